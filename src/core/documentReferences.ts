@@ -1,0 +1,63 @@
+import type { CorpusIndex } from './corpusIndex';
+import { normalizeWithOffsets } from './normalize';
+
+export interface MentionReference {
+  readonly kind: 'mention';
+  /** UTF-16 offsets in the document text, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly ids: readonly string[];
+}
+
+/** Mentions of corpus aliases in an article's text. */
+export function findMentionReferences(index: CorpusIndex, text: string): MentionReference[] {
+  return index.findMentions(normalizeWithOffsets(text)).map((match) => ({
+    kind: 'mention',
+    start: match.start,
+    end: match.end,
+    text: text.slice(match.start, match.end),
+    ids: match.ids,
+  }));
+}
+
+/** The reference whose range holds `offset` (binary search: references are sorted and disjoint). */
+export function referenceAt<T extends { start: number; end: number }>(references: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = references.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = references[middle]!;
+    if (offset < candidate.start) high = middle - 1;
+    else if (offset >= candidate.end) low = middle + 1;
+    else return candidate;
+  }
+  return undefined;
+}
+
+/** Keeps the references of the last few document versions, so hovers on a warm document do no work. */
+export class VersionedCache<T> {
+  readonly #entries = new Map<string, { version: string; value: T }>();
+
+  constructor(private readonly capacity = 32) {}
+
+  /** `version` identifies the input: a document version plus the index generation, say. */
+  get(key: string, version: string, compute: () => T): T {
+    const entry = this.#entries.get(key);
+    if (entry && entry.version === version) {
+      // Refresh recency: Map iteration order is insertion order.
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+      return entry.value;
+    }
+    const value = compute();
+    this.#entries.delete(key);
+    this.#entries.set(key, { version, value });
+    if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    return value;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}

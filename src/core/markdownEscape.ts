@@ -1,0 +1,21 @@
+/**
+ * Escapes untrusted text (corpus files come from cloned repositories) so Markdown shows it literally:
+ * every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of them), which
+ * also defeats GFM autolinks (`https\:\/\/…`), `$(icon)` syntax and HTML tags. Line breaks become spaces.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
+}
+
+/** Returns a link destination only for http(s) URLs, with the characters that would end it encoded. */
+export function safeHttpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return url.href.replace(/[()<>\s"'`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}

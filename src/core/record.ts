@@ -1,0 +1,38 @@
+/** A corpus record: one source document, person, organisation, place or concept an article can refer to. */
+export interface CorpusRecord {
+  readonly id: string;
+  readonly type: string;
+  readonly title: string;
+  /** Title in the original language, when `title` is a translation. */
+  readonly originalTitle?: string;
+  readonly aliases: readonly string[];
+  readonly lang?: string;
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  readonly date?: string;
+  readonly publisher?: string;
+  readonly author?: string;
+  readonly url?: string;
+  /** ISO date of the last visit to `url`. */
+  readonly accessed?: string;
+  readonly summary: LocalizedText;
+  readonly tags: readonly string[];
+  readonly related: readonly string[];
+  readonly body?: string;
+  readonly origin: RecordOrigin;
+}
+
+export interface LocalizedText {
+  readonly zh?: string;
+  readonly en?: string;
+}
+
+/** Where a record came from: the file and the (0-based) line of the record and of each field. */
+export interface RecordOrigin {
+  /** A URI string: `file:`, a workspace URI, or `policy-annotator-embedded:` for the built-in corpus. */
+  readonly uri: string;
+  readonly line: number;
+  readonly fieldLines: Readonly<Record<string, number>>;
+  readonly embedded: boolean;
+}
+
+export type UiLanguage = 'zh' | 'en';

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { normalizeKey, normalizeWithOffsets, toOriginalRange } from '../../src/core/normalize';
+
+test('full-width ASCII and brackets become half-width', () => {
+  assert.equal(normalizeKey('合作備忘錄（ＭＯＵ）'), '合作備忘錄(mou)');
+});
+
+test('Latin case is folded', () => {
+  assert.equal(normalizeKey('AI Safety Institute'), 'ai safety institute');
+});
+
+test('every middle dot is unified', () => {
+  const expected = normalizeKey('蜜雪兒·多尼蘭');
+  for (const dot of ['・', '‧', '•', '･', '∙', '⋅']) assert.equal(normalizeKey(`蜜雪兒${dot}多尼蘭`), expected, dot);
+});
+
+test('whitespace runs collapse to one space', () => {
+  assert.equal(normalizeWithOffsets('a \t\n  b').text, 'a b');
+  assert.equal(normalizeWithOffsets('a\u3000b').text, 'a b');
+});
+
+test('offsets point into the original text, through full-width, CJK and surrogate pairs', () => {
+  const original = '😀Ａ  布萊切利';
+  const normalized = normalizeWithOffsets(original);
+  assert.equal(normalized.text, '😀a 布萊切利');
+  const start = normalized.text.indexOf('布');
+  const range = toOriginalRange(normalized, start, start + 4);
+  assert.equal(original.slice(range.start, range.end), '布萊切利');
+  const emoji = toOriginalRange(normalized, 0, 2);
+  assert.equal(original.slice(emoji.start, emoji.end), '😀');
+  const spaced = toOriginalRange(normalized, 2, 3);
+  assert.equal(original.slice(spaced.start, spaced.end), 'Ａ');
+});
+
+test('an expansion maps back to its whole original character', () => {
+  const original = 'x㍻y'; // ㍻ expands to 平成 under NFKC
+  const normalized = normalizeWithOffsets(original);
+  assert.equal(normalized.text, 'x平成y');
+  const range = toOriginalRange(normalized, 1, 2);
+  assert.equal(original.slice(range.start, range.end), '㍻');
+});
