@@ -53,4 +53,5 @@ for (let attempt = 0; attempt < 20 && !(await card.isVisible()); attempt++) {
 if (!(await card.isVisible())) throw new Error('no hover card appeared');
 await page.screenshot({ path: output });
 console.log(`[policy-annotator] wrote ${path.relative(repoRoot, output)}`);
+await browser.close();
 process.exit(0);

@@ -73,22 +73,16 @@ export function startCodeServer({ harness, sandbox, host = '127.0.0.1', port = 0
   });
   let log = '';
   let stopped = false;
+  // SIGKILL to the whole group: the server keeps nothing worth a graceful shutdown (its folders are
+  // temporary), and a signal that cannot be ignored is what guarantees no process is left behind.
   const stop = () => {
     if (stopped) return;
     stopped = true;
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid, 'SIGKILL');
     } catch {
       // already gone
     }
-    // Helpers that ignore SIGTERM are killed for sure shortly after.
-    setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 1_500).unref();
   };
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start within ${startTimeoutMs / 1000} s. Its log:\n${log}`)), startTimeoutMs);

@@ -31,14 +31,15 @@ const cleanup = onShutdown(() => {
   sandbox.remove();
 });
 
-function finish(code, message) {
+async function finish(code, message) {
   if (message) console.error(`\n[policy-annotator] ${message}`);
+  await browser?.close().catch(() => {});
   console.log(`[policy-annotator] integration run finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
   cleanup();
   process.exit(code);
 }
 
-const timer = setTimeout(() => finish(1, `the integration run timed out after ${overallTimeoutMs / 1000} s`), overallTimeoutMs);
+const timer = setTimeout(() => void finish(1, `the integration run timed out after ${overallTimeoutMs / 1000} s`), overallTimeoutMs);
 
 try {
   const url = await server.ready;
@@ -70,8 +71,8 @@ try {
   await page.goto(target.href);
   const code = await exitCode;
   clearTimeout(timer);
-  finish(code, code === 0 ? undefined : `integration tests failed (extension host exit code ${code})`);
+  await finish(code, code === 0 ? undefined : `integration tests failed (extension host exit code ${code})`);
 } catch (error) {
   clearTimeout(timer);
-  finish(1, error instanceof Error ? error.message : String(error));
+  await finish(1, error instanceof Error ? error.message : String(error));
 }
