@@ -64,7 +64,7 @@ function npmInstall(label, dir, spec, { node = process.execPath, env = {} } = {}
   const result = spawnSync(
     node,
     [npmCli(), 'install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', '--fetch-timeout=60000', '--fetch-retries=1', spec],
-    { cwd: dir, stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...env }, timeout: 20 * 60_000 },
+    { cwd: dir, stdio: ['ignore', 'inherit', 'pipe'], env: { ...withoutOuterNpm(process.env), ...env }, timeout: 20 * 60_000 },
   );
   const stderr = result.stderr?.toString() ?? '';
   if (result.status !== 0) {
@@ -76,6 +76,16 @@ function npmInstall(label, dir, spec, { node = process.execPath, env = {} } = {}
     );
   }
   console.log(`[policy-annotator] ${spec} installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Run from `npm test`, the environment carries the outer npm's identity (npm_config_user_agent names Node 20),
+ * which the inner npm would pass on to code-server's postinstall, making it refuse to install.
+ */
+function withoutOuterNpm(env) {
+  const clean = { ...env };
+  for (const key of ['npm_config_user_agent', 'npm_execpath', 'npm_node_execpath', 'NODE', 'npm_lifecycle_event', 'npm_lifecycle_script', 'npm_package_json', 'INIT_CWD']) delete clean[key];
+  return clean;
 }
 
 /** Installs what is missing and returns the harness paths. */
