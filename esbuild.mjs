@@ -7,6 +7,7 @@ import path from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
 
 /** Prints errors in the `file:line:col: error: message` form VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcherPlugin = {
@@ -24,6 +25,7 @@ const problemMatcherPlugin = {
 };
 
 const common = {
+  loader: { '.md': 'text' },
   bundle: true,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
@@ -37,7 +39,9 @@ const testFiles = (dir) =>
     .filter((name) => name.endsWith('.test.ts'))
     .map((name) => path.join(dir, name));
 
-const targets = tests
+const targets = bench
+  ? [{ ...common, minify: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
+  : tests
   ? [
       // Unit tests: plain Node, no VS Code.
       { ...common, entryPoints: testFiles('test/unit'), outdir: 'out/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'eslint'] },

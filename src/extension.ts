@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
-import { CorpusService, type CorpusSource } from './core/corpusService';
-import { embeddedRecords } from './core/embeddedCorpus';
+import { CorpusService } from './core/corpus/corpusService';
+import { registerCorpusDiagnostics } from './features/corpusDiagnostics';
 import { registerHoverSupport } from './features/hover';
 import { DocumentReferences } from './vscode/documentReferences';
 import { createSettings } from './vscode/settings';
+import { registerCorpusWatcher, WorkspaceCorpusFileSystem } from './vscode/workspaceCorpus';
 
-/** What the extension exports: tests await readiness instead of sleeping. */
+/** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
   whenReady(): Promise<void>;
-  readonly corpusSize: () => number;
+  /** Resolves once every pending corpus file event has been applied. */
+  whenIdle(): Promise<void>;
+  onDidUpdateCorpus(listener: () => void): vscode.Disposable;
+  hasRecord(id: string): boolean;
+  corpusSize(): number;
+  /** How long activate() took, in milliseconds. */
+  readonly activationMs: number;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -16,17 +23,37 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Policy Annotator', { log: true });
-  const embedded: CorpusSource = { name: 'embedded corpus', load: async () => embeddedRecords() };
-  const corpus = new CorpusService([embedded], { info: (message) => output.info(message), error: (message) => output.error(message) });
   const settings = createSettings();
+  const corpus = new CorpusService({
+    fileSystem: new WorkspaceCorpusFileSystem(settings),
+    embeddedEnabled: () => settings.embeddedCorpusEnabled(),
+    maxBytes: () => settings.maxCorpusFileBytes(),
+    log: { info: (message) => output.info(message), error: (message) => output.error(message) },
+  });
   const references = new DocumentReferences(corpus.index);
 
-  context.subscriptions.push(vscode.Disposable.from(output, registerHoverSupport(MARKDOWN, { corpus, references, settings })));
+  context.subscriptions.push(
+    vscode.Disposable.from(
+      output,
+      { dispose: () => corpus.dispose() },
+      registerCorpusWatcher(corpus, settings),
+      registerCorpusDiagnostics(corpus),
+      registerHoverSupport(MARKDOWN, { corpus, references, settings }),
+    ),
+  );
 
   // Load in the background: activation must not wait for the corpus.
   void corpus.whenReady();
-  output.info(`activate() took ${(performance.now() - started).toFixed(1)} ms`);
-  return { whenReady: () => corpus.whenReady(), corpusSize: () => corpus.index.size };
+  const activationMs = performance.now() - started;
+  output.info(`activate() took ${activationMs.toFixed(1)} ms`);
+  return {
+    activationMs,
+    whenReady: () => corpus.whenReady(),
+    whenIdle: () => corpus.whenIdle(),
+    onDidUpdateCorpus: (listener) => new vscode.Disposable(corpus.onDidUpdate(listener).dispose),
+    hasRecord: (id) => corpus.index.get(id) !== undefined,
+    corpusSize: () => corpus.index.size,
+  };
 }
 
 export function deactivate(): void {

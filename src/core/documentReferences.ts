@@ -1,5 +1,5 @@
-import type { CorpusIndex } from './corpusIndex';
-import { normalizeWithOffsets } from './normalize';
+import type { CorpusIndex } from './search/corpusIndex';
+import { normalizeWithOffsets } from './search/normalize';
 
 export interface MentionReference {
   readonly kind: 'mention';

@@ -1,6 +1,6 @@
 import { formatDateWithRoc } from './dates';
 import { escapeMarkdownText, safeHttpUrl } from './markdownEscape';
-import type { CorpusRecord, UiLanguage } from './record';
+import type { CorpusRecord, UiLanguage } from './corpus/record';
 
 const LABELS = {
   zh: { date: '日期', publisher: '發布者', author: '作者', source: '來源', tags: '標籤', type: '類型' },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CorpusService } from '../core/corpusService';
+import type { CorpusService } from '../core/corpus/corpusService';
 import { referenceAt } from '../core/documentReferences';
 import { renderHoverCard } from '../core/hoverCard';
 import type { DocumentReferences } from '../vscode/documentReferences';

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/search/corpusIndex';
 import { findMentionReferences, VersionedCache, type MentionReference } from '../core/documentReferences';
 
 /** References of open documents, computed once per document version and index generation. */

@@ -1,15 +1,34 @@
 import * as vscode from 'vscode';
-import type { UiLanguage } from '../core/record';
+import type { UiLanguage } from '../core/corpus/record';
+
+export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl}'];
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 
 /** Settings read at the moment they are needed (getters), so changes apply without a reload. */
 export interface Settings {
   isHoverEnabled(resource: vscode.Uri): boolean;
   uiLanguage(): UiLanguage;
+  corpusInclude(folder: vscode.WorkspaceFolder): string[];
+  corpusExclude(folder: vscode.WorkspaceFolder): string[];
+  embeddedCorpusEnabled(): boolean;
+  maxCorpusFileBytes(): number;
 }
 
 export function createSettings(): Settings {
+  const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('policyAnnotator', scope);
+  const globs = (scope: vscode.WorkspaceFolder, key: string, fallback: string[]) => {
+    const value = config(scope).get<unknown>(key);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : fallback;
+  };
   return {
-    isHoverEnabled: (resource) => vscode.workspace.getConfiguration('policyAnnotator', resource).get<boolean>('hover.enabled', true),
+    isHoverEnabled: (resource) => config(resource).get<boolean>('hover.enabled', true),
     uiLanguage: () => (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en'),
+    corpusInclude: (folder) => globs(folder, 'corpus.include', DEFAULT_INCLUDE),
+    corpusExclude: (folder) => globs(folder, 'corpus.exclude', DEFAULT_EXCLUDE),
+    embeddedCorpusEnabled: () => config().get<boolean>('corpus.embedded', true),
+    maxCorpusFileBytes: () => {
+      const megabytes = config().get<number>('corpus.maxFileSize', 5);
+      return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 5) * 1024 * 1024;
+    },
   };
 }

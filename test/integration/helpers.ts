@@ -10,7 +10,34 @@ export async function activateExtension(): Promise<PolicyAnnotatorApi> {
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
   const api = await extension.activate();
   await api.whenReady();
+  // Each test file bundles its own copy of this module: remember the report on the global object.
+  const flags = globalThis as { policyAnnotatorReported?: boolean };
+  if (!flags.policyAnnotatorReported) {
+    flags.policyAnnotatorReported = true;
+    console.log(`      activate() took ${api.activationMs.toFixed(1)} ms; corpus: ${api.corpusSize()} records`);
+  }
   return api;
+}
+
+/** Resolves when `condition` holds, checking after every corpus update; fails after `timeoutMs`. */
+export async function waitForCorpus(api: PolicyAnnotatorApi, condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  if (condition()) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const subscription = api.onDidUpdateCorpus(() => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+export async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
 }
 
 export function workspaceFile(relativePath: string): vscode.Uri {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AliasMatcher } from '../../src/core/aliasMatcher';
+import { AliasMatcher } from '../../src/core/search/aliasMatcher';
 
 function matcherWith(entries: Record<string, string>): AliasMatcher {
   const matcher = new AliasMatcher();

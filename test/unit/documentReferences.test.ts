@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CorpusIndex } from '../../src/core/corpusIndex';
+import { CorpusIndex } from '../../src/core/search/corpusIndex';
 import { findMentionReferences, referenceAt, VersionedCache } from '../../src/core/documentReferences';
-import { embeddedRecords } from '../../src/core/embeddedCorpus';
+import { embeddedRecords } from './helpers';
 
 test('mentions in an article resolve to records, with ranges in the original text', () => {
   const index = new CorpusIndex();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatDateWithRoc, parseIsoDate, rocYearLabel } from '../../src/core/dates';
-import { embeddedRecords } from '../../src/core/embeddedCorpus';
+import { embeddedRecord } from './helpers';
 import { renderHoverCard } from '../../src/core/hoverCard';
 import { escapeMarkdownText, safeHttpUrl } from '../../src/core/markdownEscape';
-import type { CorpusRecord } from '../../src/core/record';
+import type { CorpusRecord } from '../../src/core/corpus/record';
 
 test('dates are shown with the ROC year', () => {
   assert.equal(formatDateWithRoc('2024-04-01', 'zh'), '2024年4月1日／民國113年');
@@ -30,15 +30,15 @@ test('only http(s) URLs become links', () => {
 });
 
 test('the card shows title, date with ROC year, publisher, link, summary and tags', () => {
-  const record = embeddedRecords().find((candidate) => candidate.id === 'bletchley-declaration-2023')!;
+  const record = embeddedRecord('bletchley-declaration-2023');
   const card = renderHoverCard(record, 'zh');
   assert.match(card, /\*\*The Bletchley Declaration\*\*/);
   assert.match(card, /2023年11月1日／民國112年/);
   assert.match(card, /GOV\\\.UK/);
   assert.match(card, /\]\(https:\/\/www\.gov\.uk\/government\/publications\//);
-  assert.match(card, /布萊切利公園/);
+  assert.match(card, /人工智慧安全峰會/);
   assert.match(card, /人工智慧監管/);
-  assert.match(renderHoverCard(record, 'en'), /Bletchley Park in November 2023/);
+  assert.ok(renderHoverCard(record, 'en').includes('AI Safety Summit of 1\\-2 November 2023'));
 });
 
 test('a hostile record shows its text literally and links nowhere', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normalizeKey, normalizeWithOffsets, toOriginalRange } from '../../src/core/normalize';
+import { normalizeKey, normalizeWithOffsets, toOriginalRange } from '../../src/core/search/normalize';
 
 test('full-width ASCII and brackets become half-width', () => {
   assert.equal(normalizeKey('合作備忘錄（ＭＯＵ）'), '合作備忘錄(mou)');

@@ -18,29 +18,84 @@ export const CANONICAL_MIDDLE_DOT = '\u00B7';
 const WHITESPACE = /\s/u;
 
 export function normalizeWithOffsets(original: string): NormalizedText {
-  const out: string[] = [];
-  const offsets: number[] = [];
+  const units = new Uint16Array(original.length * 2 + 8);
+  let offsets = new Uint32Array(original.length * 2 + 9);
+  let length = 0;
   let previousWasSpace = false;
+  const push = (unit: number, origin: number) => {
+    if (length >= units.length - 1) throw new RangeError('normalisation expanded beyond its buffer');
+    units[length] = unit;
+    offsets[length++] = origin;
+  };
   for (let index = 0; index < original.length; ) {
+    const unit = original.charCodeAt(index);
+    // Fast paths: ASCII (only case and spaces change) and CJK ideographs (NFKC leaves them alone).
+    if (unit < 0x80) {
+      if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)) {
+        if (!previousWasSpace) push(0x20, index);
+        previousWasSpace = true;
+      } else {
+        push(unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit, index);
+        previousWasSpace = false;
+      }
+      index++;
+      continue;
+    }
+    if (unit >= 0x4e00 && unit <= 0x9fff) {
+      push(unit, index);
+      previousWasSpace = false;
+      index++;
+      continue;
+    }
     const codePoint = original.codePointAt(index)!;
     const unitLength = codePoint > 0xffff ? 2 : 1;
     const normalized = normalizeCodePoint(String.fromCodePoint(codePoint));
     for (const char of normalized) {
       if (WHITESPACE.test(char)) {
-        if (previousWasSpace) continue;
+        if (!previousWasSpace) push(0x20, index);
         previousWasSpace = true;
-        out.push(' ');
-        offsets.push(index);
         continue;
       }
       previousWasSpace = false;
       // A char may be two UTF-16 units (an astral code point); both units point at the original code point.
-      for (let unit = 0; unit < char.length; unit++) {
-        out.push(char[unit]!);
-        offsets.push(index);
+      for (let position = 0; position < char.length; position++) {
+        if (length >= units.length - 1) return normalizeWithOffsetsSlow(original);
+        push(char.charCodeAt(position), index);
       }
     }
     index += unitLength;
+  }
+  offsets[length] = original.length;
+  offsets = offsets.slice(0, length + 1);
+  let text = '';
+  // String.fromCharCode over chunks: fast, and no call with too many arguments.
+  for (let start = 0; start < length; start += 8192) text += String.fromCharCode(...units.subarray(start, Math.min(length, start + 8192)));
+  return { original, text, offsets };
+}
+
+/** Rare inputs whose NFKC expansion is more than twice as long as the original (ﷺ expands to 18 units). */
+function normalizeWithOffsetsSlow(original: string): NormalizedText {
+  const out: string[] = [];
+  const offsets: number[] = [];
+  let previousWasSpace = false;
+  for (let index = 0; index < original.length; ) {
+    const codePoint = original.codePointAt(index)!;
+    for (const char of normalizeCodePoint(String.fromCodePoint(codePoint))) {
+      if (WHITESPACE.test(char)) {
+        if (!previousWasSpace) {
+          out.push(' ');
+          offsets.push(index);
+        }
+        previousWasSpace = true;
+        continue;
+      }
+      previousWasSpace = false;
+      for (let position = 0; position < char.length; position++) {
+        out.push(char[position]!);
+        offsets.push(index);
+      }
+    }
+    index += codePoint > 0xffff ? 2 : 1;
   }
   offsets.push(original.length);
   return { original, text: out.join(''), offsets: Uint32Array.from(offsets) };

@@ -1,0 +1,135 @@
+import type { CorpusFileSystem } from './fileSystem';
+import type { CorpusStore } from './corpusStore';
+import { fileTooLarge, parseCorpusFile, type ParsedCorpusFile } from './parseFile';
+import { Slicer } from '../slicer';
+
+export interface LoaderOptions {
+  maxBytes(): number;
+  /** Quiet time after the last change event before a batch is processed. */
+  readonly debounceMs?: number;
+  log(message: string): void;
+}
+
+/**
+ * Reads workspace corpus files into the store: a full scan, and debounced, batched updates from file
+ * events. Events for one file coalesce, so a storm of thousands of events (a branch switch) ends in one
+ * read of each file's final state. Work yields to the event loop between files so it never stalls the host.
+ */
+export class CorpusLoader {
+  readonly #pending = new Set<string>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #running: Promise<void> = Promise.resolve();
+  #busy = 0;
+  readonly #slicer = new Slicer();
+  #scanGeneration = 0;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(
+    private readonly fileSystem: CorpusFileSystem,
+    private readonly store: CorpusStore,
+    private readonly options: LoaderOptions,
+  ) {}
+
+  /** Called after every scan or batch, once the store is up to date. */
+  onDidUpdate(listener: () => void): { dispose(): void } {
+    this.#listeners.add(listener);
+    return { dispose: () => this.#listeners.delete(listener) };
+  }
+
+  /** Re-reads every corpus file and drops the files that are gone. */
+  scan(): Promise<void> {
+    const generation = ++this.#scanGeneration;
+    return this.#enqueue(async () => {
+      const started = Date.now();
+      const uris = await this.fileSystem.findCorpusFiles();
+      if (generation !== this.#scanGeneration) return;
+      const found = new Set(uris);
+      for (const uri of this.store.fileUris()) if (!found.has(uri)) this.store.deleteFile(uri);
+      this.#pending.clear();
+      let records = 0;
+      for (const uri of uris) {
+        records += (await this.#update(uri)) ?? 0;
+        await this.#slicer.maybeYield();
+      }
+      this.options.log(`workspace corpus: ${uris.length} files, ${records} records read in ${Date.now() - started} ms`);
+    });
+  }
+
+  /** A file was created, changed or deleted: re-read it after the debounce. */
+  schedule(uri: string): void {
+    this.#pending.add(uri);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#enqueue(() => this.#processPending());
+    }, this.options.debounceMs ?? 200);
+  }
+
+  /** Resolves once no event is waiting and no work is running. */
+  async whenIdle(): Promise<void> {
+    while (this.#busy > 0 || this.#timer !== undefined || this.#pending.size > 0) {
+      await new Promise<void>((resolve) => {
+        const subscription = this.onDidUpdate(() => {
+          subscription.dispose();
+          resolve();
+        });
+      });
+    }
+  }
+
+  dispose(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#pending.clear();
+    this.#listeners.clear();
+  }
+
+  async #processPending(): Promise<void> {
+    // Events that arrive while this batch runs form the next batch.
+    const batch = [...this.#pending];
+    this.#pending.clear();
+    for (const uri of batch) {
+      await this.#update(uri);
+      await this.#slicer.maybeYield();
+    }
+    if (batch.length > 0) this.options.log(`workspace corpus: ${batch.length} changed files re-read`);
+  }
+
+  /** Reads and parses one file; returns how many records it holds, or undefined when it is gone. */
+  async #update(uri: string): Promise<number | undefined> {
+    let parsed: ParsedCorpusFile;
+    try {
+      const stat = await this.fileSystem.stat(uri);
+      if (!stat) {
+        this.store.deleteFile(uri);
+        return undefined;
+      }
+      const maxBytes = this.options.maxBytes();
+      // A file over the limit is reported without reading it.
+      parsed = stat.size > maxBytes ? fileTooLarge(uri, stat.size, maxBytes) : parseCorpusFile(uri, await this.fileSystem.readFile(uri), { maxBytes });
+    } catch (error) {
+      if (isNotFound(error)) {
+        // Deleted between the event and the read.
+        this.store.deleteFile(uri);
+        return undefined;
+      }
+      parsed = { uri, records: [], problems: [{ uri, line: 0, severity: 'error', code: 'corpus-read-error', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+    }
+    this.store.setFile(parsed);
+    return parsed.records.length;
+  }
+
+  #enqueue(work: () => Promise<void>): Promise<void> {
+    this.#busy++;
+    const next = this.#running.then(work).catch((error: unknown) => this.options.log(`workspace corpus: ${error instanceof Error ? error.stack : String(error)}`));
+    this.#running = next.then(() => {
+      this.#busy--;
+      for (const listener of [...this.#listeners]) listener();
+    });
+    return this.#running;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound';
+}

@@ -1,0 +1,110 @@
+import type { CorpusIndex } from '../search/corpusIndex';
+import type { ParsedCorpusFile } from './parseFile';
+import type { CorpusProblem } from './problems';
+import type { CorpusRecord } from './record';
+
+/**
+ * The corpus as a set of files, layered into the index: a workspace record overrides an embedded one with
+ * the same id; two workspace records with one id are both reported, and the first by file and line wins.
+ * The winner depends only on which files exist, never on the order events arrived in, so any sequence of
+ * updates ends in the index a fresh scan gives.
+ */
+export class CorpusStore {
+  readonly #files = new Map<string, ParsedCorpusFile>();
+  readonly #embedded = new Map<string, CorpusRecord>();
+  /** id → workspace records with that id, kept sorted by (uri, line). */
+  readonly #workspaceById = new Map<string, CorpusRecord[]>();
+  #embeddedEnabled = true;
+
+  constructor(private readonly index: CorpusIndex) {}
+
+  setEmbedded(files: readonly ParsedCorpusFile[]): void {
+    const affected = new Set(this.#embedded.keys());
+    this.#embedded.clear();
+    for (const file of files) for (const record of file.records) this.#embedded.set(record.id, record);
+    for (const id of this.#embedded.keys()) affected.add(id);
+    this.#refresh(affected);
+  }
+
+  setEmbeddedEnabled(enabled: boolean): void {
+    if (enabled === this.#embeddedEnabled) return;
+    this.#embeddedEnabled = enabled;
+    this.#refresh(new Set(this.#embedded.keys()));
+  }
+
+  /** Adds or replaces one workspace file's records. */
+  setFile(file: ParsedCorpusFile): void {
+    const affected = this.#removeFileRecords(file.uri);
+    this.#files.set(file.uri, file);
+    for (const record of file.records) {
+      const list = this.#workspaceById.get(record.id) ?? [];
+      list.push(record);
+      list.sort(compareOrigin);
+      this.#workspaceById.set(record.id, list);
+      affected.add(record.id);
+    }
+    this.#refresh(affected);
+  }
+
+  deleteFile(uri: string): void {
+    this.#refresh(this.#removeFileRecords(uri));
+    this.#files.delete(uri);
+  }
+
+  hasFile(uri: string): boolean {
+    return this.#files.has(uri);
+  }
+
+  fileUris(): string[] {
+    return [...this.#files.keys()];
+  }
+
+  /** Problems of every workspace file: parse problems plus duplicate ids across files. */
+  problems(): Map<string, CorpusProblem[]> {
+    const byUri = new Map<string, CorpusProblem[]>();
+    for (const [uri, file] of this.#files) byUri.set(uri, [...file.problems]);
+    for (const [id, records] of this.#workspaceById) {
+      if (records.length < 2) continue;
+      for (const record of records) {
+        const others = records.filter((other) => other !== record).map((other) => `${fileName(other.origin.uri)}:${other.origin.line + 1}`);
+        byUri.get(record.origin.uri)?.push({
+          uri: record.origin.uri,
+          line: record.origin.fieldLines.id ?? record.origin.line,
+          severity: 'warning',
+          code: 'corpus-duplicate-id',
+          message: `The id "${id}" is also used at ${others.join(', ')}; ${record === records[0] ? 'this record is used' : `the record at ${fileName(records[0]!.origin.uri)}:${records[0]!.origin.line + 1} is used`}.`,
+        });
+      }
+    }
+    return byUri;
+  }
+
+  #removeFileRecords(uri: string): Set<string> {
+    const affected = new Set<string>();
+    const previous = this.#files.get(uri);
+    if (!previous) return affected;
+    for (const record of previous.records) {
+      affected.add(record.id);
+      const remaining = (this.#workspaceById.get(record.id) ?? []).filter((candidate) => candidate !== record);
+      if (remaining.length > 0) this.#workspaceById.set(record.id, remaining);
+      else this.#workspaceById.delete(record.id);
+    }
+    return affected;
+  }
+
+  #refresh(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const winner = this.#workspaceById.get(id)?.[0] ?? (this.#embeddedEnabled ? this.#embedded.get(id) : undefined);
+      if (!winner) this.index.delete(id);
+      else if (this.index.get(id) !== winner) this.index.set(winner);
+    }
+  }
+}
+
+function compareOrigin(a: CorpusRecord, b: CorpusRecord): number {
+  return a.origin.uri < b.origin.uri ? -1 : a.origin.uri > b.origin.uri ? 1 : a.origin.line - b.origin.line;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}

@@ -1,0 +1,99 @@
+/** Position of one JSON object in its file: where it starts and where each of its own keys is. */
+export interface JsonObjectPosition {
+  readonly start: number;
+  readonly keys: ReadonlyArray<{ readonly name: string; readonly offset: number }>;
+  /** Keys written twice in this object (JSON.parse silently keeps the last). */
+  readonly duplicateKeys: ReadonlyArray<{ readonly name: string; readonly offset: number }>;
+}
+
+/**
+ * Finds the objects that hold records in a JSON text that JSON.parse has already accepted: the elements of
+ * a root array, of a root object's `records` array, or the root object itself. One linear pass, no regular
+ * expressions, so a hostile file cannot make it slow.
+ */
+export function findRecordObjects(text: string): JsonObjectPosition[] {
+  interface Frame {
+    readonly kind: 'object' | 'array';
+    readonly start: number;
+    readonly isRecord: boolean;
+    /** For an object: the key whose value comes next. */
+    pendingKey?: string;
+    readonly keys: Array<{ name: string; offset: number }>;
+    readonly seen: Set<string>;
+    readonly duplicateKeys: Array<{ name: string; offset: number }>;
+    /** For an array: whether its elements are records. */
+    readonly holdsRecords: boolean;
+  }
+  const found: JsonObjectPosition[] = [];
+  const stack: Frame[] = [];
+  let expectKey = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x22 /* " */) {
+      const end = stringEnd(text, index);
+      const top = stack[stack.length - 1];
+      if (top?.kind === 'object' && expectKey) {
+        const name = JSON.parse(text.slice(index, end + 1)) as string;
+        top.pendingKey = name;
+        if (top.isRecord || stack.length === 1) {
+          if (top.seen.has(name)) top.duplicateKeys.push({ name, offset: index });
+          top.seen.add(name);
+          top.keys.push({ name, offset: index });
+        }
+        expectKey = false;
+      }
+      index = end;
+    } else if (char === 0x7b /* { */ || char === 0x5b /* [ */) {
+      const parent = stack[stack.length - 1];
+      const kind = char === 0x7b ? 'object' : 'array';
+      const isRecord =
+        kind === 'object' && (parent === undefined || (parent.kind === 'array' && parent.holdsRecords));
+      const holdsRecords =
+        kind === 'array' && (parent === undefined || (parent.kind === 'object' && stack.length === 1 && parent.pendingKey === 'records'));
+      stack.push({ kind, start: index, isRecord, keys: [], seen: new Set(), duplicateKeys: [], holdsRecords });
+      expectKey = kind === 'object';
+    } else if (char === 0x7d /* } */ || char === 0x5d /* ] */) {
+      const frame = stack.pop()!;
+      if (frame.kind === 'object' && frame.isRecord) found.push({ start: frame.start, keys: frame.keys, duplicateKeys: frame.duplicateKeys });
+      expectKey = false;
+    } else if (char === 0x2c /* , */) {
+      expectKey = stack[stack.length - 1]?.kind === 'object';
+    }
+  }
+  // A root object that is a container ({ "records": [...] }) is not itself a record.
+  return found.filter((position) => !(position.start === firstNonSpace(text) && position.keys.some((key) => key.name === 'records')));
+}
+
+function stringEnd(text: string, start: number): number {
+  for (let index = start + 1; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x5c /* \ */) index++;
+    else if (char === 0x22) return index;
+  }
+  return text.length - 1;
+}
+
+function firstNonSpace(text: string): number {
+  const match = /\S/.exec(text);
+  return match ? match.index : 0;
+}
+
+/** 0-based line of each offset, from a sorted table of line starts. */
+export class LineTable {
+  readonly #starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#starts.push(index + 1);
+  }
+
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.#starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.#starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}

@@ -1,0 +1,229 @@
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { findRecordObjects, LineTable } from './jsonPositions';
+import type { CorpusProblem } from './problems';
+import type { CorpusRecord } from './record';
+import { validateRecord, type RawLocation } from './validate';
+
+export interface ParseOptions {
+  /** Files larger than this are not read (default 5 MB). */
+  readonly maxBytes: number;
+  readonly embedded?: boolean;
+}
+
+export interface ParsedCorpusFile {
+  readonly uri: string;
+  readonly records: CorpusRecord[];
+  readonly problems: CorpusProblem[];
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** A YAML document may use aliases, but never enough to blow up when expanded (billion laughs). */
+const MAX_YAML_ALIASES = 100;
+const CORPUS_EXTENSIONS = /\.(md|markdown|json|jsonl|ndjson)$/i;
+
+export function isCorpusFileName(path: string): boolean {
+  return CORPUS_EXTENSIONS.test(path);
+}
+
+/** Parses one corpus file. Never throws: every problem is reported with its line; good records are kept. */
+export function parseCorpusFile(uri: string, bytes: Uint8Array, options: ParseOptions = { maxBytes: DEFAULT_MAX_BYTES }): ParsedCorpusFile {
+  const problems: CorpusProblem[] = [];
+  // Problems in file order, as the Problems panel lists them.
+  const result = (records: CorpusRecord[] = []): ParsedCorpusFile => ({ uri, records, problems: problems.sort((a, b) => a.line - b.line) });
+  const problem = (line: number, severity: CorpusProblem['severity'], code: string, message: string) => problems.push({ uri, line, severity, code, message });
+
+  if (bytes.byteLength > options.maxBytes) return fileTooLarge(uri, bytes.byteLength, options.maxBytes);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    problem(lineOfByte(bytes, nul), 'error', 'corpus-binary-file', 'The file is binary (it holds NUL bytes), not a corpus file; it is not read.');
+    return result();
+  }
+  const invalidAt = firstInvalidUtf8(bytes);
+  if (invalidAt !== -1) {
+    problem(lineOfByte(bytes, invalidAt), 'error', 'corpus-invalid-utf8', `The file is not valid UTF-8 (byte ${invalidAt}); save it as UTF-8. It is not read.`);
+    return result();
+  }
+  let text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) {
+    problem(0, 'info', 'corpus-bom', 'The file starts with a byte-order mark; it is ignored (UTF-8 needs none).');
+    text = text.slice(1);
+  }
+  const location = (line: number, fieldLines: Record<string, number> = {}): RawLocation => ({ uri, line, fieldLines, embedded: options.embedded ?? false });
+  const records: CorpusRecord[] = [];
+  const accept = (raw: unknown, where: RawLocation, body?: string) => {
+    const validated = validateRecord(raw, where, body);
+    problems.push(...validated.problems);
+    if (validated.record) records.push(validated.record);
+  };
+
+  if (/\.(md|markdown)$/i.test(uri)) parseMarkdown(text, problem, location, accept);
+  else if (/\.json$/i.test(uri)) parseJson(text, problem, location, accept);
+  else if (/\.(jsonl|ndjson)$/i.test(uri)) parseJsonLines(text, problem, location, accept);
+  else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json) or JSON Lines (.jsonl).');
+  return result(records);
+}
+
+/** The result for a file over the size limit, reported without reading it. */
+export function fileTooLarge(uri: string, size: number, maxBytes: number): ParsedCorpusFile {
+  return {
+    uri,
+    records: [],
+    problems: [
+      {
+        uri,
+        line: 0,
+        severity: 'error',
+        code: 'corpus-file-too-large',
+        message: `The file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (setting policyAnnotator.corpus.maxFileSize); it is not read.`,
+      },
+    ],
+  };
+}
+
+type Report = (line: number, severity: CorpusProblem['severity'], code: string, message: string) => void;
+type Locate = (line: number, fieldLines?: Record<string, number>) => RawLocation;
+type Accept = (raw: unknown, where: RawLocation, body?: string) => void;
+
+function parseMarkdown(text: string, problem: Report, location: Locate, accept: Accept): void {
+  const opening = /^---([^\r\n]*)\r?\n/.exec(text);
+  if (!opening) {
+    problem(0, 'info', 'corpus-no-front-matter', 'This Markdown file has no YAML front matter (--- at the top), so it holds no record.');
+    return;
+  }
+  const language = opening[1]!.trim().toLowerCase();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    // gray-matter would run ---js front matter as code; we never evaluate anything.
+    problem(0, 'error', 'corpus-front-matter-language', `Front matter written as "---${language}" is not supported (only YAML); it is never run. The file is not read.`);
+    return;
+  }
+  const closing = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(opening[0].length);
+  const end = closing.exec(rest);
+  if (!end) {
+    problem(0, 'error', 'corpus-unclosed-front-matter', 'The front matter is not closed by a --- line; the file is not read.');
+    return;
+  }
+  const yamlText = rest.slice(0, end.index);
+  const body = rest.slice(end.index + end[0].length).replace(/^\r?\n/, '');
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false, strict: true });
+  // Line 0 is the opening ---, so front matter line n is file line n + 1.
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line; // 1-based in the YAML = 0-based + 1 in the file
+  for (const error of document.errors) {
+    problem(fileLine(error.pos[0]), 'error', error.code === 'DUPLICATE_KEY' ? 'corpus-duplicate-key' : 'corpus-yaml-syntax', `YAML: ${firstLine(error.message)}`);
+  }
+  if (document.errors.length > 0) return;
+  for (const warning of document.warnings) problem(fileLine(warning.pos[0]), 'warning', 'corpus-yaml-warning', `YAML: ${firstLine(warning.message)}`);
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    problem(1, 'error', 'corpus-yaml-aliases', `YAML: ${error instanceof Error ? firstLine(error.message) : 'the document could not be read'}; the file is not read.`);
+    return;
+  }
+  const fieldLines: Record<string, number> = {};
+  if (isMap(document.contents)) {
+    for (const item of document.contents.items) {
+      if (isScalar(item.key) && item.key.range) fieldLines[String(item.key.value)] = fileLine(item.key.range[0]);
+    }
+  }
+  accept(raw, location(0, fieldLines), body);
+}
+
+function parseJson(text: string, problem: Report, location: Locate, accept: Accept): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problem(jsonErrorLine(text, message), 'error', 'corpus-json-syntax', `JSON: ${firstLine(message)}; the file is not read.`);
+    return;
+  }
+  const items = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.records) ? data.records : [data];
+  const lines = new LineTable(text);
+  const positions = findRecordObjects(text);
+  items.forEach((item, index) => {
+    const position = isObject(item) ? positions.shift() : undefined;
+    const line = position ? lines.lineOf(position.start) : 0;
+    const fieldLines: Record<string, number> = {};
+    for (const key of position?.keys ?? []) fieldLines[key.name] ??= lines.lineOf(key.offset);
+    for (const duplicate of position?.duplicateKeys ?? []) {
+      problem(lines.lineOf(duplicate.offset), 'warning', 'corpus-duplicate-key', `"${duplicate.name}" is written twice in record ${index + 1}; the last one is used.`);
+    }
+    accept(item, location(line, fieldLines));
+  });
+}
+
+function parseJsonLines(text: string, problem: Report, location: Locate, accept: Accept): void {
+  const lines = text.split('\n');
+  lines.forEach((lineText, line) => {
+    if (lineText.trim() === '') return;
+    let data: unknown;
+    try {
+      data = JSON.parse(lineText);
+    } catch (error) {
+      problem(line, 'error', 'corpus-json-syntax', `JSON Lines: ${firstLine(error instanceof Error ? error.message : String(error))}; this line is skipped.`);
+      return;
+    }
+    const [position] = isObject(data) ? findRecordObjects(lineText) : [];
+    for (const duplicate of position?.duplicateKeys ?? []) {
+      problem(line, 'warning', 'corpus-duplicate-key', `"${duplicate.name}" is written twice on this line; the last one is used.`);
+    }
+    const fieldLines = Object.fromEntries(Object.keys(isObject(data) ? data : {}).map((key) => [key, line]));
+    accept(data, location(line, fieldLines));
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** V8 reports "… at position N" or "… (line L column C)". */
+function jsonErrorLine(text: string, message: string): number {
+  const lineColumn = /line (\d+) column \d+/.exec(message);
+  if (lineColumn) return Number(lineColumn[1]) - 1;
+  const position = /position (\d+)/.exec(message);
+  if (position) return new LineTable(text).lineOf(Number(position[1]));
+  return 0;
+}
+
+/** Offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let index = 0; index < bytes.length; ) {
+    const byte = bytes[index]!;
+    if (byte < 0x80) {
+      index++;
+      continue;
+    }
+    let length: number;
+    let min: number;
+    if (byte >= 0xc2 && byte <= 0xdf) [length, min] = [2, 0x80];
+    else if (byte >= 0xe0 && byte <= 0xef) [length, min] = [3, 0x800];
+    else if (byte >= 0xf0 && byte <= 0xf4) [length, min] = [4, 0x10000];
+    else return index;
+    if (index + length > bytes.length) return index;
+    let codePoint = byte & (0xff >> (length + 1));
+    for (let next = 1; next < length; next++) {
+      const continuation = bytes[index + next]!;
+      if ((continuation & 0xc0) !== 0x80) return index;
+      codePoint = (codePoint << 6) | (continuation & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return index;
+    index += length;
+  }
+  return -1;
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 0;
+  for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
+  return line;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.slice(0, 300);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

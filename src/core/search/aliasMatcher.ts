@@ -1,0 +1,147 @@
+import { normalizeWithOffsets, toOriginalRange, type NormalizedText } from './normalize';
+
+export interface AliasMatch {
+  /** Range in the original text, UTF-16 offsets, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** The normalised alias that matched. */
+  readonly alias: string;
+  /** Ids of the records that have this alias (more than one: the mention is ambiguous). */
+  readonly ids: readonly string[];
+}
+
+/** Aliases longer than this are never matched in text (keeps the scan linear: n × distinct lengths). */
+export const MAX_ALIAS_LENGTH = 120;
+/** Aliases are bucketed by their first PREFIX units; shorter aliases are looked up directly. */
+const PREFIX = 3;
+
+/**
+ * Finds every alias occurrence in a text in one left-to-right pass, leftmost-longest.
+ * Aliases live in a hash map (normalised alias → ids); for each position, the text's next three units pick
+ * the bucket of alias lengths that start that way, and each length is one substring lookup, longest first.
+ * Compared with a trie or Aho–Corasick this needs no per-character nodes (100k records' aliases fit in a
+ * few tens of MB) and single aliases are added and removed without a rebuild.
+ * Latin aliases match only on word boundaries (`AISI` never inside another word); CJK aliases anywhere.
+ */
+export class AliasMatcher {
+  /** Normalised alias → ids (a plain string for the common single-id case, to save memory). */
+  readonly #ids = new Map<string, string | string[]>();
+  /** First PREFIX units → alias length → how many aliases of that length (lengths kept sorted, longest first). */
+  readonly #lengths = new Map<string, { sorted: number[]; counts: Map<number, number> }>();
+  #shortAliases = 0;
+
+  get aliasCount(): number {
+    return this.#ids.size;
+  }
+
+  add(alias: string, id: string): void {
+    const key = normalizeWithOffsets(alias).text.trim();
+    if (key.length === 0 || key.length > MAX_ALIAS_LENGTH) return;
+    const existing = this.#ids.get(key);
+    if (existing === undefined) {
+      this.#ids.set(key, id);
+      this.#countLength(key, +1);
+    } else if (typeof existing === 'string') {
+      if (existing !== id) this.#ids.set(key, [existing, id]);
+    } else if (!existing.includes(id)) existing.push(id);
+  }
+
+  remove(alias: string, id: string): void {
+    const key = normalizeWithOffsets(alias).text.trim();
+    const existing = this.#ids.get(key);
+    if (existing === undefined) return;
+    if (typeof existing === 'string') {
+      if (existing !== id) return;
+      this.#ids.delete(key);
+      this.#countLength(key, -1);
+      return;
+    }
+    const remaining = existing.filter((candidate) => candidate !== id);
+    this.#ids.set(key, remaining.length === 1 ? remaining[0]! : remaining);
+  }
+
+  /** Ids with exactly this alias (after normalisation). */
+  lookup(alias: string): readonly string[] {
+    return this.lookupNormalized(normalizeWithOffsets(alias).text.trim());
+  }
+
+  lookupNormalized(key: string): readonly string[] {
+    const ids = this.#ids.get(key);
+    // Sorted, so the result never depends on the order records were added in.
+    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : [...ids].sort();
+  }
+
+  findAll(text: string): AliasMatch[] {
+    return this.findAllNormalized(normalizeWithOffsets(text));
+  }
+
+  findAllNormalized(normalized: NormalizedText): AliasMatch[] {
+    const matches: AliasMatch[] = [];
+    const source = normalized.text;
+    let start = 0;
+    while (start < source.length) {
+      const end = this.#longestAt(source, start);
+      if (end === undefined) {
+        start++;
+        continue;
+      }
+      const alias = source.slice(start, end);
+      const range = toOriginalRange(normalized, start, end);
+      matches.push({ start: range.start, end: range.end, alias, ids: this.lookupNormalized(alias) });
+      start = end;
+    }
+    return matches;
+  }
+
+  #longestAt(source: string, start: number): number | undefined {
+    // A Latin alias may not start inside a word; spaces never start an alias (keys are trimmed).
+    if (source.charCodeAt(start) === 0x20) return undefined;
+    if (start > 0 && isLatinWordUnit(source.charCodeAt(start - 1)) && isLatinWordUnit(source.charCodeAt(start))) return undefined;
+    const bucket = this.#lengths.get(source.slice(start, start + PREFIX));
+    if (bucket) {
+      for (const length of bucket.sorted) {
+        const end = start + length;
+        if (end > source.length || endsInsideWord(source, end)) continue;
+        if (this.#ids.has(source.slice(start, end))) return end;
+      }
+    }
+    if (this.#shortAliases > 0) {
+      for (let length = PREFIX - 1; length >= 1; length--) {
+        const end = start + length;
+        if (end > source.length || endsInsideWord(source, end)) continue;
+        if (this.#ids.has(source.slice(start, end))) return end;
+      }
+    }
+    return undefined;
+  }
+
+  #countLength(key: string, delta: 1 | -1): void {
+    if (key.length < PREFIX) {
+      this.#shortAliases += delta;
+      return;
+    }
+    const prefix = key.slice(0, PREFIX);
+    let bucket = this.#lengths.get(prefix);
+    if (!bucket) {
+      bucket = { sorted: [], counts: new Map() };
+      this.#lengths.set(prefix, bucket);
+    }
+    const count = (bucket.counts.get(key.length) ?? 0) + delta;
+    if (count > 0) bucket.counts.set(key.length, count);
+    else bucket.counts.delete(key.length);
+    if (bucket.counts.size === 0) this.#lengths.delete(prefix);
+    // Re-sort only when a length appears or disappears.
+    else if ((count === 1 && delta === 1) || count === 0) bucket.sorted = [...bucket.counts.keys()].sort((a, b) => b - a);
+  }
+}
+
+function endsInsideWord(source: string, end: number): boolean {
+  return end < source.length && isLatinWordUnit(source.charCodeAt(end - 1)) && isLatinWordUnit(source.charCodeAt(end));
+}
+
+/** ASCII letters and digits and Latin letters with diacritics: the characters a Latin word is made of. */
+export function isLatinWordUnit(unit: number): boolean {
+  return (
+    (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0xc0 && unit <= 0x24f && unit !== 0xd7 && unit !== 0xf7)
+  );
+}

@@ -1,0 +1,92 @@
+import type { CorpusRecord } from '../corpus/record';
+import { AliasMatcher, type AliasMatch } from './aliasMatcher';
+import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
+import type { NormalizedText } from './normalize';
+import { canonicalUrl } from './urls';
+
+/**
+ * The searchable corpus: records by id; exact lookups of normalised titles and aliases and canonical URLs;
+ * an alias matcher that finds every mention in a text; and typo-tolerant fuzzy search. Single records are
+ * added, replaced and removed without a rebuild.
+ */
+export class CorpusIndex {
+  readonly #records = new Map<string, CorpusRecord>();
+  readonly #matcher = new AliasMatcher();
+  readonly #fuzzy = new FuzzySearch();
+  readonly #byUrl = new Map<string, string[]>();
+  #generation = 0;
+
+  /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get size(): number {
+    return this.#records.size;
+  }
+
+  get(id: string): CorpusRecord | undefined {
+    return this.#records.get(id);
+  }
+
+  records(): IterableIterator<CorpusRecord> {
+    return this.#records.values();
+  }
+
+  /** Adds a record, replacing one with the same id. */
+  set(record: CorpusRecord): void {
+    this.delete(record.id);
+    this.#generation++;
+    this.#records.set(record.id, record);
+    for (const name of namesOf(record)) this.#matcher.add(name, record.id);
+    this.#fuzzy.add(record.id, record.title, [...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases]);
+    const url = record.url ? canonicalUrl(record.url) : undefined;
+    if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);
+  }
+
+  delete(id: string): void {
+    const existing = this.#records.get(id);
+    if (!existing) return;
+    this.#generation++;
+    for (const name of namesOf(existing)) this.#matcher.remove(name, id);
+    this.#fuzzy.remove(id);
+    const url = existing.url ? canonicalUrl(existing.url) : undefined;
+    if (url) {
+      const remaining = (this.#byUrl.get(url) ?? []).filter((candidate) => candidate !== id);
+      if (remaining.length > 0) this.#byUrl.set(url, remaining);
+      else this.#byUrl.delete(url);
+    }
+    this.#records.delete(id);
+  }
+
+  /** Every alias or title occurrence in the text, leftmost-longest. */
+  findMentions(text: NormalizedText): AliasMatch[] {
+    return this.#matcher.findAllNormalized(text);
+  }
+
+  /** Ids whose title or alias is exactly this name (after normalisation). */
+  lookupName(name: string): readonly string[] {
+    return this.#matcher.lookup(name);
+  }
+
+  /** Ids whose URL is this one (compared in canonical form). */
+  lookupUrl(url: string): readonly string[] {
+    const key = canonicalUrl(url);
+    return key ? (this.#byUrl.get(key) ?? []) : [];
+  }
+
+  /** Typo-tolerant search over titles and aliases; exact id and name matches come first with score 1. */
+  search(query: string, limit = 10): FuzzyHit[] {
+    const exact = [...(this.#records.has(query.trim()) ? [query.trim()] : []), ...this.lookupName(query)];
+    const hits: FuzzyHit[] = [...new Set(exact)].map((id) => ({ id, score: 1 }));
+    for (const hit of this.#fuzzy.search(query, limit)) {
+      if (hits.length >= limit) break;
+      if (!hits.some((existing) => existing.id === hit.id)) hits.push(hit);
+    }
+    return hits.slice(0, limit);
+  }
+}
+
+function namesOf(record: CorpusRecord): string[] {
+  return [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases];
+}
