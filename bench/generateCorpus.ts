@@ -274,7 +274,8 @@ function documentName(rng: Rng, type: Exclude<RecordType, 'person' | 'place'>): 
   const suffix = rng.pick(SUFFIXES[type]);
   const topic = rng.pick(TOPICS);
   const topic2 = rng.chance(0.2) ? rng.pick(TOPICS.filter((candidate) => candidate !== topic)) : undefined;
-  const modifier = rng.chance(type === 'concept' ? 0.9 : 0.6) ? rng.pick(MODIFIERS) : undefined;
+  // No modifier that repeats the topic (數位治理治理).
+  const modifier = rng.chance(type === 'concept' ? 0.9 : 0.6) ? rng.pick(MODIFIERS.filter(([zh]) => !topic[0].includes(zh) && !topic2?.[0].includes(zh))) : undefined;
   const first: Pair | undefined = rng.chance(type === 'concept' ? 0.3 : 0.85) ? rng.pick(PLACES) : undefined;
   let place = first;
   if (first && (type === 'agreement' || type === 'declaration' || type === 'statement') && rng.chance(0.4)) {
@@ -521,18 +522,17 @@ export interface Article {
 export function generateArticle(records: readonly CorpusRecord[], seed: number, targetBytes = 5 * 1024, aliasCount = 30): Article {
   const rng = new Rng(seed);
   const encoder = new TextEncoder();
-  const inserted: { alias: string; id: string }[] = [];
-  const pick = () => {
+  const inserted = Array.from({ length: aliasCount }, () => {
     const record = rng.pick(records);
     const alias = rng.chance(0.8) && record.aliases.length > 0 ? rng.pick(record.aliases) : record.title;
-    inserted.push({ alias, id: record.id });
-    return alias;
-  };
+    return { alias, id: record.id };
+  });
+  // Each alias comes with a few words around it (根據…，/ （參見 …）/ …，可參考…).
+  const aliasBytes = inserted.reduce((sum, { alias }) => sum + encoder.encode(alias).length + 10, 0);
   // Lay out sentences first, then decide which carry an alias, so the aliases spread over the whole text.
   const sentences: string[] = [];
   let bytes = 0;
-  const estimatedAliasBytes = aliasCount * 30;
-  while (bytes + estimatedAliasBytes < targetBytes) {
+  while (bytes + aliasBytes < targetBytes - 150) {
     const sentence = rng.chance(0.12) ? `${englishSentence(rng)} ` : proseSentence(rng);
     sentences.push(sentence);
     bytes += encoder.encode(sentence).length;
@@ -540,10 +540,11 @@ export function generateArticle(records: readonly CorpusRecord[], seed: number, 
   const carriers = new Set(rng.sample(sentences.map((_, position) => position), aliasCount));
   const paragraphs: string[] = [`# ${rng.pick(TOPICS)[0]}政策觀察`];
   let paragraph = '';
+  let next = 0;
   sentences.forEach((sentence, position) => {
     let text = sentence;
     if (carriers.has(position)) {
-      const alias = pick();
+      const { alias } = inserted[next++]!;
       text = rng.pick([
         `根據${alias}，${sentence}`,
         `${sentence.slice(0, -1)}，可參考${alias}。`,
@@ -559,7 +560,7 @@ export function generateArticle(records: readonly CorpusRecord[], seed: number, 
     }
   });
   if (paragraph) paragraphs.push(paragraph);
-  return { text: `${paragraphs.join('\n\n')}\n`, inserted };
+  return { text: `${paragraphs.join('\n\n')}\n`, inserted: inserted.slice(0, next) };
 }
 
 export type TypoKind = 'substitute' | 'delete' | 'insert';

@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
 import { CorpusService } from './core/corpus/corpusService';
+import { registerArticleDiagnostics } from './features/articleDiagnostics';
 import { registerCorpusDiagnostics } from './features/corpusDiagnostics';
+import { registerDefinitionSupport } from './features/definition';
+import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
-import { DocumentReferences } from './vscode/documentReferences';
+import { registerQuickFixSupport } from './features/quickFixes';
+import { registerRecordCommands } from './features/recordCommands';
+import { registerReferenceSupport } from './features/references';
+import { ArticleAnalyses } from './vscode/articleAnalyses';
 import { createSettings } from './vscode/settings';
 import { registerCorpusWatcher, WorkspaceCorpusFileSystem } from './vscode/workspaceCorpus';
 
@@ -18,6 +24,7 @@ export interface PolicyAnnotatorApi {
   readonly activationMs: number;
 }
 
+/** Only Markdown: no work at all for other documents. */
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
@@ -30,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     maxBytes: () => settings.maxCorpusFileBytes(),
     log: { info: (message) => output.info(message), error: (message) => output.error(message) },
   });
-  const references = new DocumentReferences(corpus.index);
+  const analyses = new ArticleAnalyses(corpus.index, settings);
+  const deps = { corpus, analyses, settings };
 
   context.subscriptions.push(
     vscode.Disposable.from(
@@ -38,7 +46,13 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       { dispose: () => corpus.dispose() },
       registerCorpusWatcher(corpus, settings),
       registerCorpusDiagnostics(corpus),
-      registerHoverSupport(MARKDOWN, { corpus, references, settings }),
+      registerRecordCommands(corpus, output),
+      registerHoverSupport(MARKDOWN, deps),
+      registerDocumentLinkSupport(MARKDOWN, deps),
+      registerDefinitionSupport(MARKDOWN, deps),
+      registerReferenceSupport(MARKDOWN, deps),
+      registerArticleDiagnostics(MARKDOWN, deps),
+      registerQuickFixSupport(MARKDOWN, deps),
     ),
   );
 

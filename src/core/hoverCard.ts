@@ -3,17 +3,36 @@ import { escapeMarkdownText, safeHttpUrl } from './markdownEscape';
 import type { CorpusRecord, UiLanguage } from './corpus/record';
 
 const LABELS = {
-  zh: { date: '日期', publisher: '發布者', author: '作者', source: '來源', tags: '標籤', type: '類型' },
-  en: { date: 'Date', publisher: 'Publisher', author: 'Author', source: 'Source', tags: 'Tags', type: 'Type' },
+  zh: {
+    date: '日期', publisher: '發布者', author: '作者', source: '來源', tags: '標籤', type: '類型', lastVisit: '最後瀏覽',
+    cited: (count: number) => `本文引用 ${count} 次`, openSource: '開啟來源', showRecord: '顯示紀錄',
+  },
+  en: {
+    date: 'Date', publisher: 'Publisher', author: 'Author', source: 'Source', tags: 'Tags', type: 'Type', lastVisit: 'Last visit',
+    cited: (count: number) => `cited ${count} ${count === 1 ? 'time' : 'times'} in this article`, openSource: 'Open source', showRecord: 'Show record',
+  },
 } as const;
+
+/** Our own commands: the only ones a hover may run (the edge trusts exactly these ids). */
+export const CARD_COMMANDS = { openSource: 'policyAnnotator.openSource', showRecord: 'policyAnnotator.showRecord' } as const;
+
+export interface CardContext {
+  /** How many references in this article resolve to the record. */
+  readonly citedCount?: number;
+  /** For a citation line: its own last-visit date (ISO) or text. */
+  readonly lastVisit?: string;
+  /** Whether to add command links (the CLI's cards have none). */
+  readonly commands?: boolean;
+}
 
 /**
  * The hover card of a record as Markdown. Every piece of corpus text goes through escapeMarkdownText;
- * the only link is the record's URL, and only when it is http(s). The edge must not trust this Markdown
- * beyond our own command ids.
+ * links are the record's URL (only http(s)) and our own command links, whose only argument is the id
+ * (validated as [A-Za-z0-9._:-] when parsed, and percent-encoded here).
  */
-export function renderHoverCard(record: CorpusRecord, language: UiLanguage): string {
+export function renderHoverCard(record: CorpusRecord, language: UiLanguage, context: CardContext = {}): string {
   const labels = LABELS[language];
+  const other = language === 'zh' ? 'en' : 'zh';
   const lines: string[] = [];
   lines.push(`**${escapeMarkdownText(record.title)}**`);
   if (record.originalTitle && record.originalTitle !== record.title) lines.push(`*${escapeMarkdownText(record.originalTitle)}*`);
@@ -24,13 +43,37 @@ export function renderHoverCard(record: CorpusRecord, language: UiLanguage): str
   if (record.author) facts.push(`${labels.author}: ${escapeMarkdownText(record.author)}`);
   lines.push(facts.join(' · '));
   const url = safeHttpUrl(record.url);
-  if (url) lines.push(`${labels.source}: [${escapeMarkdownText(hostOf(url))}](${url})`);
-  const summary = language === 'zh' ? (record.summary.zh ?? record.summary.en) : (record.summary.en ?? record.summary.zh);
+  const sourceParts: string[] = [];
+  if (url) sourceParts.push(`${labels.source}: [${escapeMarkdownText(displayUrl(url))}](${url})`);
+  const visited = context.lastVisit ?? record.accessed;
+  if (visited) sourceParts.push(`${labels.lastVisit}: ${escapeMarkdownText(formatDateWithRoc(visited, language) ?? visited)}`);
+  if (sourceParts.length > 0) lines.push(sourceParts.join(' · '));
+  const summary = record.summary[language] ?? record.summary[other];
   if (summary) lines.push(escapeMarkdownText(summary));
   if (record.tags.length > 0) lines.push(`${labels.tags}: ${record.tags.map(escapeMarkdownText).join('、')}`);
+  const footer: string[] = [];
+  if (context.citedCount !== undefined && context.citedCount > 0) footer.push(escapeMarkdownText(labels.cited(context.citedCount)));
+  if (context.commands) {
+    const args = encodeURIComponent(JSON.stringify([record.id]));
+    if (url) footer.push(`[${labels.openSource}](command:${CARD_COMMANDS.openSource}?${args})`);
+    footer.push(`[${labels.showRecord}](command:${CARD_COMMANDS.showRecord}?${args})`);
+  }
+  if (footer.length > 0) lines.push(footer.join(' · '));
   return lines.join('\n\n');
 }
 
-function hostOf(url: string): string {
-  return new URL(url).host;
+/** Host and path, shortened: the card shows where the link goes without a 200-character URL. */
+function displayUrl(url: string): string {
+  const parsed = new URL(url);
+  const path = decodeURIComponentSafe(parsed.pathname + parsed.search);
+  const shown = `${parsed.host}${path === '/' ? '' : path}`;
+  return shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -1,3 +1,5 @@
+import { parseHttpUrl } from './search/urls';
+
 /**
  * Escapes untrusted text (corpus files come from cloned repositories) so Markdown shows it literally:
  * every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of them), which
@@ -9,13 +11,6 @@ export function escapeMarkdownText(text: string): string {
 
 /** Returns a link destination only for http(s) URLs, with the characters that would end it encoded. */
 export function safeHttpUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  return url.href.replace(/[()<>\s"'`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const url = value ? parseHttpUrl(value) : undefined;
+  return url?.href.replace(/[()<>\s"'`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
+import { referenceAtOffset } from '../core/article/analysis';
 import type { CorpusService } from '../core/corpus/corpusService';
-import { referenceAt } from '../core/documentReferences';
-import { renderHoverCard } from '../core/hoverCard';
-import type { DocumentReferences } from '../vscode/documentReferences';
+import { CARD_COMMANDS, renderHoverCard } from '../core/hoverCard';
+import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
 import type { Settings } from '../vscode/settings';
 
 export interface HoverDeps {
   readonly corpus: CorpusService;
-  readonly references: DocumentReferences;
+  readonly analyses: ArticleAnalyses;
   readonly settings: Settings;
 }
 
@@ -19,14 +19,21 @@ export class SourceHoverProvider implements vscode.HoverProvider {
     if (!this.deps.settings.isHoverEnabled(document.uri)) return undefined;
     await this.deps.corpus.whenReady();
     if (token.isCancellationRequested) return undefined;
-    const reference = referenceAt(this.deps.references.get(document), document.offsetAt(position));
-    // An ambiguous mention gets no card (the diagnostics name the candidates).
-    if (!reference || reference.ids.length !== 1) return undefined;
-    const record = this.deps.corpus.index.get(reference.ids[0]!);
-    if (!record) return undefined;
-    const markdown = new vscode.MarkdownString(renderHoverCard(record, this.deps.settings.uiLanguage()));
-    // Corpus text is untrusted: no command links, no HTML, no theme icons from it.
-    markdown.isTrusted = false;
+    const analysis = this.deps.analyses.get(document);
+    const reference = referenceAtOffset(analysis.references, document.offsetAt(position));
+    // An ambiguous or unresolved reference gets no card (a diagnostic says why).
+    const record = reference?.id ? this.deps.corpus.index.get(reference.id) : undefined;
+    if (!reference || !record) return undefined;
+    const lastVisit = reference.citation?.parsed.lastVisit;
+    const markdown = new vscode.MarkdownString(
+      renderHoverCard(record, this.deps.settings.uiLanguage(), {
+        citedCount: analysis.counts.get(record.id) ?? 0,
+        ...(lastVisit ? { lastVisit: lastVisit.iso ?? lastVisit.span.text } : {}),
+        commands: true,
+      }),
+    );
+    // Corpus text is escaped in the card; beyond that, only our own two commands may run. No HTML, no icons.
+    markdown.isTrusted = { enabledCommands: [CARD_COMMANDS.openSource, CARD_COMMANDS.showRecord] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
     return new vscode.Hover(markdown, toVsRange(document, reference.start, reference.end));

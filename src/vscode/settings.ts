@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { DiagnosticCode, DiagnosticSeverity } from '../core/article/checks';
+import { REFERENCE_KINDS, type ReferenceKind, type ResolveOptions } from '../core/article/resolve';
 import type { UiLanguage } from '../core/corpus/record';
 
 export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl}'];
@@ -12,7 +14,13 @@ export interface Settings {
   corpusExclude(folder: vscode.WorkspaceFolder): string[];
   embeddedCorpusEnabled(): boolean;
   maxCorpusFileBytes(): number;
+  resolveOptions(resource: vscode.Uri): ResolveOptions;
+  areDiagnosticsEnabled(resource: vscode.Uri): boolean;
+  /** The severity the user chose for a diagnostic code, or 'off'. */
+  severity(resource: vscode.Uri, code: DiagnosticCode, fallback: DiagnosticSeverity): DiagnosticSeverity | 'hint' | 'off';
 }
+
+export const DEFAULT_THRESHOLD = 0.7;
 
 export function createSettings(): Settings {
   const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('policyAnnotator', scope);
@@ -29,6 +37,19 @@ export function createSettings(): Settings {
     maxCorpusFileBytes: () => {
       const megabytes = config().get<number>('corpus.maxFileSize', 5);
       return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 5) * 1024 * 1024;
+    },
+    resolveOptions: (resource) => {
+      const threshold = config(resource).get<number>('resolution.threshold', DEFAULT_THRESHOLD);
+      const kinds = config(resource).get<unknown>('annotate.kinds');
+      return {
+        threshold: Number.isFinite(threshold) ? Math.min(1, Math.max(0, threshold)) : DEFAULT_THRESHOLD,
+        kinds: new Set(Array.isArray(kinds) ? kinds.filter((kind): kind is ReferenceKind => REFERENCE_KINDS.includes(kind)) : REFERENCE_KINDS),
+      };
+    },
+    areDiagnosticsEnabled: (resource) => config(resource).get<boolean>('diagnostics.enabled', true),
+    severity: (resource, code, fallback) => {
+      const chosen = config(resource).get<Record<string, unknown>>('diagnostics.severity', {})[code];
+      return chosen === 'error' || chosen === 'warning' || chosen === 'info' || chosen === 'hint' || chosen === 'off' ? chosen : fallback;
     },
   };
 }

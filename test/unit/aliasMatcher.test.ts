@@ -64,3 +64,21 @@ test('scans a pathological text in linear time', () => {
   assert.equal(matcher.findAll('a'.repeat(200_000)).length, 0);
   assert.ok(performance.now() - started < 2_000);
 });
+
+test('aliases shorter than the bucket prefix (one or two characters) are found too', () => {
+  const matcher = matcherWith({ AI: 'ai', 歐盟: 'eu', 英美人工智慧: 'long' });
+  const text = '歐盟與英美人工智慧及AI政策，但不是AIR或SAID';
+  assert.deepEqual(
+    matcher.findAll(text).map((match) => text.slice(match.start, match.end)),
+    ['歐盟', '英美人工智慧', 'AI'],
+  );
+});
+
+test('a Latin alias next to CJK text is on a word boundary', () => {
+  const matcher = matcherWith({ MOU: 'mou' });
+  const text = '簽署MOU後，MOUs不算';
+  assert.deepEqual(
+    matcher.findAll(text).map((match) => text.slice(match.start, match.end)),
+    ['MOU'],
+  );
+});

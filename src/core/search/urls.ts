@@ -4,13 +4,8 @@
  * trailing slashes removed. Query strings are kept: they often select the document (?pcode=…).
  */
 export function canonicalUrl(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const url = parseHttpUrl(value);
+  if (!url) return undefined;
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
   const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
   let pathname = url.pathname;
@@ -21,4 +16,15 @@ export function canonicalUrl(value: string): string | undefined {
   }
   pathname = pathname.replace(/\/+$/, '');
   return `${host}${port}${pathname}${url.search}`;
+}
+
+/** The URL when `value` is an absolute http(s) URL; anything else (javascript:, command:, file: …) is refused. */
+export function parseHttpUrl(value: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
 }

@@ -1,0 +1,43 @@
+import type { CorpusIndex } from '../search/corpusIndex';
+import { parseArticle, type Article } from './article';
+import { checkArticle, type ArticleDiagnostic } from './checks';
+import { resolveArticle, type ArticleReference, type ResolveOptions } from './resolve';
+
+/** Everything the features need about one version of one article. */
+export interface ArticleAnalysis {
+  readonly article: Article;
+  /** Sorted by start. */
+  readonly references: readonly ArticleReference[];
+  readonly diagnostics: readonly ArticleDiagnostic[];
+  /** How many references resolve to each record id. */
+  readonly counts: ReadonlyMap<string, number>;
+}
+
+export function analyzeArticle(text: string, index: CorpusIndex, options: ResolveOptions): ArticleAnalysis {
+  const article = parseArticle(text);
+  const references = resolveArticle(article, index, options);
+  const counts = new Map<string, number>();
+  for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
+  return { article, references, diagnostics: checkArticle(article, references, index), counts };
+}
+
+/** The innermost reference holding `offset` (references may nest: a key inside a link's text is rare but legal). */
+export function referenceAtOffset(references: readonly ArticleReference[], offset: number): ArticleReference | undefined {
+  // Binary search for the last reference starting at or before offset, then walk back over overlapping ones.
+  let low = 0;
+  let high = references.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (references[middle]!.start <= offset) {
+      last = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  let best: ArticleReference | undefined;
+  for (let index = last; index >= 0 && index > last - 16; index--) {
+    const candidate = references[index]!;
+    if (offset >= candidate.start && offset < candidate.end && (!best || candidate.end - candidate.start < best.end - best.start)) best = candidate;
+  }
+  return best;
+}

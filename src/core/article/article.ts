@@ -1,0 +1,80 @@
+import { parseCitationLine, type ParsedCitation } from './citationLine';
+import { rangeSetOf, splitLines, type Line, type RangeSet } from './lines';
+import { findLinksAndKeys, type CitationKey, type MarkdownLink } from './links';
+import { findSections, type Section } from './sections';
+import { findSkipRanges, type FrontMatter } from './skipRanges';
+
+export interface CitationLine {
+  readonly line: number;
+  /** The entry without its list marker and surrounding space. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly parsed: ParsedCitation;
+}
+
+export interface Heading {
+  readonly line: number;
+  readonly level: number;
+  readonly text: string;
+}
+
+/** A policy article, parsed: what is where, before anything is resolved against the corpus. */
+export interface Article {
+  readonly text: string;
+  readonly lines: readonly Line[];
+  readonly frontMatter?: FrontMatter;
+  readonly headings: readonly Heading[];
+  readonly sections: readonly Section[];
+  /** Front matter, code and comments: nothing there is a reference. */
+  readonly skipped: RangeSet;
+  /** Links outside the sources section (there, links belong to their citation line). */
+  readonly links: readonly MarkdownLink[];
+  readonly keys: readonly CitationKey[];
+  readonly citationLines: readonly CitationLine[];
+  /** Ranges that are not body prose: skipped ranges, sections' lines, links and keys. Mentions are looked for elsewhere. */
+  readonly notProse: RangeSet;
+}
+
+const MAX_CITATION_LINE = 4_000;
+
+export function parseArticle(text: string): Article {
+  const lines = splitLines(text);
+  const { ranges, frontMatter } = findSkipRanges(text, lines);
+  const skipped = rangeSetOf(ranges);
+  const lineSkipped = (line: Line) => skipped.contains(line.start) && skipped.contains(line.start + Math.max(0, line.text.length - 1));
+  const sections = findSections(lines, lineSkipped);
+  const headings: Heading[] = [];
+  for (const line of lines) {
+    const heading = /^ {0,3}(#{1,6})\s+(.*?)[\s#]*$/.exec(line.text);
+    if (heading && !skipped.contains(line.start)) headings.push({ line: line.number, level: heading[1]!.length, text: heading[2]! });
+  }
+  const { links, keys } = findLinksAndKeys(text, lines, skipped);
+
+  const citationLines: CitationLine[] = [];
+  const sectionRanges: Array<[number, number]> = [];
+  for (const section of sections) {
+    const first = lines[section.headerLine]!;
+    const last = lines[section.endLine - 1] ?? first;
+    sectionRanges.push([first.start, last.start + last.text.length]);
+    if (section.kind !== 'sources') continue;
+    for (let number = section.firstLine; number < section.endLine; number++) {
+      const line = lines[number]!;
+      if (lineSkipped(line)) continue;
+      const entry = /^(\s*(?:[-*+]|\d{1,9}[.)])?\s*)(.*?)\s*$/.exec(line.text)!;
+      if (entry[2]!.length < 3) continue;
+      const start = line.start + entry[1]!.length;
+      const entryText = entry[2]!;
+      citationLines.push({ line: number, start, end: start + entryText.length, text: entryText, parsed: parseCitationLine(entryText.slice(0, MAX_CITATION_LINE)) });
+    }
+  }
+  const inSources = rangeSetOf(citationLines.map((citation) => [citation.start, citation.end] as [number, number]));
+  const bodyLinks = links.filter((link) => !inSources.contains(link.start));
+  const notProse = rangeSetOf([
+    ...ranges,
+    ...sectionRanges,
+    ...bodyLinks.map((link) => [link.start, link.end] as [number, number]),
+    ...keys.map((key) => [key.groupStart, key.groupEnd] as [number, number]),
+  ]);
+  return { text, lines, ...(frontMatter ? { frontMatter } : {}), headings, sections, skipped, links: bodyLinks, keys, citationLines, notProse };
+}

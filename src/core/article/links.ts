@@ -1,0 +1,144 @@
+import { rangeSetOf, type Line, type RangeSet } from './lines';
+
+export interface MarkdownLink {
+  readonly form: 'inline' | 'reference' | 'autolink' | 'bare';
+  /** The whole link, `[text](url)` included. */
+  readonly start: number;
+  readonly end: number;
+  /** The link text (without brackets); for autolinks the URL. */
+  readonly text: string;
+  readonly textStart: number;
+  readonly textEnd: number;
+  /** The destination as written ('' for an empty one), and where it is. */
+  readonly destination: string;
+  readonly destinationStart: number;
+  readonly destinationEnd: number;
+}
+
+export interface CitationKey {
+  readonly id: string;
+  /** `@id` */
+  readonly start: number;
+  readonly end: number;
+  /** The whole bracket `[@id, p. 3]`. */
+  readonly groupStart: number;
+  readonly groupEnd: number;
+  readonly locator?: string;
+}
+
+const KEY = /(^|[\s;[])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)/g;
+const DEFINITION = /^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*<?([^\s>]*)>?/;
+const MAX_DESTINATION = 2_048;
+
+/**
+ * Links and citation keys in one pass per paragraph. Brackets and parentheses are paired with a stack
+ * (escapes honoured), so every character is looked at a bounded number of times: no regular expression
+ * backtracks over unbalanced brackets.
+ */
+export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: RangeSet): { links: MarkdownLink[]; keys: CitationKey[] } {
+  const links: MarkdownLink[] = [];
+  const keys: CitationKey[] = [];
+  const definitions = new Map<string, { url: string; start: number; end: number }>();
+  const definitionLines: Array<[number, number]> = [];
+  for (const line of lines) {
+    const definition = DEFINITION.exec(line.text);
+    if (definition && !skipped.contains(line.start)) {
+      definitionLines.push([line.start, line.start + line.text.length]);
+      const urlStart = line.start + line.text.indexOf(definition[2]!, definition[0].indexOf(']:'));
+      definitions.set(normalizeLabel(definition[1]!), { url: definition[2]!, start: urlStart, end: urlStart + definition[2]!.length });
+    }
+  }
+  const inDefinition = rangeSetOf(definitionLines);
+  const closeParen = matchParens(text);
+  const pairs = matchBrackets(text, skipped);
+  const linkTextRanges: Array<[number, number]> = [...definitionLines];
+  // The label bracket of a full reference link [text][label] is part of that link, not a link of its own.
+  const labelBrackets = new Set<number>();
+  for (const [open, close] of [...pairs].sort((a, b) => a[0] - b[0])) {
+    if (text.charCodeAt(open - 1) === 0x21 /* ! image */ || labelBrackets.has(open) || inDefinition.contains(open)) continue;
+    const after = text.charCodeAt(close + 1);
+    const label = text.slice(open + 1, close);
+    if (after === 0x28 /* ( */) {
+      const end = closeParen.get(close + 1);
+      if (end === undefined || end - close > MAX_DESTINATION) continue;
+      const inner = text.slice(close + 2, end);
+      const leading = inner.length - inner.trimStart().length;
+      const trimmed = inner.trimStart();
+      const destination = trimmed.startsWith('<') ? trimmed.slice(1, Math.max(1, trimmed.indexOf('>'))) : (trimmed.split(/\s/, 1)[0] ?? '');
+      const destinationStart = close + 2 + leading + (trimmed.startsWith('<') ? 1 : 0);
+      links.push({ form: 'inline', start: open, end: end + 1, text: label, textStart: open + 1, textEnd: close, destination, destinationStart, destinationEnd: destinationStart + destination.length });
+      linkTextRanges.push([open, end + 1]);
+      continue;
+    }
+    const reference = after === 0x5b /* [ */ ? pairs.get(close + 1) : undefined;
+    const referenceLabel = reference !== undefined ? text.slice(close + 2, reference) || label : label;
+    const defined = definitions.get(normalizeLabel(referenceLabel));
+    if (defined && !/^\s*@/.test(label)) {
+      const end = reference !== undefined ? reference + 1 : close + 1;
+      if (reference !== undefined) labelBrackets.add(close + 1);
+      linkTextRanges.push([open, end]);
+      links.push({ form: 'reference', start: open, end, text: label, textStart: open + 1, textEnd: close, destination: defined.url, destinationStart: defined.start, destinationEnd: defined.end });
+      continue;
+    }
+    if (label.includes('@')) {
+      for (const match of label.matchAll(KEY)) {
+        const start = open + 1 + match.index + match[1]!.length + (match[0].includes('-@') ? 1 : 0);
+        const id = match[2]!.replace(/[.:,;]+$/, '');
+        const rest = label.slice(match.index + match[0].length).split(/[;\]]/, 1)[0]!;
+        const locator = rest.replace(/^\s*,\s*/, '').trim();
+        keys.push({ id, start, end: start + 1 + id.length, groupStart: open, groupEnd: close + 1, ...(locator ? { locator } : {}) });
+      }
+    }
+  }
+  // Autolinks <https://…> and bare URLs outside other links.
+  const inLinks = rangeSetOf(linkTextRanges);
+  const inLink = (offset: number) => inLinks.contains(offset);
+  for (const match of text.matchAll(/<(https?:\/\/[^\s<>]{1,2000})>|https?:\/\/[^\s<>()[\]]{1,2000}/g)) {
+    const start = match.index;
+    if (skipped.contains(start) || (match[1] === undefined && text.charCodeAt(start - 1) === 0x3c) || inLink(start)) continue;
+    const url = (match[1] ?? match[0]).replace(/[.,;:!?。，；：]+$/, '');
+    const urlStart = match[1] !== undefined ? start + 1 : start;
+    const end = match[1] !== undefined ? start + match[0].length : start + url.length;
+    links.push({ form: match[1] !== undefined ? 'autolink' : 'bare', start, end, text: url, textStart: urlStart, textEnd: urlStart + url.length, destination: url, destinationStart: urlStart, destinationEnd: urlStart + url.length });
+  }
+  links.sort((a, b) => a.start - b.start);
+  keys.sort((a, b) => a.start - b.start);
+  return { links, keys };
+}
+
+/** open → close for every balanced [ ] outside skipped ranges, never across a blank line. */
+function matchBrackets(text: string, skipped: RangeSet): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const stack: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x5c /* \ */) index++;
+    else if (char === 0x5b /* [ */) {
+      if (!skipped.contains(index)) stack.push(index);
+    } else if (char === 0x5d /* ] */) {
+      const open = stack.pop();
+      if (open !== undefined) pairs.set(open, index);
+    } else if (char === 0x0a && (text.charCodeAt(index + 1) === 0x0a || (text.charCodeAt(index + 1) === 0x0d && text.charCodeAt(index + 2) === 0x0a))) stack.length = 0;
+  }
+  return pairs;
+}
+
+/** open → close for every balanced ( ) on one line. */
+function matchParens(text: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const stack: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x5c) index++;
+    else if (char === 0x28) stack.push(index);
+    else if (char === 0x29) {
+      const open = stack.pop();
+      if (open !== undefined) pairs.set(open, index);
+    } else if (char === 0x0a) stack.length = 0;
+  }
+  return pairs;
+}
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}

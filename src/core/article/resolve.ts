@@ -1,0 +1,143 @@
+import type { CorpusRecord } from '../corpus/record';
+import type { CorpusIndex } from '../search/corpusIndex';
+import { normalizeWithOffsets } from '../search/normalize';
+import type { Article, CitationLine } from './article';
+import type { ParsedCitation } from './citationLine';
+import type { CitationKey, MarkdownLink } from './links';
+
+export type ReferenceKind = 'mention' | 'link' | 'citation' | 'key';
+export type MatchKind = 'key' | 'url' | 'alias' | 'fuzzy';
+export const REFERENCE_KINDS: readonly ReferenceKind[] = ['mention', 'link', 'citation', 'key'];
+
+/** A reference in an article and the record it resolves to (if any). */
+export interface ArticleReference {
+  readonly kind: ReferenceKind;
+  /** UTF-16 offsets of what a hover or a link covers; end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly id?: string;
+  /** Confidence from 0 to 1; 1 for keys, URLs and exact aliases. */
+  readonly score: number;
+  readonly match?: MatchKind;
+  /** Two or more records fit equally well: no card, a diagnostic names them. */
+  readonly candidates?: readonly string[];
+  readonly link?: MarkdownLink;
+  readonly citation?: CitationLine;
+  readonly key?: CitationKey;
+}
+
+export interface ResolveOptions {
+  /** Below this score nothing is resolved (setting policyAnnotator.resolution.threshold). */
+  readonly threshold: number;
+  readonly kinds: ReadonlySet<ReferenceKind>;
+}
+
+/** Record types that are documents: a citation or link should land on these before a person or a place. */
+const DOCUMENT_TYPES = new Set(['agreement', 'declaration', 'press-release', 'statement', 'article', 'report', 'law', 'regulation', 'case', 'website']);
+const NON_DOCUMENT_PENALTY = 0.75;
+
+interface Resolution {
+  readonly id?: string;
+  readonly score: number;
+  readonly match?: MatchKind;
+  readonly candidates?: readonly string[];
+}
+
+/** Resolves every reference of the article against the index, sorted by position. */
+export function resolveArticle(article: Article, index: CorpusIndex, options: ResolveOptions): ArticleReference[] {
+  const references: ArticleReference[] = [];
+  const accept = (resolution: Resolution): Resolution =>
+    resolution.id !== undefined && resolution.score < options.threshold ? { score: resolution.score } : resolution;
+
+  if (options.kinds.has('key')) {
+    for (const key of article.keys) {
+      const found = index.get(key.id) !== undefined;
+      references.push({ kind: 'key', start: key.start, end: key.end, text: article.text.slice(key.start, key.end), key, score: found ? 1 : 0, ...(found ? { id: key.id, match: 'key' as const } : {}) });
+    }
+  }
+  if (options.kinds.has('link')) {
+    for (const link of article.links) {
+      const resolution = accept(resolveLink(link, index));
+      references.push({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link, ...resolution });
+    }
+  }
+  if (options.kinds.has('citation')) {
+    for (const citation of article.citationLines) {
+      const resolution = accept(resolveCitation(citation.parsed, index));
+      references.push({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation, ...resolution });
+    }
+  }
+  if (options.kinds.has('mention')) {
+    for (const match of index.findMentions(normalizeWithOffsets(article.text))) {
+      if (article.notProse.overlaps(match.start, match.end)) continue;
+      const text = article.text.slice(match.start, match.end);
+      references.push(
+        match.ids.length === 1
+          ? { kind: 'mention', start: match.start, end: match.end, text, id: match.ids[0]!, score: 1, match: 'alias' }
+          : { kind: 'mention', start: match.start, end: match.end, text, score: 1, candidates: match.ids },
+      );
+    }
+  }
+  return references.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function resolveLink(link: MarkdownLink, index: CorpusIndex): Resolution {
+  const destination = link.destination.trim();
+  if (/^https?:/i.test(destination)) {
+    const byUrl = byUrlOf(destination, index);
+    if (byUrl) return byUrl;
+    if (link.form === 'autolink' || link.form === 'bare') return { score: 0 };
+  }
+  return resolveNames(namesOfLinkText(link.text), index);
+}
+
+function resolveCitation(parsed: ParsedCitation, index: CorpusIndex): Resolution {
+  if (parsed.url) {
+    const byUrl = byUrlOf(parsed.url.text, index);
+    if (byUrl) return byUrl;
+  }
+  return resolveNames([parsed.shortTitle?.text, parsed.title?.text], index);
+}
+
+function byUrlOf(url: string, index: CorpusIndex): Resolution | undefined {
+  const ids = index.lookupUrl(url);
+  if (ids.length === 1) return { id: ids[0]!, score: 1, match: 'url' };
+  if (ids.length > 1) return { score: 1, candidates: ids };
+  return undefined;
+}
+
+/** A link text may itself be a citation ("Title(2023, November 1), Full title, Publisher"): try its parts. */
+function namesOfLinkText(text: string): Array<string | undefined> {
+  const unescaped = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  const segments = unescaped.split(/[,，]\s*/).map((segment) => segment.replace(/\(.*$/, '').trim().replace(/[.。]+$/, ''));
+  return [unescaped.trim(), ...segments];
+}
+
+/** Exact names first, then fuzzy search; documents are preferred over people and places; ties are ambiguous. */
+function resolveNames(names: ReadonlyArray<string | undefined>, index: CorpusIndex): Resolution {
+  const scores = new Map<string, { score: number; match: MatchKind }>();
+  const offer = (id: string, score: number, match: MatchKind) => {
+    const record = index.get(id);
+    if (!record) return;
+    const weighted = score * (isDocument(record) ? 1 : NON_DOCUMENT_PENALTY);
+    const previous = scores.get(id);
+    if (!previous || weighted > previous.score) scores.set(id, { score: weighted, match });
+  };
+  const candidates = names.filter((name): name is string => name !== undefined && name.trim().length >= 2).slice(0, 6);
+  for (const name of candidates) for (const id of index.lookupName(name)) offer(id, 1, 'alias');
+  if (![...scores.values()].some((entry) => entry.score === 1)) {
+    for (const name of candidates) for (const hit of index.search(name, 3)) offer(hit.id, hit.score, hit.score === 1 ? 'alias' : 'fuzzy');
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1));
+  const [best, second] = ranked;
+  if (!best) return { score: 0 };
+  if (second && Math.abs(second[1].score - best[1].score) < 1e-6) {
+    return { score: best[1].score, candidates: ranked.filter(([, entry]) => Math.abs(entry.score - best[1].score) < 1e-6).map(([id]) => id) };
+  }
+  return { id: best[0], score: best[1].score, match: best[1].match };
+}
+
+export function isDocument(record: CorpusRecord): boolean {
+  return DOCUMENT_TYPES.has(record.type);
+}

@@ -1,0 +1,127 @@
+import type { Line } from './lines';
+
+export interface FrontMatter {
+  readonly start: number;
+  readonly end: number;
+  /** The YAML between the fences. */
+  readonly text: string;
+  readonly textStart: number;
+  readonly firstLine: number;
+}
+
+/**
+ * Parts of an article where nothing is a reference: front matter, fenced code, inline code and HTML
+ * comments. Each is found in one linear pass; an unclosed fence or comment runs to the end, as Markdown
+ * renders it.
+ */
+export function findSkipRanges(text: string, lines: readonly Line[]): { ranges: Array<[number, number]>; frontMatter?: FrontMatter } {
+  const ranges: Array<[number, number]> = [];
+  let frontMatter: FrontMatter | undefined;
+  let first = 0;
+  if (lines[0]?.text.trimEnd() === '---') {
+    const close = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)\s*$/.test(line.text));
+    if (close > 0) {
+      const end = lines[close]!.start + lines[close]!.text.length;
+      frontMatter = { start: 0, end, text: text.slice(lines[1]!.start, lines[close]!.start), textStart: lines[1]!.start, firstLine: 1 };
+      ranges.push([0, end]);
+      first = close + 1;
+    }
+  }
+  // Fenced code blocks, line by line.
+  let fence: { char: string; length: number; start: number } | undefined;
+  const prose: Line[] = [];
+  for (let index = first; index < lines.length; index++) {
+    const line = lines[index]!;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line.text);
+    if (fence) {
+      if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && line.text.slice(marker[0].length).trim() === '') {
+        ranges.push([fence.start, line.start + line.text.length]);
+        fence = undefined;
+      }
+    } else if (marker && !(marker[1]![0] === '`' && line.text.slice(marker[0].length).includes('`'))) {
+      fence = { char: marker[1]![0]!, length: marker[1]!.length, start: line.start };
+    } else prose.push(line);
+  }
+  if (fence) ranges.push([fence.start, text.length]);
+
+  // HTML comments and inline code, outside fenced code.
+  for (const range of inlineSkips(text, prose)) ranges.push(range);
+  return { ranges, ...(frontMatter ? { frontMatter } : {}) };
+}
+
+function* inlineSkips(text: string, prose: readonly Line[]): Generator<[number, number]> {
+  if (prose.length === 0) return;
+  // Comments may span lines: scan the whole text, but only starts on prose lines count.
+  const proseStarts = new Set(prose.map((line) => line.number));
+  let commentEnd = -1;
+  const lineOfOffset = (offset: number) => {
+    let low = 0;
+    let high = prose.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (prose[middle]!.start <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return prose[low]!;
+  };
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', Math.max(open + 4, commentEnd))) {
+    const line = lineOfOffset(open);
+    if (!proseStarts.has(line.number) || open > line.start + line.text.length) continue;
+    const close = text.indexOf('-->', open + 4);
+    commentEnd = close === -1 ? text.length : close + 3;
+    yield [open, commentEnd];
+    if (close === -1) return;
+  }
+  // Inline code: a run of N backticks up to the next run of exactly N, within one paragraph.
+  let paragraph: Line[] = [];
+  const flush = function* (): Generator<[number, number]> {
+    if (paragraph.length === 0) return;
+    const start = paragraph[0]!.start;
+    const last = paragraph[paragraph.length - 1]!;
+    yield* codeSpans(text, start, last.start + last.text.length);
+    paragraph = [];
+  };
+  let previous = -2;
+  for (const line of prose) {
+    if (line.text.trim() === '' || line.number !== previous + 1) yield* flush();
+    if (line.text.trim() !== '') paragraph.push(line);
+    previous = line.number;
+  }
+  yield* flush();
+}
+
+function* codeSpans(text: string, start: number, end: number): Generator<[number, number]> {
+  // Runs by length, in order: each opener pairs with the next run of the same length (linear overall).
+  const runs: Array<{ start: number; length: number }> = [];
+  for (let index = start; index < end; index++) {
+    if (text.charCodeAt(index) === 0x5c /* \ */) {
+      index++;
+      continue;
+    }
+    if (text.charCodeAt(index) !== 0x60) continue;
+    let runEnd = index;
+    while (runEnd < end && text.charCodeAt(runEnd) === 0x60) runEnd++;
+    runs.push({ start: index, length: runEnd - index });
+    index = runEnd - 1;
+  }
+  const nextOfLength = new Map<number, number[]>();
+  runs.forEach((run, position) => {
+    const list = nextOfLength.get(run.length) ?? [];
+    list.push(position);
+    nextOfLength.set(run.length, list);
+  });
+  const cursor = new Map<number, number>();
+  let consumedUntil = -1;
+  for (let position = 0; position < runs.length; position++) {
+    if (position <= consumedUntil) continue;
+    const run = runs[position]!;
+    const list = nextOfLength.get(run.length)!;
+    let at = cursor.get(run.length) ?? 0;
+    while (at < list.length && list[at]! <= position) at++;
+    cursor.set(run.length, at);
+    if (at >= list.length) continue;
+    const closer = runs[list[at]!]!;
+    yield [run.start, closer.start + closer.length];
+    consumedUntil = list[at]!;
+  }
+}

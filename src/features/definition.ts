@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { referenceAtOffset } from '../core/article/analysis';
+import type { CorpusService } from '../core/corpus/corpusService';
+import type { ArticleAnalyses } from '../vscode/articleAnalyses';
+import { toVsRange } from '../vscode/convert';
+import { recordLocation } from '../vscode/recordLocation';
+
+export interface DefinitionDeps {
+  readonly corpus: CorpusService;
+  readonly analyses: ArticleAnalyses;
+}
+
+/** F12 / Ctrl+click on any reference opens the record at its line (embedded records as read-only documents). */
+export class RecordDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly deps: DefinitionDeps) {}
+
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.DefinitionLink[] | undefined> {
+    await this.deps.corpus.whenReady();
+    if (token.isCancellationRequested) return undefined;
+    const reference = referenceAtOffset(this.deps.analyses.get(document).references, document.offsetAt(position));
+    const record = reference?.id ? this.deps.corpus.index.get(reference.id) : undefined;
+    if (!reference || !record) return undefined;
+    const location = recordLocation(record);
+    return [{ originSelectionRange: toVsRange(document, reference.start, reference.end), targetUri: location.uri, targetRange: location.range }];
+  }
+}
+
+export function registerDefinitionSupport(selector: vscode.DocumentSelector, deps: DefinitionDeps): vscode.Disposable {
+  return vscode.languages.registerDefinitionProvider(selector, new RecordDefinitionProvider(deps));
+}
