@@ -3,6 +3,9 @@
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const manifest = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -58,6 +61,17 @@ const targets = bench
     ]
   : [
       { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).
+      {
+        ...common,
+        entryPoints: ['src/cli/bin.ts'],
+        outfile: 'dist/cli.js',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        banner: { js: '#!/usr/bin/env node' },
+        define: { POLICY_ANNOTATOR_VERSION: JSON.stringify(manifest.version) },
+      },
     ];
 
 if (watch) {

@@ -28,7 +28,7 @@ browser = await playwright.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
 await page.goto(url.href);
 await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 // Open the article through Quick Open, as a person would.

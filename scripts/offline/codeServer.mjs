@@ -39,7 +39,12 @@ export function createSandboxWithExtension(prefix) {
   writeFileSync(
     path.join(userSettings, 'settings.json'),
     JSON.stringify(
-      { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false },
+      { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false,
+        // A quiet window for demos and screenshots: no git prompt for the parent repository, no chat panel.
+        'git.openRepositoryInParentFolders': 'never',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+      },
       null,
       2,
     ),

@@ -33,33 +33,40 @@ export interface CardContext {
 export function renderHoverCard(record: CorpusRecord, language: UiLanguage, context: CardContext = {}): string {
   const labels = LABELS[language];
   const other = language === 'zh' ? 'en' : 'zh';
-  const lines: string[] = [];
-  lines.push(`**${escapeMarkdownText(record.title)}**`);
-  if (record.originalTitle && record.originalTitle !== record.title) lines.push(`*${escapeMarkdownText(record.originalTitle)}*`);
+  const blocks: string[] = [];
+  const heading = [`**${escapeMarkdownText(record.title)}**`];
+  if (record.originalTitle && record.originalTitle !== record.title) heading.push(`*${escapeMarkdownText(record.originalTitle)}*`);
+  blocks.push(heading.join('  \n'));
   const facts: string[] = [`${labels.type}: ${escapeMarkdownText(record.type)}`];
   const date = record.date ? formatDateWithRoc(record.date, language) : undefined;
   if (date) facts.push(`${labels.date}: ${escapeMarkdownText(date)}`);
   if (record.publisher) facts.push(`${labels.publisher}: ${escapeMarkdownText(record.publisher)}`);
   if (record.author) facts.push(`${labels.author}: ${escapeMarkdownText(record.author)}`);
-  lines.push(facts.join(' · '));
-  const url = safeHttpUrl(record.url);
-  const sourceParts: string[] = [];
-  if (url) sourceParts.push(`${labels.source}: [${escapeMarkdownText(displayUrl(url))}](${url})`);
-  const visited = context.lastVisit ?? record.accessed;
-  if (visited) sourceParts.push(`${labels.lastVisit}: ${escapeMarkdownText(formatDateWithRoc(visited, language) ?? visited)}`);
-  if (sourceParts.length > 0) lines.push(sourceParts.join(' · '));
+  blocks.push(facts.join(' · '));
   const summary = record.summary[language] ?? record.summary[other];
-  if (summary) lines.push(escapeMarkdownText(summary));
-  if (record.tags.length > 0) lines.push(`${labels.tags}: ${record.tags.map(escapeMarkdownText).join('、')}`);
+  if (summary) blocks.push(escapeMarkdownText(truncate(summary, MAX_SUMMARY)));
+  if (record.tags.length > 0) blocks.push(`${labels.tags}: ${record.tags.map(escapeMarkdownText).join('、')}`);
   const footer: string[] = [];
+  const url = safeHttpUrl(record.url);
+  if (url) footer.push(`${labels.source}: [${escapeMarkdownText(displayUrl(url))}](${url})`);
+  const visited = context.lastVisit ?? record.accessed;
+  if (visited) footer.push(`${labels.lastVisit}: ${escapeMarkdownText(formatDateWithRoc(visited, language) ?? visited)}`);
   if (context.citedCount !== undefined && context.citedCount > 0) footer.push(escapeMarkdownText(labels.cited(context.citedCount)));
   if (context.commands) {
     const args = encodeURIComponent(JSON.stringify([record.id]));
     if (url) footer.push(`[${labels.openSource}](command:${CARD_COMMANDS.openSource}?${args})`);
     footer.push(`[${labels.showRecord}](command:${CARD_COMMANDS.showRecord}?${args})`);
   }
-  if (footer.length > 0) lines.push(footer.join(' · '));
-  return lines.join('\n\n');
+  if (footer.length > 0) blocks.push(footer.join(' · '));
+  return blocks.join('\n\n');
+}
+
+/** A hover has little room: long summaries are cut (the record itself is one click away). */
+const MAX_SUMMARY = 220;
+
+function truncate(text: string, limit: number): string {
+  const characters = [...text];
+  return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
 }
 
 /** Host and path, shortened: the card shows where the link goes without a 200-character URL. */
@@ -67,7 +74,7 @@ function displayUrl(url: string): string {
   const parsed = new URL(url);
   const path = decodeURIComponentSafe(parsed.pathname + parsed.search);
   const shown = `${parsed.host}${path === '/' ? '' : path}`;
-  return shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
+  return shown.length > 48 ? `${shown.slice(0, 47)}…` : shown;
 }
 
 function decodeURIComponentSafe(value: string): string {

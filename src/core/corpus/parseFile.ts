@@ -179,7 +179,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** V8 reports "… at position N" or "… (line L column C)". */
-function jsonErrorLine(text: string, message: string): number {
+export function jsonErrorLine(text: string, message: string): number {
   const lineColumn = /line (\d+) column \d+/.exec(message);
   if (lineColumn) return Number(lineColumn[1]) - 1;
   const position = /position (\d+)/.exec(message);

@@ -1,0 +1,82 @@
+/** The command line, parsed. Unknown flags are usage errors (exit 2), never ignored. */
+export interface CliArgs {
+  readonly command: 'annotate' | 'check' | 'search' | 'help' | 'version';
+  readonly positional: string[];
+  readonly corpus: string[];
+  readonly embedded: boolean;
+  readonly json: boolean;
+  readonly cards: boolean;
+  readonly strict: boolean;
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly color: boolean | undefined;
+  readonly config?: string;
+  readonly limit: number;
+}
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit']);
+const BOOLEAN_FLAGS = new Set(['--no-embedded', '--json', '--cards', '--strict', '--color', '--no-color', '--help', '-h', '--version']);
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const positional: string[] = [];
+  const values = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(index + 1));
+      break;
+    }
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (VALUE_FLAGS.has(name)) {
+      const value = inline ?? argv[++index];
+      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+      values.set(name, [...(values.get(name) ?? []), value]);
+    } else if (BOOLEAN_FLAGS.has(name)) flags.add(name);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  const [first, ...rest] = positional;
+  const command = flags.has('--version') ? 'version' : flags.has('--help') || flags.has('-h') || first === undefined || first === 'help' ? 'help' : first;
+  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'help' && command !== 'version') {
+    throw new UsageError(`unknown command "${command}" (use annotate, check or search)`);
+  }
+  const format = values.get('--format')?.at(-1) ?? (flags.has('--json') ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const limitText = values.get('--limit')?.at(-1) ?? '20';
+  const limit = Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${limitText}"`);
+  const config = values.get('--config')?.at(-1);
+  return {
+    command,
+    positional: command === 'help' || command === 'version' ? [] : rest,
+    corpus: values.get('--corpus') ?? [],
+    embedded: !flags.has('--no-embedded'),
+    json: flags.has('--json') || format === 'json',
+    cards: flags.has('--cards'),
+    strict: flags.has('--strict'),
+    format,
+    color: flags.has('--color') ? true : flags.has('--no-color') ? false : undefined,
+    ...(config ? { config } : {}),
+    limit,
+  };
+}
+
+export const HELP = `policy-annotator: check and annotate policy articles against a corpus of sources
+
+Usage:
+  policy-annotator annotate <file...> [--corpus <dir|file>]... [--no-embedded] [--json] [--cards]
+  policy-annotator check <files or globs...> [--corpus <dir|file>]... [--strict] [--format text|json|sarif]
+  policy-annotator search <query> [--corpus <dir|file>]... [--limit <n>]
+
+Options:
+  --corpus <path>   a corpus folder or file (Markdown with YAML front matter, JSON, JSON Lines); repeatable
+  --no-embedded     leave out the built-in corpus (the 2024 UK-US AI safety MOU)
+  --config <file>   the configuration file (default: .policy-annotator.json in the current folder)
+  --json            annotate: print JSON (one object per file)
+  --cards           annotate: include each reference's hover card (Markdown)
+  --strict          check: warnings fail too
+  --format <f>      check: text (default), json or sarif
+  --color, --no-color
+Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 usage error or a file that cannot be read.`;

@@ -1,0 +1,65 @@
+import type { DiagnosticSeverity } from '../core/article/checks';
+import type { CorpusProblem } from '../core/corpus/problems';
+import type { FileJson } from './output';
+import { problemRow } from './output';
+
+export interface CheckRow {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: DiagnosticSeverity;
+  code: string;
+  message: string;
+}
+
+export function checkRows(files: readonly FileJson[], corpusProblems: readonly CorpusProblem[], cwd: string): CheckRow[] {
+  return [
+    ...corpusProblems.map((problem) => problemRow(problem, cwd)),
+    ...files.flatMap((file) => file.diagnostics.map((diagnostic) => ({ file: file.file, ...diagnostic }))),
+  ];
+}
+
+const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', reset: '\u001b[0m', dim: '\u001b[2m' };
+
+/** `file:line:column severity code message` lines and a summary. */
+export function formatText(rows: readonly CheckRow[], fileCount: number, color: boolean): string {
+  const paint = (severity: DiagnosticSeverity, text: string) => (color ? `${COLORS[severity]}${text}${COLORS.reset}` : text);
+  const lines = rows.map((row) => `${row.file}:${row.line}:${row.column} ${paint(row.severity, row.severity)} ${row.code} ${row.message}`);
+  const count = (severity: DiagnosticSeverity) => rows.filter((row) => row.severity === severity).length;
+  lines.push(`${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos`);
+  return lines.join('\n');
+}
+
+/** SARIF 2.1.0, for code-scanning dashboards. */
+export function formatSarif(rows: readonly CheckRow[], version: string): string {
+  const level = { error: 'error', warning: 'warning', info: 'note' } as const;
+  const rules = [...new Set(rows.map((row) => row.code))].sort();
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'policy-annotator', version, informationUri: 'https://github.com/policy-annotator/policy-annotator', rules: rules.map((id) => ({ id })) } },
+          results: rows.map((row) => ({
+            ruleId: row.code,
+            level: level[row.severity],
+            message: { text: row.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: row.file.split('/').map(encodeURIComponent).join('/') },
+                  region: { startLine: row.line, startColumn: row.column, ...(row.endLine ? { endLine: row.endLine, endColumn: row.endColumn } : {}) },
+                },
+              },
+            ],
+          })),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}

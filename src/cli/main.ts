@@ -1,0 +1,112 @@
+import { analyzeFile, resolveFileArguments } from './articles';
+import { HELP, parseArgs, UsageError, type CliArgs } from './args';
+import { checkRows, formatSarif, formatText } from './check';
+import { fileJson, type FileJson } from './output';
+import { openSession } from './session';
+
+declare const POLICY_ANNOTATOR_VERSION: string;
+
+export interface Io {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  readonly isTty: boolean;
+}
+
+/** Runs one command line; returns the exit code (0 fine, 1 errors, 2 usage or unreadable files). */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`policy-annotator: ${error.message}\n\n${HELP}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.command === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.out(version());
+    return 0;
+  }
+  if (args.positional.length === 0) {
+    io.err(`policy-annotator: ${args.command} needs ${args.command === 'search' ? 'a query' : 'at least one file'}\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    const session = await openSession(args, io.cwd);
+    if (args.command === 'search') return search(args, session.corpus.index, io);
+    const files = await resolveFileArguments(args.positional, io.cwd);
+    const results: FileJson[] = [];
+    for (const file of files) results.push(fileJson(await analyzeFile(file, io.cwd, session), session.corpus.index, session.config, args.cards));
+    const missing = results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error'));
+    for (const result of results) {
+      for (const diagnostic of result.diagnostics) if (diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error') io.err(`policy-annotator: ${diagnostic.message}`);
+    }
+    const rows = checkRows(results, session.problems, io.cwd);
+    if (args.command === 'annotate') {
+      if (args.json) io.out(JSON.stringify(results, null, 2));
+      else io.out(formatAnnotations(results, session.problems.length > 0 ? formatText(rows.filter((row) => !results.some((result) => result.file === row.file)), 0, false) : ''));
+    } else if (args.format === 'json') io.out(JSON.stringify(rows, null, 2));
+    else if (args.format === 'sarif') io.out(formatSarif(rows, version()));
+    else io.out(formatText(rows, files.length, args.color ?? io.isTty));
+    if (missing) return 2;
+    const failing = rows.some((row) => row.severity === 'error' || (args.strict && row.severity === 'warning'));
+    return failing ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`policy-annotator: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function search(args: CliArgs, index: import('../core/search/corpusIndex').CorpusIndex, io: Io): number {
+  const query = args.positional.join(' ');
+  const hits = index.search(query, args.limit);
+  if (args.json) {
+    io.out(JSON.stringify(hits.map((hit) => ({ ...hit, ...pick(index.get(hit.id)) })), null, 2));
+    return 0;
+  }
+  const rows = hits.map((hit) => {
+    const record = index.get(hit.id)!;
+    return [record.id, record.type, record.date ?? '', record.title, hit.score.toFixed(2)];
+  });
+  io.out(table([['id', 'type', 'date', 'title', 'score'], ...rows]));
+  if (hits.length === 0) io.err(`no record matches "${query}"`);
+  return 0;
+}
+
+function pick(record: import('../core/corpus/record').CorpusRecord | undefined) {
+  return record ? { type: record.type, date: record.date ?? null, title: record.title } : {};
+}
+
+/** Columns padded by display width: CJK characters take two cells in a terminal. */
+function table(rows: string[][]): string {
+  const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1), 0);
+  const widths = rows[0]!.map((_, column) => Math.min(60, Math.max(...rows.map((row) => width(row[column] ?? '')))));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column]! - width(cell))))).join('  ')).join('\n');
+}
+
+function formatAnnotations(results: readonly FileJson[], corpusProblems: string): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    lines.push(result.file);
+    for (const reference of result.references) {
+      lines.push(`  ${reference.line}:${reference.column} ${reference.kind} ${JSON.stringify(reference.text.length > 50 ? `${reference.text.slice(0, 49)}…` : reference.text)} → ${reference.id ?? (reference.candidates ? `ambiguous: ${reference.candidates.join(', ')}` : 'unresolved')}${reference.match ? ` (${reference.match} ${reference.score})` : ''}`);
+    }
+    for (const tag of result.tags) lines.push(`  ${tag.line}:${tag.column} tag ${tag.text}`);
+    for (const diagnostic of result.diagnostics) lines.push(`  ${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`);
+  }
+  if (corpusProblems) lines.push(corpusProblems);
+  return lines.join('\n');
+}
+
+function version(): string {
+  return typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development';
+}

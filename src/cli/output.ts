@@ -1,0 +1,97 @@
+import type { ArticleAnalysis } from '../core/article/analysis';
+import type { DiagnosticSeverity } from '../core/article/checks';
+import type { ProjectConfig } from '../core/config';
+import type { CorpusProblem } from '../core/corpus/problems';
+import { renderHoverCard } from '../core/hoverCard';
+import type { CorpusIndex } from '../core/search/corpusIndex';
+import { positionOf, type ArticleResult } from './articles';
+import { toPath } from './nodeFiles';
+
+export interface RangeJson {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface DiagnosticJson extends RangeJson {
+  severity: DiagnosticSeverity;
+  code: string;
+  message: string;
+  fix: string | null;
+}
+
+export interface FileJson {
+  file: string;
+  references: Array<RangeJson & { text: string; kind: string; id: string | null; score: number; match: string | null; candidates?: readonly string[]; card?: string }>;
+  tags: Array<RangeJson & { text: string; known: boolean | null; suggestion: string | null }>;
+  diagnostics: DiagnosticJson[];
+}
+
+/** The `annotate --json` shape for one file (lines and columns 1-based, UTF-16 columns, end exclusive). */
+export function fileJson(result: ArticleResult, index: CorpusIndex, config: ProjectConfig, cards: boolean): FileJson {
+  if ('error' in result) {
+    return { file: result.file, references: [], tags: [], diagnostics: [{ line: result.error.line + 1, column: 1, endLine: result.error.line + 1, endColumn: 1, severity: 'error', code: result.error.code, message: result.error.message, fix: null }] };
+  }
+  const { analysis } = result;
+  const range = (start: number, end: number): RangeJson => {
+    const from = positionOf(analysis.article.lines, start);
+    const to = positionOf(analysis.article.lines, end);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  };
+  return {
+    file: result.file,
+    references: analysis.references.map((reference) => {
+      const record = reference.id ? index.get(reference.id) : undefined;
+      return {
+        ...range(reference.start, reference.end),
+        text: reference.text,
+        kind: reference.kind,
+        id: reference.id ?? null,
+        score: Math.round(reference.score * 1000) / 1000,
+        match: reference.match ?? null,
+        ...(reference.candidates ? { candidates: reference.candidates } : {}),
+        ...(cards && record
+          ? { card: renderHoverCard(record, 'zh', { citedCount: analysis.counts.get(record.id) ?? 0, ...(reference.citation?.parsed.lastVisit ? { lastVisit: reference.citation.parsed.lastVisit.iso ?? reference.citation.parsed.lastVisit.span.text } : {}) }) }
+          : {}),
+      };
+    }),
+    tags: tagsOf(analysis).map((tag) => ({ ...range(tag.start, tag.end), text: tag.text, known: null, suggestion: null })),
+    diagnostics: diagnosticsOf(analysis, config).map((diagnostic) => ({ ...range(diagnostic.start, diagnostic.end), severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null })),
+  };
+}
+
+/** Diagnostics with the configuration's severities; `off` drops them, `hint` counts as info. */
+export function diagnosticsOf(analysis: ArticleAnalysis, config: ProjectConfig) {
+  return analysis.diagnostics.flatMap((diagnostic) => {
+    const chosen = config.severity?.[diagnostic.code];
+    if (chosen === 'off') return [];
+    const severity: DiagnosticSeverity = chosen === undefined ? diagnostic.severity : chosen === 'hint' ? 'info' : chosen;
+    return [{ ...diagnostic, severity }];
+  });
+}
+
+/** The 文章標籤 section's tags: one a line, or separated by 、 ， , as articles write them. */
+export function tagsOf(analysis: ArticleAnalysis): Array<{ start: number; end: number; text: string }> {
+  const tags: Array<{ start: number; end: number; text: string }> = [];
+  for (const section of analysis.article.sections) {
+    if (section.kind !== 'tags') continue;
+    for (let number = section.firstLine; number < section.endLine; number++) {
+      const line = analysis.article.lines[number]!;
+      for (const match of line.text.matchAll(/[^、，,;；#\s][^、，,;；]*/g)) {
+        const text = match[0].trim();
+        if (text.length > 0 && text.length <= 60) tags.push({ start: line.start + match.index, end: line.start + match.index + text.length, text });
+      }
+    }
+  }
+  return tags;
+}
+
+/** A corpus or configuration problem as a check line's parts. */
+export function problemRow(problem: CorpusProblem, cwd: string): { file: string; line: number; column: number; severity: DiagnosticSeverity; code: string; message: string } {
+  return { file: relative(toPath(problem.uri), cwd), line: problem.line + 1, column: 1, severity: problem.severity, code: problem.code, message: problem.message };
+}
+
+function relative(file: string, cwd: string): string {
+  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResolveOptions } from '../core/article/resolve';
+import { REFERENCE_KINDS } from '../core/article/resolve';
+import { CONFIG_FILE_NAME, parseProjectConfig, type ProjectConfig } from '../core/config';
+import { CorpusService } from '../core/corpus/corpusService';
+import type { CorpusProblem } from '../core/corpus/problems';
+import type { CliArgs } from './args';
+import { UsageError } from './args';
+import { NodeCorpusFileSystem, toUri } from './nodeFiles';
+
+export interface Session {
+  readonly corpus: CorpusService;
+  readonly config: ProjectConfig;
+  readonly resolveOptions: ResolveOptions;
+  /** Problems of the configuration file and of corpus files. */
+  readonly problems: CorpusProblem[];
+  readonly log: string[];
+}
+
+const DEFAULT_THRESHOLD = 0.7;
+
+/** Loads the configuration and the corpus the way the extension does, from the command line's options. */
+export async function openSession(args: CliArgs, cwd: string): Promise<Session> {
+  const problems: CorpusProblem[] = [];
+  const configPath = path.resolve(cwd, args.config ?? CONFIG_FILE_NAME);
+  let config: ProjectConfig = {};
+  if (existsSync(configPath)) {
+    const parsed = parseProjectConfig(toUri(configPath), readFileSync(configPath, 'utf8'));
+    config = parsed.config;
+    problems.push(...parsed.problems);
+  } else if (args.config) throw new UsageError(`configuration file not found: ${args.config}`);
+  for (const corpusPath of args.corpus) {
+    if (!existsSync(path.resolve(cwd, corpusPath))) throw new UsageError(`corpus not found: ${corpusPath}`);
+  }
+  const root = path.dirname(configPath);
+  const log: string[] = [];
+  const fileSystem = new NodeCorpusFileSystem(args.corpus, root, config.corpus?.include ?? [], config.corpus?.exclude ?? ['**/node_modules/**', '**/.git/**']);
+  const corpus = new CorpusService({
+    fileSystem,
+    embeddedEnabled: () => args.embedded && config.corpus?.embedded !== false,
+    maxBytes: () => (config.corpus?.maxFileSize ?? 5) * 1024 * 1024,
+    log: { info: (message) => log.push(message), error: (message) => log.push(`error: ${message}`) },
+  });
+  await corpus.whenReady();
+  for (const list of corpus.store.problems().values()) problems.push(...list);
+  return {
+    corpus,
+    config,
+    resolveOptions: { threshold: config.threshold ?? DEFAULT_THRESHOLD, kinds: new Set(config.kinds ?? REFERENCE_KINDS) },
+    problems,
+    log,
+  };
+}
