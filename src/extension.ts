@@ -9,6 +9,7 @@ import { registerQuickFixSupport } from './features/quickFixes';
 import { registerRecordCommands } from './features/recordCommands';
 import { registerReferenceSupport } from './features/references';
 import { ArticleAnalyses } from './vscode/articleAnalyses';
+import { ProjectConfigs } from './vscode/projectConfigs';
 import { createSettings } from './vscode/settings';
 import { registerCorpusWatcher, WorkspaceCorpusFileSystem } from './vscode/workspaceCorpus';
 
@@ -30,7 +31,8 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Policy Annotator', { log: true });
-  const settings = createSettings();
+  const projectConfigs = new ProjectConfigs();
+  const settings = createSettings((resource) => projectConfigs.get(resource));
   const corpus = new CorpusService({
     fileSystem: new WorkspaceCorpusFileSystem(settings),
     embeddedEnabled: () => settings.embeddedCorpusEnabled(),
@@ -43,6 +45,9 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   context.subscriptions.push(
     vscode.Disposable.from(
       output,
+      projectConfigs,
+      // A changed .policy-annotator.json can change the corpus globs: rescan.
+      projectConfigs.onDidChange(() => void corpus.rescan()),
       { dispose: () => corpus.dispose() },
       registerCorpusWatcher(corpus, settings),
       registerCorpusDiagnostics(corpus),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DiagnosticCode, DiagnosticSeverity } from '../core/article/checks';
 import { REFERENCE_KINDS, type ReferenceKind, type ResolveOptions } from '../core/article/resolve';
 import type { UiLanguage } from '../core/corpus/record';
+import type { ProjectConfig } from '../core/config';
 
 export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
@@ -22,25 +23,36 @@ export interface Settings {
 
 export const DEFAULT_THRESHOLD = 0.7;
 
-export function createSettings(): Settings {
+/**
+ * A setting the user set in VS Code wins; otherwise the folder's .policy-annotator.json; otherwise the default.
+ * `project` gives that file's configuration for a resource.
+ */
+export function createSettings(project: (resource?: vscode.Uri) => ProjectConfig = () => ({})): Settings {
   const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('policyAnnotator', scope);
-  const globs = (scope: vscode.WorkspaceFolder, key: string, fallback: string[]) => {
-    const value = config(scope).get<unknown>(key);
+  const userSet = (scope: vscode.ConfigurationScope | undefined, key: string) => {
+    const inspected = config(scope).inspect(key);
+    return inspected !== undefined && [inspected.globalValue, inspected.workspaceValue, inspected.workspaceFolderValue].some((value) => value !== undefined);
+  };
+  const globs = (scope: vscode.WorkspaceFolder, key: 'include' | 'exclude', fallback: string[]) => {
+    const fromFile = project(scope.uri).corpus?.[key];
+    if (fromFile && !userSet(scope, `corpus.${key}`)) return fromFile;
+    const value = config(scope).get<unknown>(`corpus.${key}`);
     return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : fallback;
   };
   return {
     isHoverEnabled: (resource) => config(resource).get<boolean>('hover.enabled', true),
     uiLanguage: () => (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en'),
-    corpusInclude: (folder) => globs(folder, 'corpus.include', DEFAULT_INCLUDE),
-    corpusExclude: (folder) => globs(folder, 'corpus.exclude', DEFAULT_EXCLUDE),
-    embeddedCorpusEnabled: () => config().get<boolean>('corpus.embedded', true),
+    corpusInclude: (folder) => globs(folder, 'include', DEFAULT_INCLUDE),
+    corpusExclude: (folder) => globs(folder, 'exclude', DEFAULT_EXCLUDE),
+    embeddedCorpusEnabled: () => (userSet(undefined, 'corpus.embedded') ? config().get<boolean>('corpus.embedded', true) : (project().corpus?.embedded ?? true)),
     maxCorpusFileBytes: () => {
-      const megabytes = config().get<number>('corpus.maxFileSize', 5);
+      const megabytes = userSet(undefined, 'corpus.maxFileSize') ? config().get<number>('corpus.maxFileSize', 5) : (project().corpus?.maxFileSize ?? 5);
       return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 5) * 1024 * 1024;
     },
     resolveOptions: (resource) => {
-      const threshold = config(resource).get<number>('resolution.threshold', DEFAULT_THRESHOLD);
-      const kinds = config(resource).get<unknown>('annotate.kinds');
+      const file = project(resource);
+      const threshold = userSet(resource, 'resolution.threshold') ? config(resource).get<number>('resolution.threshold', DEFAULT_THRESHOLD) : (file.threshold ?? DEFAULT_THRESHOLD);
+      const kinds = userSet(resource, 'annotate.kinds') ? config(resource).get<unknown>('annotate.kinds') : file.kinds;
       return {
         threshold: Number.isFinite(threshold) ? Math.min(1, Math.max(0, threshold)) : DEFAULT_THRESHOLD,
         kinds: new Set(Array.isArray(kinds) ? kinds.filter((kind): kind is ReferenceKind => REFERENCE_KINDS.includes(kind)) : REFERENCE_KINDS),
@@ -48,7 +60,7 @@ export function createSettings(): Settings {
     },
     areDiagnosticsEnabled: (resource) => config(resource).get<boolean>('diagnostics.enabled', true),
     severity: (resource, code, fallback) => {
-      const chosen = config(resource).get<Record<string, unknown>>('diagnostics.severity', {})[code];
+      const chosen = config(resource).get<Record<string, unknown>>('diagnostics.severity', {})[code] ?? project(resource).severity?.[code];
       return chosen === 'error' || chosen === 'warning' || chosen === 'info' || chosen === 'hint' || chosen === 'off' ? chosen : fallback;
     },
   };

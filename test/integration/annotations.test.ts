@@ -3,16 +3,16 @@ import * as vscode from 'vscode';
 import { activateExtension, hoverAt, openFixture, positionOf } from './helpers';
 
 /** Resolves when the document has diagnostics from us: published after a debounce, so we wait on the event. */
-async function ourDiagnostics(uri: vscode.Uri, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
+async function ourDiagnostics(uri: vscode.Uri, ready: (diagnostics: vscode.Diagnostic[]) => boolean = (list) => list.length > 0, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
   const ours = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Policy Annotator');
-  if (ours().length > 0) return ours();
+  if (ready(ours())) return ours();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
       reject(new Error(`no diagnostics on ${uri.path} after ${timeoutMs} ms`));
     }, timeoutMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (!event.uris.some((changed) => changed.toString() === uri.toString()) || ours().length === 0) return;
+      if (!event.uris.some((changed) => changed.toString() === uri.toString()) || !ready(ours())) return;
       clearTimeout(timer);
       subscription.dispose();
       resolve(ours());
@@ -71,11 +71,13 @@ suite('annotations', () => {
     assert.ok(files.has('commentary.md') && files.has('mou-article.md'), [...files].join(', '));
   });
 
-  test('diagnostics and the placeholder quick fix', async () => {
+  test('diagnostics (with the severity from .policy-annotator.json) and the placeholder quick fix', async () => {
     const document = await openFixture('commentary.md');
-    const diagnostics = await ourDiagnostics(document.uri);
+    // The fixture workspace's .policy-annotator.json raises placeholder-link to an error, as the CLI would.
+    const diagnostics = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'placeholder-link' && diagnostic.severity === vscode.DiagnosticSeverity.Error));
     const placeholders = diagnostics.filter((diagnostic) => diagnostic.code === 'placeholder-link');
     assert.equal(placeholders.length, 3);
+    assert.ok(placeholders.every((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, placeholders[0]!.range);
     const fix = actions.find((action) => action.title.startsWith('Link to https://www.gov.uk/'));
     assert.ok(fix?.edit, actions.map((action) => action.title).join(' | '));

@@ -40,3 +40,9 @@ test('an expansion maps back to its whole original character', () => {
   const range = toOriginalRange(normalized, 1, 2);
   assert.equal(original.slice(range.start, range.end), '㍻');
 });
+
+test('the fast key path and the full path agree', () => {
+  for (const sample of ['  AI Safety\tInstitute ', '布萊切利 宣言', 'U.S. and UK', '合作備忘錄（ＭＯＵ）', '蜜雪兒·多尼蘭', 'Ａ\u3000B', 'x\r\ny']) {
+    assert.equal(normalizeKey(sample), normalizeWithOffsets(sample).text.trim(), sample);
+  }
+});

@@ -1,4 +1,4 @@
-import { normalizeWithOffsets, toOriginalRange, type NormalizedText } from './normalize';
+import { normalizeKey, normalizeWithOffsets, toOriginalRange, type NormalizedText } from './normalize';
 
 export interface AliasMatch {
   /** Range in the original text, UTF-16 offsets, end exclusive. */
@@ -35,7 +35,11 @@ export class AliasMatcher {
   }
 
   add(alias: string, id: string): void {
-    const key = normalizeWithOffsets(alias).text.trim();
+    this.addKey(normalizeKey(alias), id);
+  }
+
+  /** Adds an alias already normalised with normalizeKey (the index normalises each name once). */
+  addKey(key: string, id: string): void {
     if (key.length === 0 || key.length > MAX_ALIAS_LENGTH) return;
     const existing = this.#ids.get(key);
     if (existing === undefined) {
@@ -47,7 +51,7 @@ export class AliasMatcher {
   }
 
   remove(alias: string, id: string): void {
-    const key = normalizeWithOffsets(alias).text.trim();
+    const key = normalizeKey(alias);
     const existing = this.#ids.get(key);
     if (existing === undefined) return;
     if (typeof existing === 'string') {
@@ -62,7 +66,7 @@ export class AliasMatcher {
 
   /** Ids with exactly this alias (after normalisation). */
   lookup(alias: string): readonly string[] {
-    return this.lookupNormalized(normalizeWithOffsets(alias).text.trim());
+    return this.lookupNormalized(normalizeKey(alias));
   }
 
   lookupNormalized(key: string): readonly string[] {

@@ -1,7 +1,7 @@
 import type { CorpusRecord } from '../corpus/record';
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
-import type { NormalizedText } from './normalize';
+import { normalizeKey, type NormalizedText } from './normalize';
 import { canonicalUrl } from './urls';
 
 /**
@@ -38,8 +38,10 @@ export class CorpusIndex {
     this.delete(record.id);
     this.#generation++;
     this.#records.set(record.id, record);
-    for (const name of namesOf(record)) this.#matcher.add(name, record.id);
-    this.#fuzzy.add(record.id, record.title, [...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases]);
+    // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
+    const keys = namesOf(record).map(normalizeKey);
+    for (const key of new Set(keys)) this.#matcher.addKey(key, record.id);
+    this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
     const url = record.url ? canonicalUrl(record.url) : undefined;
     if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);
   }

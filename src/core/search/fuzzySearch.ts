@@ -21,7 +21,8 @@ interface NameDocument {
 }
 
 /** How many candidates the gram index hands to Fuse: enough for typo-tolerant recall, small enough to stay fast. */
-const CANDIDATES = 150;
+const CANDIDATES = 64;
+const MAX_QUERY = 500;
 
 /**
  * Fuse options, chosen on purpose:
@@ -51,6 +52,8 @@ export class FuzzySearch {
   readonly #entries: Array<Entry | undefined> = [];
   readonly #slotById = new Map<string, number>();
   readonly #postings = new Map<string, number[]>();
+  /** Scratch counters for candidate selection, one per slot, always left at zero. */
+  #counts = new Uint16Array(0);
   #dead = 0;
 
   get size(): number {
@@ -58,8 +61,13 @@ export class FuzzySearch {
   }
 
   add(id: string, title: string, aliases: readonly string[]): void {
+    this.addKeys(id, normalizeKey(title), aliases.map(normalizeKey));
+  }
+
+  /** Adds a record whose names are already normalised with normalizeKey. */
+  addKeys(id: string, title: string, aliases: readonly string[]): void {
     this.remove(id);
-    const entry: Entry = { id, title: normalizeKey(title), aliases: aliases.map(normalizeKey) };
+    const entry: Entry = { id, title, aliases };
     const slot = this.#entries.length;
     this.#entries.push(entry);
     this.#slotById.set(id, slot);
@@ -80,11 +88,16 @@ export class FuzzySearch {
   }
 
   search(query: string, limit = 10): FuzzyHit[] {
-    const normalized = normalizeKey(query);
+    // Titles are short; a longer query is cut (this also keeps the per-slot counters from overflowing).
+    const normalized = normalizeKey(query.slice(0, MAX_QUERY));
     if (!normalized) return [];
     const candidates = this.#candidates(normalized);
     if (candidates.length === 0) return [];
-    const documents = candidates.flatMap((entry) => [entry.title, ...entry.aliases].map((name) => ({ id: entry.id, name })));
+    // Fuse ranks only the names that share a gram with the query: the rest cannot be the one meant.
+    const queryGrams = new Set(gramsOf(normalized));
+    const documents = candidates.flatMap((entry) =>
+      [entry.title, ...entry.aliases].filter((name) => gramsOf(name).some((gram) => queryGrams.has(gram))).map((name) => ({ id: entry.id, name })),
+    );
     const hits: FuzzyHit[] = [];
     const seen = new Set<string>();
     for (const result of new Fuse(documents, FUSE_OPTIONS).search(normalized)) {
@@ -97,19 +110,41 @@ export class FuzzySearch {
   }
 
   #candidates(query: string): Entry[] {
-    const grams = [...new Set(gramsOf(query))];
-    const counts = new Map<number, number>();
-    // Rare grams first: they say the most; very common ones are skipped once enough candidates are found.
-    const lists = grams.map((gram) => this.#postings.get(gram)).filter((list): list is number[] => list !== undefined);
-    lists.sort((a, b) => a.length - b.length);
-    const common = Math.max(2_000, this.#entries.length / 10);
+    const lists = [...new Set(gramsOf(query))]
+      .map((gram) => this.#postings.get(gram))
+      .filter((list): list is number[] => list !== undefined)
+      // Rare grams first: they say the most about which record is meant.
+      .sort((a, b) => a.length - b.length);
+    if (lists.length === 0) return [];
+    if (this.#counts.length < this.#entries.length) this.#counts = new Uint16Array(this.#entries.length * 2);
+    const counts = this.#counts;
+    const touched: number[] = [];
+    // A gram shared by a large part of the corpus ("the", "ion", 人工) costs much and tells little: once rarer
+    // grams have found candidates, it is skipped.
+    const common = Math.max(1_000, this.#entries.length / 50);
+    let maxCount = 0;
     for (const list of lists) {
-      if (list.length > common && counts.size >= CANDIDATES) continue;
-      for (const slot of list) counts.set(slot, (counts.get(slot) ?? 0) + 1);
+      if (list.length > common && touched.length >= CANDIDATES) continue;
+      for (const slot of list) {
+        const count = ++counts[slot]!;
+        if (count === 1) touched.push(slot);
+        if (count > maxCount) maxCount = count;
+      }
     }
-    const ranked = [...counts.entries()].filter(([slot]) => this.#entries[slot] !== undefined);
-    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return ranked.slice(0, CANDIDATES).map(([slot]) => this.#entries[slot]!);
+    // Top candidates by shared grams: a bucket per count, so selecting is linear in what was touched.
+    const buckets: number[][] = Array.from({ length: maxCount + 1 }, () => []);
+    for (const slot of touched) {
+      if (this.#entries[slot] !== undefined) buckets[counts[slot]!]!.push(slot);
+      counts[slot] = 0;
+    }
+    const chosen: Entry[] = [];
+    for (let count = maxCount; count > 0 && chosen.length < CANDIDATES; count--) {
+      for (const slot of buckets[count]!.sort((a, b) => a - b)) {
+        chosen.push(this.#entries[slot]!);
+        if (chosen.length >= CANDIDATES) break;
+      }
+    }
+    return chosen;
   }
 
   #compact(): void {

@@ -103,8 +103,13 @@ function normalizeWithOffsetsSlow(original: string): NormalizedText {
 
 /** Normalised form without the offset map, for keys (aliases, titles). Trims the ends. */
 export function normalizeKey(text: string): string {
+  // Fast path for the common case (ASCII, CJK ideographs and spaces): no offset map, no per-character NFKC.
+  if (SIMPLE_TEXT.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
   return normalizeWithOffsets(text).text.trim();
 }
+
+/** Text whose normalisation is only case folding and whitespace collapsing. */
+const SIMPLE_TEXT = /^[\x20-\x7e\u4e00-\u9fff]*$/;
 
 function normalizeCodePoint(char: string): string {
   if (MIDDLE_DOTS.has(char)) return CANONICAL_MIDDLE_DOT;
