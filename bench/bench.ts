@@ -18,6 +18,7 @@ import { findMentionReferences } from '../src/core/documentReferences';
 import { AliasMatcher } from '../src/core/search/aliasMatcher';
 import { CorpusIndex } from '../src/core/search/corpusIndex';
 import { FUSE_OPTIONS, FuzzySearch } from '../src/core/search/fuzzySearch';
+import { articleTable, benchArticles, type ArticleBenchResult } from './articleBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
 
 const MB = 1024 * 1024;
@@ -38,6 +39,7 @@ interface Options {
   readonly sizes: number[];
   readonly json?: string;
   readonly seed: number;
+  readonly skipArticles: boolean;
 }
 
 function parseSize(text: string): number {
@@ -53,6 +55,7 @@ function parseArgs(argv: readonly string[]): Options {
   let sizes = [1_000, 10_000, 100_000];
   let json: string | undefined;
   let seed = 20240401;
+  let skipArticles = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -73,16 +76,19 @@ function parseArgs(argv: readonly string[]): Options {
         seed = Number.parseInt(value(), 10);
         if (!Number.isSafeInteger(seed)) throw new Error('--seed must be an integer');
         break;
+      case '--no-articles':
+        skipArticles = true;
+        break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles]');
         process.exit(0);
         break;
       default:
         throw new Error(`unknown argument ${arg} (try --help)`);
     }
   }
-  return { sizes, seed, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -505,10 +511,19 @@ async function main(): Promise<void> {
   for (const note of notes) console.log(`- ${note}`);
   if (!meta.exposeGc) console.log('- WARNING: global.gc was not available (run node with --expose-gc): heap numbers include garbage.');
 
+  let articles: ArticleBenchResult | undefined;
+  if (!options.skipArticles) {
+    articles = benchArticles(options.seed, log);
+    console.log('');
+    console.log(`Articles and CLI (embedded corpus + 10,000 synthetic records = ${articles.corpusRecords.toLocaleString('en')} records)`);
+    console.log('');
+    console.log(articleTable(articles));
+  }
+
   if (options.json) {
     const targetSize = results.find((result) => result.size === LARGE) ?? results[results.length - 1]!;
     const targets = TARGETS.map((target) => ({ name: target.name, target: target.target, size: targetSize.size, value: target.value(targetSize), pass: target.pass(targetSize) }));
-    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets }, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles }, null, 2)}\n`);
     console.log(`- JSON written to ${options.json}`);
   }
 }

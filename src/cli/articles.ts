@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyzeArticle, type ArticleAnalysis } from '../core/article/analysis';
-import { firstInvalidUtf8 } from '../core/corpus/parseFile';
-import type { Line } from '../core/article/lines';
+import { firstInvalidUtf8, lineOfByte } from '../core/corpus/parseFile';
+import { positionAt, type Line } from '../core/article/lines';
 import type { Session } from './session';
 import { expandGlob } from './nodeFiles';
 
@@ -45,18 +45,6 @@ export async function analyzeFile(file: string, cwd: string, session: Session): 
 
 /** 1-based line and UTF-16 column of an offset, as editors count them. */
 export function positionOf(lines: readonly Line[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lines[middle]!.start <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - lines[low]!.start + 1 };
-}
-
-function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 0;
-  for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
-  return line;
+  const position = positionAt(lines, offset);
+  return { line: position.line + 1, column: position.character + 1 };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { referenceAtOffset } from '../core/article/analysis';
+import { positionAt, type Line } from '../core/article/lines';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
@@ -62,18 +63,10 @@ export class RecordReferenceProvider implements vscode.ReferenceProvider {
   }
 }
 
-function offsetsToRange(lines: ReadonlyArray<{ start: number; text: string }>, start: number, end: number): vscode.Range {
-  const position = (offset: number) => {
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lines[middle]!.start <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return new vscode.Position(low, offset - lines[low]!.start);
-  };
-  return new vscode.Range(position(start), position(end));
+function offsetsToRange(lines: readonly Line[], start: number, end: number): vscode.Range {
+  const from = positionAt(lines, start);
+  const to = positionAt(lines, end);
+  return new vscode.Range(from.line, from.character, to.line, to.character);
 }
 
 export function registerReferenceSupport(selector: vscode.DocumentSelector, deps: ReferencesDeps): vscode.Disposable {

@@ -19,6 +19,24 @@ export function splitLines(text: string): Line[] {
   }
 }
 
+/** Index of the line holding `offset` (lines sorted by start): a binary search. */
+export function lineIndexAt(lines: ReadonlyArray<{ readonly start: number }>, offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lines[middle]!.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** 0-based line and UTF-16 character of an offset. */
+export function positionAt(lines: readonly Line[], offset: number): { line: number; character: number } {
+  const index = lineIndexAt(lines, offset);
+  return { line: index, character: offset - lines[index]!.start };
+}
+
 /** Sorted, disjoint [start, end) ranges; `contains` is a binary search. */
 export class RangeSet {
   readonly #starts: number[] = [];

@@ -1,4 +1,4 @@
-import type { Line } from './lines';
+import { lineIndexAt, type Line } from './lines';
 
 export interface FrontMatter {
   readonly start: number;
@@ -54,16 +54,7 @@ function* inlineSkips(text: string, prose: readonly Line[]): Generator<[number, 
   // Comments may span lines: scan the whole text, but only starts on prose lines count.
   const proseStarts = new Set(prose.map((line) => line.number));
   let commentEnd = -1;
-  const lineOfOffset = (offset: number) => {
-    let low = 0;
-    let high = prose.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (prose[middle]!.start <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return prose[low]!;
-  };
+  const lineOfOffset = (offset: number) => prose[lineIndexAt(prose, offset)]!;
   for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', Math.max(open + 4, commentEnd))) {
     const line = lineOfOffset(open);
     if (!proseStarts.has(line.number) || open > line.start + line.text.length) continue;

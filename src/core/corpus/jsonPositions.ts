@@ -1,3 +1,5 @@
+import { lineIndexAt } from '../article/lines';
+
 /** Position of one JSON object in its file: where it starts and where each of its own keys is. */
 export interface JsonObjectPosition {
   readonly start: number;
@@ -80,20 +82,13 @@ function firstNonSpace(text: string): number {
 
 /** 0-based line of each offset, from a sorted table of line starts. */
 export class LineTable {
-  readonly #starts: number[] = [0];
+  readonly #lines: Array<{ start: number }> = [{ start: 0 }];
 
   constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#starts.push(index + 1);
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#lines.push({ start: index + 1 });
   }
 
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.#starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.#starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+    return lineIndexAt(this.#lines, offset);
   }
 }

@@ -214,7 +214,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-function lineOfByte(bytes: Uint8Array, offset: number): number {
+/** 0-based line of a byte offset. */
+export function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 0;
   for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
   return line;

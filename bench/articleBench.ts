@@ -1,0 +1,109 @@
+// Article and CLI benchmarks: hover on a warm document, annotating a 1 MB article, `check` over 1,000 articles.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { analyzeArticle, referenceAtOffset, type ArticleAnalysis } from '../src/core/article/analysis';
+import { REFERENCE_KINDS } from '../src/core/article/resolve';
+import { loadEmbeddedCorpus } from '../src/core/corpus/embeddedCorpus';
+import { VersionedCache } from '../src/core/documentReferences';
+import { renderHoverCard } from '../src/core/hoverCard';
+import { CorpusIndex } from '../src/core/search/corpusIndex';
+import { generateCorpus, mulberry32 } from './generateCorpus';
+
+export interface ArticleBenchResult {
+  readonly corpusRecords: number;
+  readonly hover: { p50: number; p95: number; samples: number; cards: number };
+  readonly annotate1mb: { bytes: number; runs: number[]; median: number; references: number; diagnostics: number };
+  readonly check1000: { files: number; bytesEach: number; seconds: number; exitCode: number | null; summary: string };
+}
+
+const root = path.join(__dirname, '..', '..');
+const options = { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) };
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** The seed-style fixture article, repeated to `bytes`, with a few words changed per copy. */
+function articleOfSize(bytes: number, seed: number): string {
+  const base = readFileSync(path.join(root, 'test', 'fixtures', 'articles', 'mou-commentary.md'), 'utf8');
+  const random = mulberry32(seed);
+  const parts: string[] = [];
+  let size = 0;
+  for (let copy = 0; size < bytes; copy++) {
+    const part = base.replace('英美攜手', `第${copy}篇：英美攜手`).replace('2024年4月1日', `2024年4月${1 + Math.floor(random() * 28)}日`);
+    parts.push(part);
+    size += Buffer.byteLength(part);
+  }
+  return parts.join('\n');
+}
+
+export function benchArticles(seed: number, log: (message: string) => void): ArticleBenchResult {
+  // The embedded corpus plus 10,000 synthetic records: an editorial team's corpus of a realistic size.
+  const index = new CorpusIndex();
+  for (const file of loadEmbeddedCorpus()) for (const record of file.records) index.set(record);
+  for (const record of generateCorpus(10_000, { seed })) index.set(record);
+
+  log('articles: hover on a warm 5 KB document');
+  const document = articleOfSize(5 * 1024, seed);
+  const cache = new VersionedCache<ArticleAnalysis>();
+  const analysisOf = () => cache.get('file:///article.md', `1:${index.generation}`, () => analyzeArticle(document, index, options));
+  analysisOf();
+  const random = mulberry32(seed + 7);
+  const samples: number[] = [];
+  let cards = 0;
+  for (let run = 0; run < 5_000; run++) {
+    const offset = Math.floor(random() * document.length);
+    const started = process.hrtime.bigint();
+    const analysis = analysisOf();
+    const reference = referenceAtOffset(analysis.references, offset);
+    const record = reference?.id ? index.get(reference.id) : undefined;
+    if (record) {
+      renderHoverCard(record, 'zh', { citedCount: analysis.counts.get(record.id) ?? 0, commands: true });
+      cards++;
+    }
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+
+  log('articles: annotating a 1 MB article');
+  const large = articleOfSize(1024 * 1024, seed);
+  const runs: number[] = [];
+  let last: ArticleAnalysis | undefined;
+  for (let run = 0; run < 5; run++) {
+    const started = process.hrtime.bigint();
+    last = analyzeArticle(large, index, options);
+    runs.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+
+  log('articles: check over 1,000 articles of 5 KB (whole process)');
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'policy-annotator-bench-'));
+  mkdirSync(path.join(folder, 'articles'));
+  for (let n = 0; n < 1_000; n++) writeFileSync(path.join(folder, 'articles', `article-${String(n).padStart(4, '0')}.md`), articleOfSize(5 * 1024, seed + n));
+  const started = process.hrtime.bigint();
+  const check = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', 'articles/*.md'], { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  rmSync(folder, { recursive: true, force: true });
+  const summary = check.stdout.trim().split('\n').pop() ?? check.stderr.trim();
+
+  return {
+    corpusRecords: index.size,
+    hover: { p50: percentile(samples, 50), p95: percentile(samples, 95), samples: samples.length, cards },
+    annotate1mb: { bytes: Buffer.byteLength(large), runs, median: percentile(runs, 50), references: last!.references.length, diagnostics: last!.diagnostics.length },
+    check1000: { files: 1_000, bytesEach: 5 * 1024, seconds, exitCode: check.status, summary },
+  };
+}
+
+export function articleTable(result: ArticleBenchResult): string {
+  const rows: Array<[string, string, string, string]> = [
+    ['metric', 'value', 'target', 'status'],
+    [`hover, warm document: p50 / p95 (ms; ${result.hover.samples} positions, ${result.hover.cards} cards)`, `${result.hover.p50.toFixed(4)} / ${result.hover.p95.toFixed(4)}`, '≤ 1 ms p95', result.hover.p95 <= 1 ? 'PASS' : 'FAIL'],
+    [`annotate a ${(result.annotate1mb.bytes / 1024 / 1024).toFixed(2)} MB article: median of ${result.annotate1mb.runs.length} (ms)`, result.annotate1mb.median.toFixed(0), '≤ 300 ms', result.annotate1mb.median <= 300 ? 'PASS' : 'FAIL'],
+    ['  references / diagnostics found', `${result.annotate1mb.references} / ${result.annotate1mb.diagnostics}`, '', ''],
+    [`check ${result.check1000.files} articles of 5 KB, whole process (s)`, result.check1000.seconds.toFixed(2), '≤ 5 s', result.check1000.seconds <= 5 ? 'PASS' : 'FAIL'],
+    ['  its summary line', result.check1000.summary, '', ''],
+  ];
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => [...row[column]!].length)));
+  return rows.map((row, line) => (line === 1 ? `${widths.map((width) => '-'.repeat(width)).join('  ')}\n` : '') + row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');
+}
