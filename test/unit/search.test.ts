@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EMBEDDED_RECORD_FILES } from '../../src/core/embedded';
 import { globToRegExp, GlobSet } from '../../src/core/glob';
-import { FuzzySearch, gramsOf } from '../../src/core/search/fuzzySearch';
+import { forEachGramKey, FuzzySearch, gramsOf } from '../../src/core/search/fuzzySearch';
 import { canonicalUrl } from '../../src/core/search/urls';
 import { embeddedRecords, indexOf } from './helpers';
 import { readdirSync } from 'node:fs';
@@ -69,4 +69,14 @@ test('fuzzy search: records are added and removed one at a time', () => {
 test('the embedded corpus list matches the records folder', () => {
   const folder = path.join(__dirname, '..', '..', 'src', 'core', 'embedded', 'records');
   assert.deepEqual(EMBEDDED_RECORD_FILES.map((file) => file.name).sort(), readdirSync(folder).filter((name) => name.endsWith('.md')).sort());
+});
+
+test('gram keys: one per gram, equal exactly when the grams are equal', () => {
+  for (const text of ['布萊切利宣言', 'ai safety institute', 'café au lait', '𠀀𠀁 x', 'mou 合作 aisi']) {
+    const keys: Array<number | string> = [];
+    forEachGramKey(text, (key) => keys.push(key));
+    const grams = gramsOf(text);
+    assert.equal(keys.length, grams.length, text);
+    for (let a = 0; a < grams.length; a++) for (let b = 0; b < grams.length; b++) assert.equal(keys[a] === keys[b], grams[a] === grams[b], `${text}: ${grams[a]} / ${grams[b]}`);
+  }
 });

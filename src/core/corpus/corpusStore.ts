@@ -93,11 +93,13 @@ export class CorpusStore {
   }
 
   #refresh(ids: Iterable<string>): void {
+    const changed: CorpusRecord[] = [];
     for (const id of ids) {
       const winner = this.#workspaceById.get(id)?.[0] ?? (this.#embeddedEnabled ? this.#embedded.get(id) : undefined);
       if (!winner) this.index.delete(id);
-      else if (this.index.get(id) !== winner) this.index.set(winner);
+      else if (this.index.get(id) !== winner) changed.push(winner);
     }
+    if (changed.length > 0) this.index.setMany(changed);
   }
 }
 

@@ -35,15 +35,23 @@ export class CorpusIndex {
 
   /** Adds a record, replacing one with the same id. */
   set(record: CorpusRecord): void {
-    this.delete(record.id);
-    this.#generation++;
-    this.#records.set(record.id, record);
-    // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
-    const keys = namesOf(record).map(normalizeKey);
-    for (const key of new Set(keys)) this.#matcher.addKey(key, record.id);
-    this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
-    const url = record.url ? canonicalUrl(record.url) : undefined;
-    if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);
+    this.setMany([record]);
+  }
+
+  /** Adds records, replacing those with the same ids. */
+  setMany(records: readonly CorpusRecord[]): void {
+    for (const record of records) {
+      this.delete(record.id);
+      this.#generation++;
+      this.#records.set(record.id, record);
+      // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
+      const keys = namesOf(record).map(normalizeKey);
+      // addKey ignores a second add of the same key and id, so no Set is needed here.
+      for (const key of keys) this.#matcher.addKey(key, record.id);
+      this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
+      const url = record.url ? canonicalUrl(record.url) : undefined;
+      if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);
+    }
   }
 
   delete(id: string): void {

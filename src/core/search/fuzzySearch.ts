@@ -21,7 +21,7 @@ interface NameDocument {
 }
 
 /** How many candidates the gram index hands to Fuse: enough for typo-tolerant recall, small enough to stay fast. */
-const CANDIDATES = 64;
+const CANDIDATES = 32;
 const MAX_QUERY = 500;
 
 /**
@@ -51,7 +51,7 @@ export const FUSE_OPTIONS: IFuseOptions<NameDocument> = {
 export class FuzzySearch {
   readonly #entries: Array<Entry | undefined> = [];
   readonly #slotById = new Map<string, number>();
-  readonly #postings = new Map<string, number[]>();
+  readonly #postings = new Map<GramKey, number[]>();
   /** Scratch counters for candidate selection, one per slot, always left at zero. */
   #counts = new Uint16Array(0);
   #dead = 0;
@@ -71,11 +71,14 @@ export class FuzzySearch {
     const slot = this.#entries.length;
     this.#entries.push(entry);
     this.#slotById.set(id, slot);
-    for (const gram of gramsOfEntry(entry)) {
-      const list = this.#postings.get(gram);
-      if (list) list.push(slot);
-      else this.#postings.set(gram, [slot]);
-    }
+    const visit = (key: GramKey) => {
+      const list = this.#postings.get(key);
+      if (!list) this.#postings.set(key, [slot]);
+      // Names of one record share grams: the list's last slot tells whether this one is there already.
+      else if (list[list.length - 1] !== slot) list.push(slot);
+    };
+    forEachGramKey(title, visit);
+    for (const alias of aliases) forEachGramKey(alias, visit);
   }
 
   remove(id: string): void {
@@ -94,10 +97,14 @@ export class FuzzySearch {
     const candidates = this.#candidates(normalized);
     if (candidates.length === 0) return [];
     // Fuse ranks only the names that share a gram with the query: the rest cannot be the one meant.
-    const queryGrams = new Set(gramsOf(normalized));
-    const documents = candidates.flatMap((entry) =>
-      [entry.title, ...entry.aliases].filter((name) => gramsOf(name).some((gram) => queryGrams.has(gram))).map((name) => ({ id: entry.id, name })),
-    );
+    const queryGrams = new Set<GramKey>();
+    forEachGramKey(normalized, (key) => queryGrams.add(key));
+    const sharesGram = (name: string) => {
+      let shared = false;
+      forEachGramKey(name, (key) => (shared ||= queryGrams.has(key)));
+      return shared;
+    };
+    const documents = candidates.flatMap((entry) => [entry.title, ...entry.aliases].filter(sharesGram).map((name) => ({ id: entry.id, name })));
     const hits: FuzzyHit[] = [];
     const seen = new Set<string>();
     for (const result of new Fuse(documents, FUSE_OPTIONS).search(normalized)) {
@@ -110,40 +117,43 @@ export class FuzzySearch {
   }
 
   #candidates(query: string): Entry[] {
-    const lists = [...new Set(gramsOf(query))]
-      .map((gram) => this.#postings.get(gram))
-      .filter((list): list is number[] => list !== undefined)
-      // Rare grams first: they say the most about which record is meant.
-      .sort((a, b) => a.length - b.length);
+    const keys = new Set<GramKey>();
+    forEachGramKey(query, (key) => keys.add(key));
+    const lists = [...keys]
+      .map((key) => this.#postings.get(key))
+      .filter((list): list is number[] => list !== undefined);
     if (lists.length === 0) return [];
     if (this.#counts.length < this.#entries.length) this.#counts = new Uint16Array(this.#entries.length * 2);
     const counts = this.#counts;
     const touched: number[] = [];
-    // A gram shared by a large part of the corpus ("the", "ion", 人工) costs much and tells little: once rarer
-    // grams have found candidates, it is skipped.
-    const common = Math.max(1_000, this.#entries.length / 50);
-    let maxCount = 0;
+    // Every list is walked: with typed-array counters even a gram shared by half the corpus costs little,
+    // and skipping common grams lost the record a one-typo query meant. A histogram of counts, kept as
+    // they grow, gives the cut-off for the top candidates without sorting what was touched.
+    const histogram = new Uint32Array(lists.length + 2);
     for (const list of lists) {
-      if (list.length > common && touched.length >= CANDIDATES) continue;
-      for (const slot of list) {
+      for (let index = 0; index < list.length; index++) {
+        const slot = list[index]!;
         const count = ++counts[slot]!;
         if (count === 1) touched.push(slot);
-        if (count > maxCount) maxCount = count;
+        else histogram[count - 1]!--;
+        histogram[count]!++;
       }
     }
-    // Top candidates by shared grams: a bucket per count, so selecting is linear in what was touched.
-    const buckets: number[][] = Array.from({ length: maxCount + 1 }, () => []);
+    let cutoff = lists.length + 1;
+    for (let seen = 0; cutoff > 1 && seen + histogram[cutoff - 1]! <= CANDIDATES; ) seen += histogram[--cutoff]!;
+    // Slots at the cut-off fill what is left, lowest slot first (the order records were added in).
+    const above: number[] = [];
+    const at: number[] = [];
     for (const slot of touched) {
-      if (this.#entries[slot] !== undefined) buckets[counts[slot]!]!.push(slot);
+      const count = counts[slot]!;
       counts[slot] = 0;
+      if (this.#entries[slot] === undefined) continue;
+      if (count >= cutoff) above.push(slot);
+      else if (count === cutoff - 1) at.push(slot);
     }
-    const chosen: Entry[] = [];
-    for (let count = maxCount; count > 0 && chosen.length < CANDIDATES; count--) {
-      for (const slot of buckets[count]!.sort((a, b) => a - b)) {
-        chosen.push(this.#entries[slot]!);
-        if (chosen.length >= CANDIDATES) break;
-      }
-    }
+    above.sort((a, b) => a - b);
+    const chosen = above.map((slot) => this.#entries[slot]!);
+    if (chosen.length < CANDIDATES) for (const slot of at.sort((a, b) => a - b).slice(0, CANDIDATES - chosen.length)) chosen.push(this.#entries[slot]!);
     return chosen;
   }
 
@@ -153,23 +163,60 @@ export class FuzzySearch {
     this.#slotById.clear();
     this.#postings.clear();
     this.#dead = 0;
-    for (const entry of live) {
-      const slot = this.#entries.length;
-      this.#entries.push(entry);
-      this.#slotById.set(entry.id, slot);
-      for (const gram of gramsOfEntry(entry)) {
-        const list = this.#postings.get(gram);
-        if (list) list.push(slot);
-        else this.#postings.set(gram, [slot]);
-      }
-    }
+    for (const entry of live) this.addKeys(entry.id, entry.title, entry.aliases);
   }
+
 }
 
-function gramsOfEntry(entry: Entry): Set<string> {
-  const grams = new Set<string>();
-  for (const name of [entry.title, ...entry.aliases]) for (const gram of gramsOf(name)) grams.add(gram);
-  return grams;
+/**
+ * A gram as a map key: a small integer for CJK bigrams and ASCII trigrams (no substring is allocated, and
+ * V8 hashes small integers fastest), the gram's text for anything else.
+ */
+type GramKey = number | string;
+
+const CJK_BASE = 0x3400;
+const CJK_SPAN = 0xa000 - CJK_BASE;
+/** Above every CJK bigram key (CJK_SPAN² < 2^30). */
+const ASCII_BASE = 2 ** 30;
+
+function asciiCode(unit: number): number {
+  // Padding (\u0001) is 0; printable ASCII 0x20–0x7e maps to 1–95.
+  return unit === 1 ? 0 : unit - 0x1f;
+}
+
+/** Calls `visit` with the key of each gram of `text`, in the order gramsOf lists them. */
+export function forEachGramKey(text: string, visit: (key: GramKey) => void): void {
+  let index = 0;
+  while (index < text.length) {
+    const unit = text.charCodeAt(index);
+    if (unit === 0x20) {
+      index++;
+      continue;
+    }
+    let end = index + 1;
+    const latin = isLatinWordUnit(unit);
+    while (end < text.length && text.charCodeAt(end) !== 0x20 && isLatinWordUnit(text.charCodeAt(end)) === latin) end++;
+    if (latin) {
+      // Padded trigrams: \u0001 + word + \u0001.
+      const at = (position: number) => (position < index || position >= end ? 1 : text.charCodeAt(position));
+      for (let start = index - 1; start + 3 <= end + 1; start++) {
+        const a = at(start);
+        const b = at(start + 1);
+        const c = at(start + 2);
+        if (a < 0x80 && b < 0x80 && c < 0x80) visit(ASCII_BASE + asciiCode(a) * 96 * 96 + asciiCode(b) * 96 + asciiCode(c));
+        else visit(String.fromCharCode(a, b, c));
+      }
+    } else if (end - index === 1) visit(text[index]!);
+    else {
+      for (let start = index; start + 2 <= end; start++) {
+        const a = text.charCodeAt(start) - CJK_BASE;
+        const b = text.charCodeAt(start + 1) - CJK_BASE;
+        if (a >= 0 && a < CJK_SPAN && b >= 0 && b < CJK_SPAN) visit(a * CJK_SPAN + b);
+        else visit(text.slice(start, start + 2));
+      }
+    }
+    index = end;
+  }
 }
 
 /** CJK and other scripts: bigrams (a lone character is its own gram); Latin words: padded trigrams. */
