@@ -26,8 +26,12 @@ const PREFIX = 3;
 export class AliasMatcher {
   /** Normalised alias → ids (a plain string for the common single-id case, to save memory). */
   readonly #ids = new Map<string, string | string[]>();
-  /** First PREFIX units → alias length → how many aliases of that length (lengths kept sorted, longest first). */
-  readonly #lengths = new Map<string, { sorted: number[]; counts: Map<number, number> }>();
+  /**
+   * Hash of the first PREFIX units → alias length → how many aliases of that length (lengths kept sorted,
+   * longest first). A number key spares the scan a substring per position; prefixes that share a hash only
+   * share their lengths, and every candidate is still checked against the alias map.
+   */
+  readonly #lengths = new Map<number, { sorted: number[]; counts: Map<number, number> }>();
   #shortAliases = 0;
 
   get aliasCount(): number {
@@ -101,7 +105,8 @@ export class AliasMatcher {
     // A Latin alias may not start inside a word; spaces never start an alias (keys are trimmed).
     if (source.charCodeAt(start) === 0x20) return undefined;
     if (start > 0 && isLatinWordUnit(source.charCodeAt(start - 1)) && isLatinWordUnit(source.charCodeAt(start))) return undefined;
-    const bucket = this.#lengths.get(source.slice(start, start + PREFIX));
+    if (start + PREFIX > source.length && this.#shortAliases === 0) return undefined;
+    const bucket = start + PREFIX <= source.length ? this.#lengths.get(prefixHash(source, start)) : undefined;
     if (bucket) {
       for (const length of bucket.sorted) {
         const end = start + length;
@@ -124,7 +129,7 @@ export class AliasMatcher {
       this.#shortAliases += delta;
       return;
     }
-    const prefix = key.slice(0, PREFIX);
+    const prefix = prefixHash(key, 0);
     let bucket = this.#lengths.get(prefix);
     if (!bucket) {
       bucket = { sorted: [], counts: new Map() };
@@ -137,6 +142,11 @@ export class AliasMatcher {
     // Re-sort only when a length appears or disappears.
     else if ((count === 1 && delta === 1) || count === 0) bucket.sorted = [...bucket.counts.keys()].sort((a, b) => b - a);
   }
+}
+
+function prefixHash(text: string, start: number): number {
+  // Stays a small integer (below 2^30), which V8 hashes and compares fastest.
+  return ((text.charCodeAt(start) * 65_599 + text.charCodeAt(start + 1)) * 31 + text.charCodeAt(start + 2)) % 1_073_741_789;
 }
 
 function endsInsideWord(source: string, end: number): boolean {

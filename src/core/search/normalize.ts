@@ -111,7 +111,19 @@ export function normalizeKey(text: string): string {
 /** Text whose normalisation is only case folding and whitespace collapsing. */
 const SIMPLE_TEXT = /^[\x20-\x7e\u4e00-\u9fff]*$/;
 
+/** Normalised forms of the code points seen so far: Chinese text repeats its punctuation (，。（）「」) endlessly. */
+const normalizedCache = new Map<string, string>();
+
 function normalizeCodePoint(char: string): string {
+  let normalized = normalizedCache.get(char);
+  if (normalized === undefined) {
+    normalized = normalizeCodePointUncached(char);
+    if (normalizedCache.size < 50_000) normalizedCache.set(char, normalized);
+  }
+  return normalized;
+}
+
+function normalizeCodePointUncached(char: string): string {
   if (MIDDLE_DOTS.has(char)) return CANONICAL_MIDDLE_DOT;
   const nfkc = char.normalize('NFKC');
   if (nfkc.length === 1 && MIDDLE_DOTS.has(nfkc)) return CANONICAL_MIDDLE_DOT;
