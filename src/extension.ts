@@ -46,10 +46,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     vscode.Disposable.from(
       output,
       projectConfigs,
-      // A changed .policy-annotator.json can change the corpus globs: rescan.
-      projectConfigs.onDidChange(() => void corpus.rescan()),
       { dispose: () => corpus.dispose() },
-      registerCorpusWatcher(corpus, settings),
+      registerCorpusWatcher(corpus, settings, projectConfigs.onDidChange),
       registerCorpusDiagnostics(corpus),
       registerRecordCommands(corpus, output),
       registerHoverSupport(MARKDOWN, deps),

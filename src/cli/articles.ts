@@ -5,6 +5,8 @@ import { firstInvalidUtf8, lineOfByte } from '../core/corpus/parseFile';
 import { positionAt, type Line } from '../core/article/lines';
 import type { Session } from './session';
 import { expandGlob } from './nodeFiles';
+import { invalidGlobs } from '../core/glob';
+import { UsageError } from './args';
 
 export type ArticleResult =
   | { readonly file: string; readonly analysis: ArticleAnalysis }
@@ -15,6 +17,7 @@ export async function resolveFileArguments(patterns: readonly string[], cwd: str
   const files: string[] = [];
   for (const pattern of patterns) {
     if (/[*?[{]/.test(pattern)) {
+      if (invalidGlobs([pattern]).length > 0) throw new UsageError(`invalid glob: ${pattern}`);
       const matches = await expandGlob(pattern, cwd);
       files.push(...(matches.length > 0 ? matches : [pattern]));
     } else files.push(pattern);

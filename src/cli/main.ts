@@ -49,9 +49,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const rows = checkRows(results, session.problems, io.cwd);
     if (args.command === 'annotate') {
-      if (args.json) io.out(JSON.stringify(results, null, 2));
-      else io.out(formatAnnotations(results, session.problems.length > 0 ? formatText(rows.filter((row) => !results.some((result) => result.file === row.file)), 0, false) : ''));
-    } else if (args.format === 'json') io.out(JSON.stringify(rows, null, 2));
+      // Corpus and configuration problems are not part of the per-article output: they go to stderr.
+      const corpusRows = rows.filter((row) => !results.some((result) => result.file === row.file));
+      if (corpusRows.length > 0) io.err(formatText(corpusRows, 0, false).split('\n').slice(0, -1).join('\n'));
+      io.out(args.json ? JSON.stringify(results, null, 2) : formatAnnotations(results));
+      if (missing) return 2;
+      return results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
+    }
+    if (args.format === 'json') io.out(JSON.stringify(rows, null, 2));
     else if (args.format === 'sarif') io.out(formatSarif(rows, version()));
     else io.out(formatText(rows, files.length, args.color ?? io.isTty));
     if (missing) return 2;
@@ -93,7 +98,7 @@ function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column]! - width(cell))))).join('  ')).join('\n');
 }
 
-function formatAnnotations(results: readonly FileJson[], corpusProblems: string): string {
+function formatAnnotations(results: readonly FileJson[]): string {
   const lines: string[] = [];
   for (const result of results) {
     lines.push(result.file);
@@ -103,7 +108,6 @@ function formatAnnotations(results: readonly FileJson[], corpusProblems: string)
     for (const tag of result.tags) lines.push(`  ${tag.line}:${tag.column} tag ${tag.text}`);
     for (const diagnostic of result.diagnostics) lines.push(`  ${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`);
   }
-  if (corpusProblems) lines.push(corpusProblems);
   return lines.join('\n');
 }
 

@@ -7,6 +7,7 @@ import { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusProblem } from '../core/corpus/problems';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
+import { invalidGlobs } from '../core/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
 
 export interface Session {
@@ -33,6 +34,8 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
   for (const corpusPath of args.corpus) {
     if (!existsSync(path.resolve(cwd, corpusPath))) throw new UsageError(`corpus not found: ${corpusPath}`);
   }
+  const bad = invalidGlobs([...(config.corpus?.include ?? []), ...(config.corpus?.exclude ?? [])]);
+  if (bad.length > 0) throw new UsageError(`invalid glob in ${path.basename(configPath)}: ${bad.join(', ')}`);
   const root = path.dirname(configPath);
   const log: string[] = [];
   const fileSystem = new NodeCorpusFileSystem(args.corpus, root, config.corpus?.include ?? [], config.corpus?.exclude ?? ['**/node_modules/**', '**/.git/**']);
@@ -43,6 +46,9 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
     log: { info: (message) => log.push(message), error: (message) => log.push(`error: ${message}`) },
   });
   await corpus.whenReady();
+  // A corpus that failed to load must not give a false green in CI.
+  const failures = log.filter((line) => line.startsWith('error: '));
+  if (failures.length > 0) throw new UsageError(`the corpus could not be loaded:\n  ${failures.join('\n  ')}`);
   for (const list of corpus.store.problems().values()) problems.push(...list);
   return {
     corpus,

@@ -39,11 +39,24 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
+/** The globs that cannot be compiled (a character class like [z-a]). */
+export function invalidGlobs(globs: readonly string[]): string[] {
+  return globs.filter((glob) => {
+    try {
+      globToRegExp(glob);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
 export class GlobSet {
   readonly #patterns: RegExp[];
 
+  /** An invalid glob matches nothing (callers report it with invalidGlobs). */
   constructor(globs: readonly string[]) {
-    this.#patterns = globs.map(globToRegExp);
+    this.#patterns = globs.filter((glob) => invalidGlobs([glob]).length === 0).map(globToRegExp);
   }
 
   /** `path` is relative to its workspace folder, with forward slashes. */

@@ -72,7 +72,8 @@ function truncate(text: string, limit: number): string {
 /** Host and path, shortened: the card shows where the link goes without a 200-character URL. */
 function displayUrl(url: string): string {
   const parsed = new URL(url);
-  const path = decodeURIComponentSafe(parsed.pathname + parsed.search);
+  // Decoded for reading, without bidirectional controls (they could show "fdp.exe" as "exe.pdf").
+  const path = decodeURIComponentSafe(parsed.pathname + parsed.search).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '');
   const shown = `${parsed.host}${path === '/' ? '' : path}`;
   return shown.length > 48 ? `${shown.slice(0, 47)}…` : shown;
 }

@@ -9,8 +9,8 @@ export function escapeMarkdownText(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
 }
 
-/** Returns a link destination only for http(s) URLs, with the characters that would end it encoded. */
+/** Returns a link destination only for http(s) URLs, with the characters that would end or escape it encoded. */
 export function safeHttpUrl(value: string | undefined): string | undefined {
   const url = value ? parseHttpUrl(value) : undefined;
-  return url?.href.replace(/[()<>\s"'`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url?.href.replace(/[()<>[\]\\\s"'`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

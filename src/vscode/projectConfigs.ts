@@ -34,8 +34,9 @@ export class ProjectConfigs implements vscode.Disposable {
 
   async #load(): Promise<void> {
     const before = JSON.stringify([...this.#configs]);
-    this.#configs.clear();
-    this.#diagnostics.clear();
+    // Built aside and swapped in whole: readers never see a half-loaded set.
+    const configs = new Map<string, ProjectConfig>();
+    const diagnostics: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
       let text: string;
@@ -45,8 +46,8 @@ export class ProjectConfigs implements vscode.Disposable {
         continue;
       }
       const { config, problems } = parseProjectConfig(uri.toString(), text);
-      this.#configs.set(folder.uri.toString(), config);
-      this.#diagnostics.set(
+      configs.set(folder.uri.toString(), config);
+      diagnostics.push([
         uri,
         problems.map((problem) => {
           const diagnostic = new vscode.Diagnostic(new vscode.Range(problem.line, 0, problem.line, 1_000), problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
@@ -54,8 +55,12 @@ export class ProjectConfigs implements vscode.Disposable {
           diagnostic.source = 'Policy Annotator';
           return diagnostic;
         }),
-      );
+      ]);
     }
+    this.#configs.clear();
+    for (const [key, config] of configs) this.#configs.set(key, config);
+    this.#diagnostics.clear();
+    for (const [uri, list] of diagnostics) this.#diagnostics.set(uri, list);
     // Only a real change is announced: a workspace without the file costs no rescan.
     if (JSON.stringify([...this.#configs]) !== before) this.#changed.fire();
   }

@@ -40,7 +40,7 @@ export class WorkspaceCorpusFileSystem implements CorpusFileSystem {
  * Keeps the corpus current: a FileSystemWatcher per workspace folder and include glob feeds create, change
  * and delete events to the core's debounced loader; settings and folder changes trigger a rescan.
  */
-export function registerCorpusWatcher(corpus: CorpusService, settings: Settings): vscode.Disposable {
+export function registerCorpusWatcher(corpus: CorpusService, settings: Settings, onDidChangeProjectConfig: vscode.Event<void>): vscode.Disposable {
   let watchers: vscode.Disposable[] = [];
   const watch = () => {
     vscode.Disposable.from(...watchers).dispose();
@@ -64,6 +64,8 @@ export function registerCorpusWatcher(corpus: CorpusService, settings: Settings)
   };
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeWorkspaceFolders(rescan),
+    // .policy-annotator.json can change the globs: new watchers, then a rescan.
+    onDidChangeProjectConfig(rescan),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('policyAnnotator.corpus')) rescan();
     }),

@@ -156,3 +156,23 @@ test('10,000 links are all found', () => {
   const text = Array.from({ length: 10_000 }, (_, n) => `- [布萊切利宣言 ${n}](https://example.org/${n})`).join('\n');
   assert.equal(parseArticle(text).links.length, 10_000);
 });
+
+test('a comment opener inside front matter or code does not hide the article', () => {
+  const text = joinLines('---', 'description: "see <!--"', '---', '', '見布萊切利宣言。');
+  assert.deepEqual(summary(analyze(text)), ['mention:bletchley-declaration-2023:alias']);
+  const fenced = joinLines('```', '<!--', '```', '', '見布萊切利宣言。');
+  assert.deepEqual(summary(analyze(fenced)), ['mention:bletchley-declaration-2023:alias']);
+});
+
+test('long lines of spaces, dots or hashes stay linear (no regex backtracking)', () => {
+  for (const text of [`# a${' '.repeat(60_000)}b`, `資料來源\n\n- x${' '.repeat(60_000)}y`, `[${'.'.repeat(40_000)}x](#)`, `[@a${'.'.repeat(40_000)}]`]) {
+    const started = performance.now();
+    analyze(text);
+    assert.ok(performance.now() - started < 1_000, `${text.slice(0, 10)}… took ${performance.now() - started} ms`);
+  }
+});
+
+test('a bare URL written into Chinese text ends at the first CJK character', () => {
+  const article = parseArticle('全文見https://www.gov.uk/government/news/x，以及新聞稿。');
+  assert.deepEqual(article.links.map((link) => link.destination), ['https://www.gov.uk/government/news/x']);
+});

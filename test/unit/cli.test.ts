@@ -96,7 +96,7 @@ test('search: a table of id, type, date, title', () => {
 
 test('usage errors exit 2 with a message', () => {
   assert.equal(run([]).code, 0, 'no arguments prints help');
-  for (const args of [['frobnicate'], ['check'], ['check', '--format', 'xml', 'a.md'], ['check', '--corpus'], ['check', '--corpus', 'nowhere', 'a.md'], ['check', '--bogus', 'a.md']]) {
+  for (const args of [['frobnicate'], ['check'], ['check', '[z-a]*.md'], ['check', '--format', 'xml', 'a.md'], ['check', '--corpus'], ['check', '--corpus', 'nowhere', 'a.md'], ['check', '--bogus', 'a.md']]) {
     const { code, stderr } = run(args);
     assert.equal(code, 2, args.join(' '));
     assert.match(stderr, /^policy-annotator: /, args.join(' '));

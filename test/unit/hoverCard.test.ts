@@ -57,3 +57,13 @@ test('a hostile record shows its text literally and links nowhere', () => {
   assert.doesNotMatch(card, /\]\(/);
   assert.doesNotMatch(card, /(?<!\\)</);
 });
+
+test('a URL cannot escape its link destination, and bidi controls are not shown', () => {
+  assert.equal(safeHttpUrl('https://x.org/a?q=1\\'), 'https://x.org/a?q=1%5C');
+  assert.equal(safeHttpUrl('https://x.org/[a]'), 'https://x.org/%5Ba%5D');
+  const record: CorpusRecord = {
+    id: 'x', type: 'article', title: 'X', aliases: [], url: 'https://x.org/%E2%80%AEfdp.exe', summary: {}, tags: [], related: [],
+    origin: { uri: 'file:///x.md', line: 0, fieldLines: {}, embedded: false },
+  };
+  assert.doesNotMatch(renderHoverCard(record, 'en'), /\u202e/);
+});

@@ -46,3 +46,21 @@ test('the fast key path and the full path agree', () => {
     assert.equal(normalizeKey(sample), normalizeWithOffsets(sample).text.trim(), sample);
   }
 });
+
+test('text that expands a lot under NFKC takes the slow path instead of failing', () => {
+  for (const original of ['㈠'.repeat(9) + 'a', 'ﷺaaaaaaaa', '⑽'.repeat(10) + 'a'.repeat(10)]) {
+    const normalized = normalizeWithOffsets(original);
+    assert.equal(normalized.text, original.normalize('NFKC').toLowerCase().replace(/\s+/g, ' '));
+    assert.equal(normalized.offsets.length, normalized.text.length + 1);
+    assert.ok([...normalized.offsets].every((offset) => offset <= original.length));
+  }
+});
+
+test('a letter and its combining marks normalise together (decomposed é matches precomposed é)', () => {
+  assert.equal(normalizeKey('Cafe\u0301 Law'), normalizeKey('Café Law'));
+  const original = 'x Cafe\u0301 y';
+  const normalized = normalizeWithOffsets(original);
+  const start = normalized.text.indexOf('café');
+  const range = toOriginalRange(normalized, start, start + 4);
+  assert.equal(original.slice(range.start, range.end), 'Cafe\u0301');
+});

@@ -152,3 +152,11 @@ test('Markdown without front matter holds no record and says so', () => {
   assert.deepEqual(codes(parse('README.md', '# Notes\n')), ['corpus-no-front-matter@0']);
   assert.deepEqual(codes(parse('open.md', '---\nid: x\ntitle: X\n')), ['corpus-unclosed-front-matter@0']);
 });
+
+test('fields named like Object members are ordinary fields', () => {
+  const json = parse('proto.json', JSON.stringify([{ id: 'a', title: 'A', type: 'concept', constructor: 1, toString: 2 }], null, 1));
+  assert.equal(json.records.length, 1);
+  assert.ok(json.problems.every((problem) => Number.isInteger(problem.line)), JSON.stringify(json.problems));
+  const yaml = parse('proto.md', joinLines('---', 'id: a', 'title: A', 'type: concept', '__proto__: 1', '---'));
+  assert.ok(yaml.problems.every((problem) => Number.isInteger(problem.line)), JSON.stringify(yaml.problems));
+});

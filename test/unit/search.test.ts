@@ -80,3 +80,10 @@ test('gram keys: one per gram, equal exactly when the grams are equal', () => {
     for (let a = 0; a < grams.length; a++) for (let b = 0; b < grams.length; b++) assert.equal(keys[a] === keys[b], grams[a] === grams[b], `${text}: ${grams[a]} / ${grams[b]}`);
   }
 });
+
+test('records re-added many times (a corpus file saved again and again) do not crowd out others', () => {
+  const search = new FuzzySearch();
+  search.add('y', 'safety institute', []);
+  for (let save = 0; save < 40; save++) search.add('x', 'institute safety tue', []);
+  assert.ok(search.search('safety institue').some((hit) => hit.id === 'y'));
+});

@@ -3,6 +3,7 @@ import { rangeSetOf, splitLines, type Line, type RangeSet } from './lines';
 import { findLinksAndKeys, type CitationKey, type MarkdownLink } from './links';
 import { findSections, type Section } from './sections';
 import { findSkipRanges, type FrontMatter } from './skipRanges';
+import { trimEndChars } from '../text';
 
 export interface CitationLine {
   readonly line: number;
@@ -38,6 +39,10 @@ export interface Article {
 
 const MAX_CITATION_LINE = 4_000;
 
+function trimClosingHashes(text: string): string {
+  return trimEndChars(text, '# \t');
+}
+
 export function parseArticle(text: string): Article {
   const lines = splitLines(text);
   const { ranges, frontMatter } = findSkipRanges(text, lines);
@@ -46,8 +51,10 @@ export function parseArticle(text: string): Article {
   const sections = findSections(lines, lineSkipped);
   const headings: Heading[] = [];
   for (const line of lines) {
-    const heading = /^ {0,3}(#{1,6})\s+(.*?)[\s#]*$/.exec(line.text);
-    if (heading && !skipped.contains(line.start)) headings.push({ line: line.number, level: heading[1]!.length, text: heading[2]! });
+    // Only the prefix is matched by a regular expression; the closing #s are trimmed by hand (a pattern
+    // like (.*?)[\s#]*$ is quadratic on a long line of spaces).
+    const heading = /^ {0,3}(#{1,6})(?:\s+|$)/.exec(line.text);
+    if (heading && !skipped.contains(line.start)) headings.push({ line: line.number, level: heading[1]!.length, text: trimClosingHashes(line.text.slice(heading[0].length)) });
   }
   const { links, keys } = findLinksAndKeys(text, lines, skipped);
 
@@ -61,10 +68,10 @@ export function parseArticle(text: string): Article {
     for (let number = section.firstLine; number < section.endLine; number++) {
       const line = lines[number]!;
       if (lineSkipped(line)) continue;
-      const entry = /^(\s*(?:[-*+]|\d{1,9}[.)])?\s*)(.*?)\s*$/.exec(line.text)!;
-      if (entry[2]!.length < 3) continue;
-      const start = line.start + entry[1]!.length;
-      const entryText = entry[2]!;
+      const marker = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?/.exec(line.text)!;
+      const entryText = line.text.slice(marker[0].length).trimEnd();
+      if (entryText.length < 3) continue;
+      const start = line.start + marker[0].length;
       citationLines.push({ line: number, start, end: start + entryText.length, text: entryText, parsed: parseCitationLine(entryText.slice(0, MAX_CITATION_LINE)) });
     }
   }

@@ -1,4 +1,5 @@
 import { rangeSetOf, type Line, type RangeSet } from './lines';
+import { trimEndChars } from '../text';
 
 export interface MarkdownLink {
   readonly form: 'inline' | 'reference' | 'autolink' | 'bare';
@@ -83,7 +84,7 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
     if (label.includes('@')) {
       for (const match of label.matchAll(KEY)) {
         const start = open + 1 + match.index + match[1]!.length + (match[0].includes('-@') ? 1 : 0);
-        const id = match[2]!.replace(/[.:,;]+$/, '');
+        const id = trimEndChars(match[2]!, '.:,;');
         const rest = label.slice(match.index + match[0].length).split(/[;\]]/, 1)[0]!;
         const locator = rest.replace(/^\s*,\s*/, '').trim();
         keys.push({ id, start, end: start + 1 + id.length, groupStart: open, groupEnd: close + 1, ...(locator ? { locator } : {}) });
@@ -93,10 +94,11 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
   // Autolinks <https://…> and bare URLs outside other links.
   const inLinks = rangeSetOf(linkTextRanges);
   const inLink = (offset: number) => inLinks.contains(offset);
-  for (const match of text.matchAll(/<(https?:\/\/[^\s<>]{1,2000})>|https?:\/\/[^\s<>()[\]]{1,2000}/g)) {
+  // Bare URLs are ASCII (as in citationLine.ts): a URL written straight into Chinese text ends at the first CJK character.
+  for (const match of text.matchAll(/<(https?:\/\/[^\s<>]{1,2000})>|https?:\/\/[!#-'*-;=?-Z\\^-z|~]{1,2000}/g)) {
     const start = match.index;
     if (skipped.contains(start) || (match[1] === undefined && text.charCodeAt(start - 1) === 0x3c) || inLink(start)) continue;
-    const url = (match[1] ?? match[0]).replace(/[.,;:!?。，；：]+$/, '');
+    const url = trimEndChars(match[1] ?? match[0], '.,;:!?。，；：');
     const urlStart = match[1] !== undefined ? start + 1 : start;
     const end = match[1] !== undefined ? start + match[0].length : start + url.length;
     links.push({ form: match[1] !== undefined ? 'autolink' : 'bare', start, end, text: url, textStart: urlStart, textEnd: urlStart + url.length, destination: url, destinationStart: urlStart, destinationEnd: urlStart + url.length });

@@ -4,6 +4,7 @@ import { normalizeWithOffsets } from '../search/normalize';
 import type { Article, CitationLine } from './article';
 import type { ParsedCitation } from './citationLine';
 import type { CitationKey, MarkdownLink } from './links';
+import { trimEndChars } from '../text';
 
 export type ReferenceKind = 'mention' | 'link' | 'citation' | 'key';
 export type MatchKind = 'key' | 'url' | 'alias' | 'fuzzy';
@@ -110,8 +111,13 @@ function byUrlOf(url: string, index: CorpusIndex): Resolution | undefined {
 /** A link text may itself be a citation ("Title(2023, November 1), Full title, Publisher"): try its parts. */
 function namesOfLinkText(text: string): Array<string | undefined> {
   const unescaped = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-  const segments = unescaped.split(/[,，]\s*/).map((segment) => segment.replace(/\(.*$/, '').trim().replace(/[.。]+$/, ''));
+  const segments = unescaped.split(/[,，]/).map((segment) => trimEndChars(cutAtParenthesis(segment).trim(), '.。'));
   return [unescaped.trim(), ...segments];
+}
+
+function cutAtParenthesis(text: string): string {
+  const open = text.indexOf('(');
+  return open === -1 ? text : text.slice(0, open);
 }
 
 /** Exact names first, then fuzzy search; documents are preferred over people and places; ties are ambiguous. */

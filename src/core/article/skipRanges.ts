@@ -57,7 +57,8 @@ function* inlineSkips(text: string, prose: readonly Line[]): Generator<[number, 
   const lineOfOffset = (offset: number) => prose[lineIndexAt(prose, offset)]!;
   for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', Math.max(open + 4, commentEnd))) {
     const line = lineOfOffset(open);
-    if (!proseStarts.has(line.number) || open > line.start + line.text.length) continue;
+    // Only a comment that opens on a prose line counts (not one inside front matter or a code block).
+    if (!proseStarts.has(line.number) || open < line.start || open > line.start + line.text.length) continue;
     const close = text.indexOf('-->', open + 4);
     commentEnd = close === -1 ? text.length : close + 3;
     yield [open, commentEnd];

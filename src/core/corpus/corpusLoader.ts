@@ -5,6 +5,8 @@ import { Slicer } from '../slicer';
 
 export interface LoaderOptions {
   maxBytes(): number;
+  /** Failures of the loader itself (not problems of files, which are diagnostics). */
+  error(message: string): void;
   /** Quiet time after the last change event before a batch is processed. */
   readonly debounceMs?: number;
   log(message: string): void;
@@ -20,6 +22,7 @@ export class CorpusLoader {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<void> = Promise.resolve();
   #busy = 0;
+  #disposed = false;
   readonly #slicer = new Slicer();
   #scanGeneration = 0;
   readonly #listeners = new Set<() => void>();
@@ -45,7 +48,7 @@ export class CorpusLoader {
       if (generation !== this.#scanGeneration) return;
       const found = new Set(uris);
       for (const uri of this.store.fileUris()) if (!found.has(uri)) this.store.deleteFile(uri);
-      this.#pending.clear();
+      // Pending events are kept: a file created while the listing ran is re-read by its own event.
       let records = 0;
       for (const uri of uris) {
         records += (await this.#update(uri)) ?? 0;
@@ -67,7 +70,7 @@ export class CorpusLoader {
 
   /** Resolves once no event is waiting and no work is running. */
   async whenIdle(): Promise<void> {
-    while (this.#busy > 0 || this.#timer !== undefined || this.#pending.size > 0) {
+    while (!this.#disposed && (this.#busy > 0 || this.#timer !== undefined || this.#pending.size > 0)) {
       await new Promise<void>((resolve) => {
         const subscription = this.onDidUpdate(() => {
           subscription.dispose();
@@ -78,8 +81,12 @@ export class CorpusLoader {
   }
 
   dispose(): void {
+    this.#disposed = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.#pending.clear();
+    // Wake whoever waits in whenIdle() before the listeners go.
+    for (const listener of [...this.#listeners]) listener();
     this.#listeners.clear();
   }
 
@@ -120,10 +127,17 @@ export class CorpusLoader {
 
   #enqueue(work: () => Promise<void>): Promise<void> {
     this.#busy++;
-    const next = this.#running.then(work).catch((error: unknown) => this.options.log(`workspace corpus: ${error instanceof Error ? error.stack : String(error)}`));
+    const next = this.#running.then(work).catch((error: unknown) => this.options.error(`workspace corpus: ${error instanceof Error ? error.stack : String(error)}`));
+    // The queue never rejects: a failing listener is logged and the next work still runs.
     this.#running = next.then(() => {
       this.#busy--;
-      for (const listener of [...this.#listeners]) listener();
+      for (const listener of [...this.#listeners]) {
+        try {
+          listener();
+        } catch (error) {
+          this.options.error(`workspace corpus: a listener failed: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      }
     });
     return this.#running;
   }

@@ -37,6 +37,7 @@ export class CorpusService {
       ? new CorpusLoader(options.fileSystem, this.store, {
           maxBytes: options.maxBytes,
           log: (message) => options.log.info(message),
+          error: (message) => options.log.error(message),
           ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
         })
       : undefined;

@@ -48,7 +48,7 @@ export function parseCorpusFile(uri: string, bytes: Uint8Array, options: ParseOp
     problem(0, 'info', 'corpus-bom', 'The file starts with a byte-order mark; it is ignored (UTF-8 needs none).');
     text = text.slice(1);
   }
-  const location = (line: number, fieldLines: Record<string, number> = {}): RawLocation => ({ uri, line, fieldLines, embedded: options.embedded ?? false });
+  const location = (line: number, fieldLines: Record<string, number> = fieldMap()): RawLocation => ({ uri, line, fieldLines, embedded: options.embedded ?? false });
   const records: CorpusRecord[] = [];
   const accept = (raw: unknown, where: RawLocation, body?: string) => {
     const validated = validateRecord(raw, where, body);
@@ -121,7 +121,7 @@ function parseMarkdown(text: string, problem: Report, location: Locate, accept: 
     problem(1, 'error', 'corpus-yaml-aliases', `YAML: ${error instanceof Error ? firstLine(error.message) : 'the document could not be read'}; the file is not read.`);
     return;
   }
-  const fieldLines: Record<string, number> = {};
+  const fieldLines = fieldMap();
   if (isMap(document.contents)) {
     for (const item of document.contents.items) {
       if (isScalar(item.key) && item.key.range) fieldLines[String(item.key.value)] = fileLine(item.key.range[0]);
@@ -145,8 +145,8 @@ function parseJson(text: string, problem: Report, location: Locate, accept: Acce
   items.forEach((item, index) => {
     const position = isObject(item) ? positions.shift() : undefined;
     const line = position ? lines.lineOf(position.start) : 0;
-    const fieldLines: Record<string, number> = {};
-    for (const key of position?.keys ?? []) fieldLines[key.name] ??= lines.lineOf(key.offset);
+    const fieldLines = fieldMap();
+    for (const key of position?.keys ?? []) if (!Object.hasOwn(fieldLines, key.name)) fieldLines[key.name] = lines.lineOf(key.offset);
     for (const duplicate of position?.duplicateKeys ?? []) {
       problem(lines.lineOf(duplicate.offset), 'warning', 'corpus-duplicate-key', `"${duplicate.name}" is written twice in record ${index + 1}; the last one is used.`);
     }
@@ -169,9 +169,15 @@ function parseJsonLines(text: string, problem: Report, location: Locate, accept:
     for (const duplicate of position?.duplicateKeys ?? []) {
       problem(line, 'warning', 'corpus-duplicate-key', `"${duplicate.name}" is written twice on this line; the last one is used.`);
     }
-    const fieldLines = Object.fromEntries(Object.keys(isObject(data) ? data : {}).map((key) => [key, line]));
+    const fieldLines = fieldMap();
+    for (const key of Object.keys(isObject(data) ? data : {})) fieldLines[key] = line;
     accept(data, location(line, fieldLines));
   });
+}
+
+/** Field name → line, with no prototype: a field named `constructor` or `__proto__` is just a field. */
+function fieldMap(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

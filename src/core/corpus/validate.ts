@@ -31,7 +31,7 @@ const KNOWN_FIELDS = new Set([
 export function validateRecord(raw: unknown, location: RawLocation, body?: string): ValidatedRecord {
   const problems: CorpusProblem[] = [];
   const report = (field: string | undefined, severity: CorpusProblem['severity'], code: string, message: string) =>
-    problems.push({ uri: location.uri, line: field === undefined ? location.line : (location.fieldLines[field] ?? location.line), severity, code, message });
+    problems.push({ uri: location.uri, line: field === undefined || !Object.hasOwn(location.fieldLines, field) ? location.line : location.fieldLines[field]!, severity, code, message });
 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     report(undefined, 'error', 'corpus-not-a-record', `A record must be an object with an id and a title, not ${describe(raw)}.`);

@@ -87,7 +87,7 @@ export class FuzzySearch {
     // Leave a tombstone; postings are swept once a quarter of the slots are dead.
     this.#entries[slot] = undefined;
     this.#slotById.delete(id);
-    if (++this.#dead > 1_000 && this.#dead > this.#entries.length / 4) this.#compact();
+    if (++this.#dead > 64 && this.#dead > this.#entries.length / 4) this.#compact();
   }
 
   search(query: string, limit = 10): FuzzyHit[] {
@@ -129,10 +129,13 @@ export class FuzzySearch {
     // Every list is walked: with typed-array counters even a gram shared by half the corpus costs little,
     // and skipping common grams lost the record a one-typo query meant. A histogram of counts, kept as
     // they grow, gives the cut-off for the top candidates without sorting what was touched.
+    const entries = this.#entries;
     const histogram = new Uint32Array(lists.length + 2);
     for (const list of lists) {
       for (let index = 0; index < list.length; index++) {
         const slot = list[index]!;
+        // A removed record's slot stays in the lists until compaction: it must not take a candidate's place.
+        if (entries[slot] === undefined) continue;
         const count = ++counts[slot]!;
         if (count === 1) touched.push(slot);
         else histogram[count - 1]!--;
@@ -147,7 +150,6 @@ export class FuzzySearch {
     for (const slot of touched) {
       const count = counts[slot]!;
       counts[slot] = 0;
-      if (this.#entries[slot] === undefined) continue;
       if (count >= cutoff) above.push(slot);
       else if (count === cutoff - 1) at.push(slot);
     }

@@ -18,19 +18,26 @@ export const CANONICAL_MIDDLE_DOT = '\u00B7';
 const WHITESPACE = /\s/u;
 
 export function normalizeWithOffsets(original: string): NormalizedText {
+  // Room for twice the input; a text that expands more (㈠ → (一), ﷺ → 18 units) takes the slow path.
   const units = new Uint16Array(original.length * 2 + 8);
   let offsets = new Uint32Array(original.length * 2 + 9);
   let length = 0;
+  let overflow = false;
   let previousWasSpace = false;
   const push = (unit: number, origin: number) => {
-    if (length >= units.length - 1) throw new RangeError('normalisation expanded beyond its buffer');
+    if (length >= units.length - 1) {
+      overflow = true;
+      return;
+    }
     units[length] = unit;
     offsets[length++] = origin;
   };
-  for (let index = 0; index < original.length; ) {
+  for (let index = 0; index < original.length && !overflow; ) {
     const unit = original.charCodeAt(index);
-    // Fast paths: ASCII (only case and spaces change) and CJK ideographs (NFKC leaves them alone).
-    if (unit < 0x80) {
+    const followedByMark = isCombiningMark(original.charCodeAt(index + 1));
+    // Fast paths: ASCII (only case and spaces change) and CJK ideographs (NFKC leaves them alone), unless
+    // a combining mark follows (e + ◌́ must become é, as the precomposed alias is).
+    if (unit < 0x80 && !followedByMark) {
       if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)) {
         if (!previousWasSpace) push(0x20, index);
         previousWasSpace = true;
@@ -41,30 +48,26 @@ export function normalizeWithOffsets(original: string): NormalizedText {
       index++;
       continue;
     }
-    if (unit >= 0x4e00 && unit <= 0x9fff) {
+    if (unit >= 0x4e00 && unit <= 0x9fff && !followedByMark) {
       push(unit, index);
       previousWasSpace = false;
       index++;
       continue;
     }
-    const codePoint = original.codePointAt(index)!;
-    const unitLength = codePoint > 0xffff ? 2 : 1;
-    const normalized = normalizeCodePoint(String.fromCodePoint(codePoint));
-    for (const char of normalized) {
+    const end = clusterEnd(original, index);
+    for (const char of normalizeCluster(original.slice(index, end))) {
       if (WHITESPACE.test(char)) {
         if (!previousWasSpace) push(0x20, index);
         previousWasSpace = true;
         continue;
       }
       previousWasSpace = false;
-      // A char may be two UTF-16 units (an astral code point); both units point at the original code point.
-      for (let position = 0; position < char.length; position++) {
-        if (length >= units.length - 1) return normalizeWithOffsetsSlow(original);
-        push(char.charCodeAt(position), index);
-      }
+      // A char may be two UTF-16 units (an astral code point); every unit points at the cluster's start.
+      for (let position = 0; position < char.length; position++) push(char.charCodeAt(position), index);
     }
-    index += unitLength;
+    index = end;
   }
+  if (overflow) return normalizeWithOffsetsSlow(original);
   offsets[length] = original.length;
   offsets = offsets.slice(0, length + 1);
   let text = '';
@@ -73,14 +76,14 @@ export function normalizeWithOffsets(original: string): NormalizedText {
   return { original, text, offsets };
 }
 
-/** Rare inputs whose NFKC expansion is more than twice as long as the original (ﷺ expands to 18 units). */
+/** Rare inputs whose NFKC expansion is more than twice as long as the original. */
 function normalizeWithOffsetsSlow(original: string): NormalizedText {
   const out: string[] = [];
   const offsets: number[] = [];
   let previousWasSpace = false;
   for (let index = 0; index < original.length; ) {
-    const codePoint = original.codePointAt(index)!;
-    for (const char of normalizeCodePoint(String.fromCodePoint(codePoint))) {
+    const end = clusterEnd(original, index);
+    for (const char of normalizeCluster(original.slice(index, end))) {
       if (WHITESPACE.test(char)) {
         if (!previousWasSpace) {
           out.push(' ');
@@ -95,10 +98,30 @@ function normalizeWithOffsetsSlow(original: string): NormalizedText {
         offsets.push(index);
       }
     }
-    index += codePoint > 0xffff ? 2 : 1;
+    index = end;
   }
   offsets.push(original.length);
   return { original, text: out.join(''), offsets: Uint32Array.from(offsets) };
+}
+
+/** Combining marks in the BMP (diacritics, Hangul jamo vowels and finals, CJK and Kana voicing marks). */
+function isCombiningMark(unit: number): boolean {
+  return (
+    (unit >= 0x0300 && unit <= 0x036f) || (unit >= 0x1160 && unit <= 0x11ff) || (unit >= 0x1ab0 && unit <= 0x1aff) ||
+    (unit >= 0x1dc0 && unit <= 0x1dff) || (unit >= 0x20d0 && unit <= 0x20ff) || (unit >= 0x302a && unit <= 0x302f) ||
+    unit === 0x3099 || unit === 0x309a || (unit >= 0xfe20 && unit <= 0xfe2f)
+  );
+}
+
+/** Where the cluster starting at `index` ends: one code point and the combining marks after it (at most 32). */
+function clusterEnd(text: string, index: number): number {
+  let end = index + (text.codePointAt(index)! > 0xffff ? 2 : 1);
+  for (let marks = 0; marks < 32 && end < text.length && isCombiningMark(text.charCodeAt(end)); marks++) end++;
+  return end;
+}
+
+function normalizeCluster(cluster: string): string {
+  return cluster.length <= 2 && !isCombiningMark(cluster.charCodeAt(1)) ? normalizeCodePoint(cluster) : normalizeCodePointUncached(cluster);
 }
 
 /** Normalised form without the offset map, for keys (aliases, titles). Trims the ends. */
