@@ -19,6 +19,7 @@ import { AliasMatcher } from '../src/core/search/aliasMatcher';
 import { CorpusIndex } from '../src/core/search/corpusIndex';
 import { FUSE_OPTIONS, FuzzySearch } from '../src/core/search/fuzzySearch';
 import { articleTable, benchArticles, type ArticleBenchResult } from './articleBench';
+import { benchTags, tagTable, type TagBenchResult } from './tagBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
 
 const MB = 1024 * 1024;
@@ -519,11 +520,19 @@ async function main(): Promise<void> {
     console.log('');
     console.log(articleTable(articles));
   }
+  let tags: TagBenchResult | undefined;
+  if (!options.skipArticles) {
+    tags = benchTags(options.seed, log);
+    console.log('');
+    console.log(`Tag completion (${tags.tags.toLocaleString('en')} tags)`);
+    console.log('');
+    console.log(tagTable(tags));
+  }
 
   if (options.json) {
     const targetSize = results.find((result) => result.size === LARGE) ?? results[results.length - 1]!;
     const targets = TARGETS.map((target) => ({ name: target.name, target: target.target, size: targetSize.size, value: target.value(targetSize), pass: target.pass(targetSize) }));
-    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles }, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags }, null, 2)}\n`);
     console.log(`- JSON written to ${options.json}`);
   }
 }

@@ -8,6 +8,12 @@ import { registerHoverSupport } from './features/hover';
 import { registerQuickFixSupport } from './features/quickFixes';
 import { registerRecordCommands } from './features/recordCommands';
 import { registerReferenceSupport } from './features/references';
+import { registerTagAutoSuggest } from './features/tagAutoSuggest';
+import { registerTagCommands } from './features/tagCommands';
+import { registerTagCompletionSupport } from './features/tagCompletion';
+import { registerTagHoverSupport } from './features/tagHover';
+import { TagService } from './core/tags/tagService';
+import { registerWorkspaceTags } from './vscode/workspaceTags';
 import { ArticleAnalyses } from './vscode/articleAnalyses';
 import { ProjectConfigs } from './vscode/projectConfigs';
 import { createSettings } from './vscode/settings';
@@ -21,6 +27,9 @@ export interface PolicyAnnotatorApi {
   onDidUpdateCorpus(listener: () => void): vscode.Disposable;
   hasRecord(id: string): boolean;
   corpusSize(): number;
+  /** How many tags the taxonomy in force has (built-in plus or instead of the workspace's). */
+  tagVocabularySize(): number;
+  onDidUpdateTags(listener: () => void): vscode.Disposable;
   /** How long activate() took, in milliseconds. */
   readonly activationMs: number;
 }
@@ -39,8 +48,9 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     maxBytes: () => settings.maxCorpusFileBytes(),
     log: { info: (message) => output.info(message), error: (message) => output.error(message) },
   });
-  const analyses = new ArticleAnalyses(corpus.index, settings);
-  const deps = { corpus, analyses, settings };
+  const tags = new TagService(corpus.index);
+  const analyses = new ArticleAnalyses(corpus.index, tags, settings);
+  const deps = { corpus, tags, analyses, settings };
 
   context.subscriptions.push(
     vscode.Disposable.from(
@@ -56,6 +66,11 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerReferenceSupport(MARKDOWN, deps),
       registerArticleDiagnostics(MARKDOWN, deps),
       registerQuickFixSupport(MARKDOWN, deps),
+      registerWorkspaceTags(tags, corpus, settings, output),
+      registerTagCompletionSupport(MARKDOWN, deps),
+      registerTagAutoSuggest(MARKDOWN, analyses, settings),
+      registerTagHoverSupport(MARKDOWN, deps),
+      registerTagCommands(MARKDOWN, deps),
     ),
   );
 
@@ -70,6 +85,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     onDidUpdateCorpus: (listener) => new vscode.Disposable(corpus.onDidUpdate(listener).dispose),
     hasRecord: (id) => corpus.index.get(id) !== undefined,
     corpusSize: () => corpus.index.size,
+    tagVocabularySize: () => tags.vocabulary.size,
+    onDidUpdateTags: (listener) => new vscode.Disposable(tags.onDidUpdate(listener).dispose),
   };
 }
 

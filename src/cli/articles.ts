@@ -43,7 +43,7 @@ export async function analyzeFile(file: string, cwd: string, session: Session): 
   const invalid = firstInvalidUtf8(bytes);
   if (invalid !== -1) return { file, error: { code: 'invalid-utf8', message: `${file} is not valid UTF-8 (byte ${invalid})`, line: lineOfByte(bytes, invalid) } };
   const text = new TextDecoder('utf-8').decode(bytes);
-  return { file, analysis: analyzeArticle(text, session.corpus.index, session.resolveOptions) };
+  return { file, analysis: analyzeArticle(text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }) };
 }
 
 /** 1-based line and UTF-16 column of an offset, as editors count them. */

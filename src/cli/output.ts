@@ -24,7 +24,7 @@ export interface DiagnosticJson extends RangeJson {
 export interface FileJson {
   file: string;
   references: Array<RangeJson & { text: string; kind: string; id: string | null; score: number; match: string | null; candidates?: readonly string[]; card?: string }>;
-  tags: Array<RangeJson & { text: string; known: boolean | null; suggestion: string | null }>;
+  tags: Array<RangeJson & { text: string; known: boolean; suggestion: string | null }>;
   diagnostics: DiagnosticJson[];
 }
 
@@ -56,7 +56,7 @@ export function fileJson(result: ArticleResult, index: CorpusIndex, config: Proj
           : {}),
       };
     }),
-    tags: tagsOf(analysis).map((tag) => ({ ...range(tag.start, tag.end), text: tag.text, known: null, suggestion: null })),
+    tags: analysis.tags.map((verdict) => ({ ...range(verdict.tag.start, verdict.tag.end), text: verdict.tag.text, known: verdict.known, suggestion: verdict.suggestion })),
     diagnostics: diagnosticsOf(analysis, config).map((diagnostic) => ({ ...range(diagnostic.start, diagnostic.end), severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null })),
   };
 }
@@ -69,22 +69,6 @@ export function diagnosticsOf(analysis: ArticleAnalysis, config: ProjectConfig) 
     const severity: DiagnosticSeverity = chosen === undefined ? diagnostic.severity : chosen === 'hint' ? 'info' : chosen;
     return [{ ...diagnostic, severity }];
   });
-}
-
-/** The 文章標籤 section's tags: one a line, or separated by 、 ， , as articles write them. */
-export function tagsOf(analysis: ArticleAnalysis): Array<{ start: number; end: number; text: string }> {
-  const tags: Array<{ start: number; end: number; text: string }> = [];
-  for (const section of analysis.article.sections) {
-    if (section.kind !== 'tags') continue;
-    for (let number = section.firstLine; number < section.endLine; number++) {
-      const line = analysis.article.lines[number]!;
-      for (const match of line.text.matchAll(/[^、，,;；#\s][^、，,;；]*/g)) {
-        const text = match[0].trim();
-        if (text.length > 0 && text.length <= 60) tags.push({ start: line.start + match.index, end: line.start + match.index + text.length, text });
-      }
-    }
-  }
-  return tags;
 }
 
 /** A corpus or configuration problem as a check line's parts. */

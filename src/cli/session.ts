@@ -9,11 +9,13 @@ import type { CliArgs } from './args';
 import { UsageError } from './args';
 import { invalidGlobs } from '../core/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
+import { TagService } from '../core/tags/tagService';
 
 export interface Session {
   readonly corpus: CorpusService;
   readonly config: ProjectConfig;
   readonly resolveOptions: ResolveOptions;
+  readonly tags: TagService;
   /** Problems of the configuration file and of corpus files. */
   readonly problems: CorpusProblem[];
   readonly log: string[];
@@ -50,11 +52,18 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
   const failures = log.filter((line) => line.startsWith('error: '));
   if (failures.length > 0) throw new UsageError(`the corpus could not be loaded:\n  ${failures.join('\n  ')}`);
   for (const list of corpus.store.problems().values()) problems.push(...list);
+  const tags = new TagService(corpus.index);
+  const taxonomyPath = config.taxonomy ? path.resolve(root, config.taxonomy) : ['tags.yaml', 'tags.yml', 'tags.json'].map((name) => path.join(root, 'corpus', name)).find((candidate) => existsSync(candidate));
+  if (config.taxonomy && !existsSync(taxonomyPath!)) throw new UsageError(`taxonomy file not found: ${config.taxonomy}`);
+  if (taxonomyPath) tags.setTaxonomyFile(toUri(taxonomyPath), readFileSync(taxonomyPath, 'utf8'));
+  else tags.refreshUsage();
+  problems.push(...tags.problems());
   return {
     corpus,
     config,
     resolveOptions: { threshold: config.threshold ?? DEFAULT_THRESHOLD, kinds: new Set(config.kinds ?? REFERENCE_KINDS) },
     problems,
     log,
+    tags,
   };
 }

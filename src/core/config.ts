@@ -16,6 +16,8 @@ export interface CorpusConfig {
 
 export interface ProjectConfig {
   readonly corpus?: CorpusConfig;
+  /** The tag taxonomy file, relative to the configuration's folder. */
+  readonly taxonomy?: string;
   readonly threshold?: number;
   readonly kinds?: ReferenceKind[];
   readonly severity?: Partial<Record<DiagnosticCode, DiagnosticSeverity | 'hint' | 'off'>>;
@@ -63,7 +65,8 @@ export function parseProjectConfig(uri: string, text: string): { config: Project
         else problem(field, `"corpus.${field}" is unknown or has the wrong type; it is ignored.`);
       }
       config.corpus = corpus;
-    } else if (key === 'threshold' && typeof value === 'number' && value >= 0 && value <= 1) config.threshold = value;
+    } else if (key === 'taxonomy' && typeof value === 'string' && value.trim() !== '') config.taxonomy = value;
+    else if (key === 'threshold' && typeof value === 'number' && value >= 0 && value <= 1) config.threshold = value;
     else if (key === 'kinds' && Array.isArray(value) && value.every((kind) => REFERENCE_KINDS.includes(kind))) config.kinds = value as ReferenceKind[];
     else if (key === 'severity' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const severity: Record<string, DiagnosticSeverity | 'hint' | 'off'> = {};

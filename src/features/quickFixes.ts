@@ -4,6 +4,7 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
 import { toVsDiagnostics } from './articleDiagnostics';
+import { TAG_COMMANDS } from './tagCommands';
 import type { Settings } from '../vscode/settings';
 
 export interface QuickFixDeps {
@@ -25,15 +26,24 @@ export class CitationQuickFixProvider implements vscode.CodeActionProvider {
     const diagnostics = this.deps.analyses.get(document).diagnostics;
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of diagnostics) {
-      if (!diagnostic.fix) continue;
       const diagnosticRange = toVsRange(document, diagnostic.start, diagnostic.end);
       if (!diagnosticRange.intersection(range)) continue;
-      const action = new vscode.CodeAction(diagnostic.fix.title, vscode.CodeActionKind.QuickFix);
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(document.uri, toVsRange(document, diagnostic.fix.start, diagnostic.fix.end), diagnostic.fix.newText);
-      action.diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
-      action.isPreferred = true;
-      actions.push(action);
+      const fixes = diagnostic.fix ? [diagnostic.fix, ...(diagnostic.alternatives ?? [])] : [];
+      fixes.forEach((fix, rank) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(document.uri, toVsRange(document, fix.start, fix.end), fix.newText);
+        action.diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
+        action.isPreferred = rank === 0;
+        actions.push(action);
+      });
+      if (diagnostic.code === 'unknown-tag') {
+        const tag = document.getText(diagnosticRange);
+        const add = new vscode.CodeAction(`Add "${tag}" to the workspace taxonomy`, vscode.CodeActionKind.QuickFix);
+        add.command = { command: TAG_COMMANDS.addToTaxonomy, title: add.title, arguments: [tag] };
+        add.diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
+        actions.push(add);
+      }
     }
     const placeholders = diagnostics.filter((diagnostic): diagnostic is ArticleDiagnostic & Required<Pick<ArticleDiagnostic, 'fix'>> => diagnostic.code === 'placeholder-link' && diagnostic.fix !== undefined);
     if (placeholders.length > 1 && actions.some((action) => action.diagnostics?.[0]?.code === 'placeholder-link')) {

@@ -16,6 +16,10 @@ export interface Settings {
   embeddedCorpusEnabled(): boolean;
   maxCorpusFileBytes(): number;
   resolveOptions(resource: vscode.Uri): ResolveOptions;
+  /** Glob of the workspace taxonomy file. */
+  taxonomyFile(): string;
+  hashtagsEnabled(resource: vscode.Uri): boolean;
+  autoSuggestTags(resource: vscode.Uri): boolean;
   areDiagnosticsEnabled(resource: vscode.Uri): boolean;
   /** The severity the user chose for a diagnostic code, or 'off'. */
   severity(resource: vscode.Uri, code: DiagnosticCode, fallback: DiagnosticSeverity): DiagnosticSeverity | 'hint' | 'off';
@@ -58,6 +62,9 @@ export function createSettings(project: (resource?: vscode.Uri) => ProjectConfig
         kinds: new Set(Array.isArray(kinds) ? kinds.filter((kind): kind is ReferenceKind => REFERENCE_KINDS.includes(kind)) : REFERENCE_KINDS),
       };
     },
+    taxonomyFile: () => config().get<string>('tags.taxonomyFile') || '**/corpus/tags.{yaml,yml,json}',
+    hashtagsEnabled: (resource) => config(resource).get<boolean>('tags.hashtags', false),
+    autoSuggestTags: (resource) => config(resource).get<boolean>('tags.autoSuggest', true),
     areDiagnosticsEnabled: (resource) => config(resource).get<boolean>('diagnostics.enabled', true),
     severity: (resource, code, fallback) => {
       const chosen = config(resource).get<Record<string, unknown>>('diagnostics.severity', {})[code] ?? project(resource).severity?.[code];

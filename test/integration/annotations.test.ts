@@ -1,24 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, hoverAt, openFixture, positionOf } from './helpers';
-
-/** Resolves when the document has diagnostics from us: published after a debounce, so we wait on the event. */
-async function ourDiagnostics(uri: vscode.Uri, ready: (diagnostics: vscode.Diagnostic[]) => boolean = (list) => list.length > 0, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Policy Annotator');
-  if (ready(ours())) return ours();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`no diagnostics on ${uri.path} after ${timeoutMs} ms`));
-    }, timeoutMs);
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (!event.uris.some((changed) => changed.toString() === uri.toString()) || !ready(ours())) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(ours());
-    });
-  });
-}
+import { activateExtension, hoverAt, openFixture, ourDiagnostics, positionOf } from './helpers';
 
 suite('annotations', () => {
   suiteSetup(async () => {

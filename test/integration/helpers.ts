@@ -68,3 +68,22 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
     .map((content) => (typeof content === 'string' ? content : content.value))
     .join('\n');
 }
+
+/** Resolves when the document has diagnostics from us: published after a debounce, so we wait on the event. */
+export async function ourDiagnostics(uri: vscode.Uri, ready: (diagnostics: vscode.Diagnostic[]) => boolean = (list) => list.length > 0, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Policy Annotator');
+  if (ready(ours())) return ours();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no diagnostics on ${uri.path} after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((changed) => changed.toString() === uri.toString()) || !ready(ours())) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(ours());
+    });
+  });
+}
+

@@ -31,7 +31,8 @@ test('annotate --json: exactly the documented shape, 1-based UTF-16 positions', 
   assert.equal(diagnostics[0]!.code, 'placeholder-link');
   assert.match(String(diagnostics[0]!.fix), /^https:\/\/www\.gov\.uk\//);
   const tags = files[1]!.tags as Array<Record<string, unknown>>;
-  assert.deepEqual(tags.map((tag) => tag.text), ['人工智慧', '人工智慧監管']);
+  assert.deepEqual(tags.map((tag) => [tag.text, tag.known, tag.suggestion]), [['人工智慧', true, null], ['人工智慧監管', true, null]]);
+  assert.deepEqual(Object.keys(tags[0]!), ['line', 'column', 'endLine', 'endColumn', 'text', 'known', 'suggestion']);
 });
 
 test('annotate --cards: the same Markdown the hover shows', () => {
@@ -115,4 +116,18 @@ test('.policy-annotator.json: severities and corpus globs, shared with the exten
   writeFileSync(path.join(folder, '.policy-annotator.json'), '{ "severity": { "placeholder-link": "loud" } ,}');
   const broken = run(['check', 'article.md'], folder);
   assert.match(broken.stdout, /\.policy-annotator\.json:1:1 error config-json-syntax/);
+});
+
+test('annotate: tags known or not, with a suggestion, and the workspace taxonomy in corpus/tags.yaml', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'pa-tags-'));
+  mkdirSync(path.join(folder, 'corpus'));
+  writeFileSync(path.join(folder, 'corpus', 'tags.yaml'), 'tags:\n  - tag: 智慧城市治理\n    label: Smart city governance\n');
+  writeFileSync(path.join(folder, 'article.md'), '本文\n\n文章標籤\n\n大數據\n\n人工智監管\n\n智慧城市治理\n');
+  const { stdout } = run(['annotate', '--json', 'article.md'], folder);
+  const [file] = JSON.parse(stdout) as Array<{ tags: Array<{ text: string; known: boolean; suggestion: string | null; line: number }> }>;
+  assert.deepEqual(file!.tags.map((tag) => [tag.text, tag.line, tag.known, tag.suggestion]), [
+    ['大數據', 5, true, '巨量資料'],
+    ['人工智監管', 7, false, '人工智慧監管'],
+    ['智慧城市治理', 9, true, null],
+  ]);
 });

@@ -2,6 +2,9 @@ import type { CorpusIndex } from '../search/corpusIndex';
 import { parseArticle, type Article } from './article';
 import { checkArticle, type ArticleDiagnostic } from './checks';
 import { resolveArticle, type ArticleReference, type ResolveOptions } from './resolve';
+import { findArticleTags } from '../tags/articleTags';
+import { checkTags, type TagVerdict } from '../tags/tagChecks';
+import type { TagVocabulary } from '../tags/vocabulary';
 
 /** Everything the features need about one version of one article. */
 export interface ArticleAnalysis {
@@ -11,14 +14,30 @@ export interface ArticleAnalysis {
   readonly diagnostics: readonly ArticleDiagnostic[];
   /** How many references resolve to each record id. */
   readonly counts: ReadonlyMap<string, number>;
+  /** The article's tags and what the taxonomy says of each (empty without a vocabulary). */
+  readonly tags: readonly TagVerdict[];
 }
 
-export function analyzeArticle(text: string, index: CorpusIndex, options: ResolveOptions): ArticleAnalysis {
+export interface TagOptions {
+  readonly vocabulary: TagVocabulary;
+  /** Whether #hashtags in the text count as tags (setting policyAnnotator.tags.hashtags). */
+  readonly hashtags: boolean;
+}
+
+export function analyzeArticle(text: string, index: CorpusIndex, options: ResolveOptions, tagOptions?: TagOptions): ArticleAnalysis {
   const article = parseArticle(text);
   const references = resolveArticle(article, index, options);
   const counts = new Map<string, number>();
   for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
-  return { article, references, diagnostics: checkArticle(article, references, index), counts };
+  const diagnostics = checkArticle(article, references, index);
+  let tags: TagVerdict[] = [];
+  if (tagOptions) {
+    const checked = checkTags(article, findArticleTags(article, tagOptions.hashtags), tagOptions.vocabulary);
+    tags = checked.verdicts;
+    diagnostics.push(...checked.diagnostics);
+    diagnostics.sort((a, b) => a.start - b.start);
+  }
+  return { article, references, diagnostics, counts, tags };
 }
 
 /** The innermost reference holding `offset` (references may nest: a key inside a link's text is rare but legal). */

@@ -22,6 +22,8 @@ export interface ArticleDiagnostic {
   readonly code: DiagnosticCode;
   readonly message: string;
   readonly fix?: TextFix;
+  /** Other fixes, offered after `fix` (the nearest known tags of an unknown one). */
+  readonly alternatives?: readonly TextFix[];
 }
 
 export const DIAGNOSTIC_CODES = {
@@ -35,6 +37,10 @@ export const DIAGNOSTIC_CODES = {
   'duplicate-citation': 'warning',
   'ambiguous-reference': 'info',
   'unknown-citation-key': 'warning',
+  'unknown-tag': 'warning',
+  'non-canonical-tag': 'warning',
+  'duplicate-tag': 'warning',
+  'empty-tags-section': 'info',
 } as const satisfies Record<string, DiagnosticSeverity>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { CorpusService } from '../core/corpus/corpusService';
+import type { TagService } from '../core/tags/tagService';
+import type { ArticleAnalyses } from '../vscode/articleAnalyses';
+import { toVsRange } from '../vscode/convert';
+
+export interface TagHoverDeps {
+  readonly corpus: CorpusService;
+  readonly tags: TagService;
+  readonly analyses: ArticleAnalyses;
+}
+
+/** Hover on a tag: its label, description, synonyms, how often it is used and by which articles. */
+export class TagHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly deps: TagHoverDeps) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    await this.deps.corpus.whenReady();
+    if (token.isCancellationRequested) return undefined;
+    const offset = document.offsetAt(position);
+    const verdict = this.deps.analyses.get(document).tags.find((candidate) => offset >= candidate.tag.start && offset < candidate.tag.end);
+    if (!verdict) return undefined;
+    const vocabulary = this.deps.tags.vocabulary;
+    const definition = vocabulary.resolve(verdict.tag.text)?.definition;
+    const markdown = new vscode.MarkdownString();
+    // Tag text comes from articles and taxonomy files: appended as text, never as Markdown.
+    if (!definition) {
+      markdown.appendText(`"${verdict.tag.text}" is not in the tag taxonomy.`);
+      if (verdict.suggestion) markdown.appendMarkdown('\n\n').appendText(`Nearest: ${verdict.suggestion}`);
+    } else {
+      markdown.appendMarkdown('**').appendText(definition.tag).appendMarkdown('** · ').appendText(definition.label);
+      if (definition.description) markdown.appendMarkdown('\n\n').appendText(definition.description);
+      if (definition.synonyms.length > 0) markdown.appendMarkdown('\n\n').appendText(`同義詞 / synonyms: ${definition.synonyms.join('、')}`);
+      const usage = vocabulary.usage(definition.tag);
+      const articles = usage.sources.filter((source) => !source.startsWith('record:')).map((source) => vscode.workspace.asRelativePath(vscode.Uri.parse(source)));
+      markdown.appendMarkdown('\n\n').appendText(`Used ${usage.count}× (${articles.length} articles, ${usage.sources.length - articles.length} corpus records)`);
+      if (articles.length > 0) markdown.appendMarkdown('\n\n').appendText(articles.slice(0, 8).join(', ') + (articles.length > 8 ? ` and ${articles.length - 8} more` : ''));
+    }
+    markdown.isTrusted = false;
+    return new vscode.Hover(markdown, toVsRange(document, verdict.tag.start, verdict.tag.end));
+  }
+}
+
+export function registerTagHoverSupport(selector: vscode.DocumentSelector, deps: TagHoverDeps): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(selector, new TagHoverProvider(deps));
+}

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { parseArticle } from '../core/article/article';
+import type { CorpusService } from '../core/corpus/corpusService';
+import { Slicer } from '../core/slicer';
+import { findArticleTags } from '../core/tags/articleTags';
+import type { TagService } from '../core/tags/tagService';
+import type { Settings } from './settings';
+
+const ARTICLES = '**/*.{md,markdown}';
+const NOT_ARTICLES = '{**/node_modules/**,**/.git/**}';
+const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Feeds the tag service: the workspace taxonomy file (first match of policyAnnotator.tags.taxonomyFile),
+ * and the tags of the workspace's articles for usage counts, re-read when files change.
+ */
+export function registerWorkspaceTags(tags: TagService, corpus: CorpusService, settings: Settings, log: vscode.LogOutputChannel): vscode.Disposable {
+  const problems = vscode.languages.createDiagnosticCollection('policy-annotator-taxonomy');
+  const decoder = new TextDecoder();
+  const loadTaxonomy = async () => {
+    const [file] = await vscode.workspace.findFiles(settings.taxonomyFile(), NOT_ARTICLES, 1);
+    if (!file) tags.setTaxonomyFile(undefined);
+    else {
+      try {
+        tags.setTaxonomyFile(file.toString(), decoder.decode(await vscode.workspace.fs.readFile(file)));
+        log.info(`tag taxonomy: ${tags.vocabulary.size} tags (${vscode.workspace.asRelativePath(file)})`);
+      } catch (error) {
+        log.error(`tag taxonomy ${file.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+        tags.setTaxonomyFile(undefined);
+      }
+    }
+    problems.clear();
+    for (const problem of tags.problems()) {
+      const uri = vscode.Uri.parse(problem.uri);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(problem.line, 0, problem.line, 1_000), problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.code = problem.code;
+      diagnostic.source = 'Policy Annotator';
+      problems.set(uri, [...(problems.get(uri) ?? []), diagnostic]);
+    }
+  };
+  const readArticle = async (uri: vscode.Uri) => {
+    if (corpus.store.hasFile(uri.toString())) return;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.byteLength > MAX_ARTICLE_BYTES || bytes.includes(0)) return;
+      const article = parseArticle(decoder.decode(bytes));
+      tags.setArticleTags(uri.toString(), findArticleTags(article, settings.hashtagsEnabled(uri)).map((tag) => tag.text));
+    } catch {
+      tags.deleteArticle(uri.toString());
+    }
+  };
+  const scanArticles = async () => {
+    const slicer = new Slicer();
+    for (const uri of await vscode.workspace.findFiles(ARTICLES, NOT_ARTICLES, 20_000)) {
+      await readArticle(uri);
+      await slicer.maybeYield();
+    }
+    tags.refreshUsage();
+  };
+  let refresh: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    if (refresh !== undefined) clearTimeout(refresh);
+    refresh = setTimeout(() => {
+      refresh = undefined;
+      tags.refreshUsage();
+    }, 300);
+  };
+  void corpus.whenReady().then(async () => {
+    await loadTaxonomy();
+    await scanArticles();
+  });
+  const taxonomyWatcher = vscode.workspace.createFileSystemWatcher(settings.taxonomyFile());
+  const articleWatcher = vscode.workspace.createFileSystemWatcher(ARTICLES);
+  const onArticle = async (uri: vscode.Uri) => {
+    await readArticle(uri);
+    refreshSoon();
+  };
+  return vscode.Disposable.from(
+    problems,
+    taxonomyWatcher,
+    articleWatcher,
+    taxonomyWatcher.onDidCreate(loadTaxonomy),
+    taxonomyWatcher.onDidChange(loadTaxonomy),
+    taxonomyWatcher.onDidDelete(loadTaxonomy),
+    articleWatcher.onDidCreate(onArticle),
+    articleWatcher.onDidChange(onArticle),
+    articleWatcher.onDidDelete((uri) => {
+      tags.deleteArticle(uri.toString());
+      refreshSoon();
+    }),
+    corpus.onDidUpdate(refreshSoon),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('policyAnnotator.tags')) void loadTaxonomy().then(scanArticles);
+    }),
+    { dispose: () => refresh !== undefined && clearTimeout(refresh) },
+  );
+}
