@@ -186,8 +186,8 @@ function asciiCode(unit: number): number {
   return unit === 1 ? 0 : unit - 0x1f;
 }
 
-/** Calls `visit` with the key of each gram of `text`, in the order gramsOf lists them. */
-export function forEachGramKey(text: string, visit: (key: GramKey) => void): void {
+/** Splits text into runs of Latin word characters and runs of anything else, spaces between them dropped. */
+function forEachRun(text: string, visit: (start: number, end: number, latin: boolean) => void): void {
   let index = 0;
   while (index < text.length) {
     const unit = text.charCodeAt(index);
@@ -198,6 +198,14 @@ export function forEachGramKey(text: string, visit: (key: GramKey) => void): voi
     let end = index + 1;
     const latin = isLatinWordUnit(unit);
     while (end < text.length && text.charCodeAt(end) !== 0x20 && isLatinWordUnit(text.charCodeAt(end)) === latin) end++;
+    visit(index, end, latin);
+    index = end;
+  }
+}
+
+/** Calls `visit` with the key of each gram of `text`, in the order gramsOf lists them. */
+export function forEachGramKey(text: string, visit: (key: GramKey) => void): void {
+  forEachRun(text, (index, end, latin) => {
     if (latin) {
       // Padded trigrams: \u0001 + word + \u0001.
       const at = (position: number) => (position < index || position >= end ? 1 : text.charCodeAt(position));
@@ -217,30 +225,19 @@ export function forEachGramKey(text: string, visit: (key: GramKey) => void): voi
         else visit(text.slice(start, start + 2));
       }
     }
-    index = end;
-  }
+  });
 }
 
-/** CJK and other scripts: bigrams (a lone character is its own gram); Latin words: padded trigrams. */
+/** The grams as text (for tests and debugging): CJK and other scripts bigrams (a lone character is its own gram); Latin words padded trigrams. */
 export function gramsOf(text: string): string[] {
   const grams: string[] = [];
-  let index = 0;
-  while (index < text.length) {
-    const unit = text.charCodeAt(index);
-    if (unit === 0x20) {
-      index++;
-      continue;
-    }
-    let end = index + 1;
-    const latin = isLatinWordUnit(unit);
-    while (end < text.length && text.charCodeAt(end) !== 0x20 && isLatinWordUnit(text.charCodeAt(end)) === latin) end++;
+  forEachRun(text, (index, end, latin) => {
     const run = text.slice(index, end);
     if (latin) {
       const padded = `\u0001${run}\u0001`;
       for (let start = 0; start + 3 <= padded.length; start++) grams.push(padded.slice(start, start + 3));
     } else if (run.length === 1) grams.push(run);
     else for (let start = 0; start + 2 <= run.length; start++) grams.push(run.slice(start, start + 2));
-    index = end;
-  }
+  });
   return grams;
 }
