@@ -23,6 +23,7 @@ interface NameDocument {
 /** How many candidates the gram index hands to Fuse: enough for typo-tolerant recall, small enough to stay fast. */
 const CANDIDATES = 32;
 const MAX_QUERY = 500;
+const RAREST = 12;
 
 /**
  * Fuse options, chosen on purpose:
@@ -55,6 +56,9 @@ export class FuzzySearch {
   /** Scratch counters for candidate selection, one per slot, always left at zero. */
   #counts = new Uint16Array(0);
   #dead = 0;
+
+  /** `candidates`: how many records Fuse ranks per query (fewer for short names such as tags). */
+  constructor(private readonly candidates = CANDIDATES) {}
 
   get size(): number {
     return this.#slotById.size;
@@ -131,7 +135,11 @@ export class FuzzySearch {
     // they grow, gives the cut-off for the top candidates without sorting what was touched.
     const entries = this.#entries;
     const histogram = new Uint32Array(lists.length + 2);
-    for (const list of lists) {
+    // The rarest grams decide: one typo changes at most three grams, so the record meant is in most of the
+    // RAREST lists, and walking only those bounds a query's cost ("the", "ion" and 人工 are never walked
+    // when rarer grams exist).
+    lists.sort((a, b) => a.length - b.length);
+    for (const list of lists.slice(0, Math.max(RAREST, Math.ceil(lists.length / 2)))) {
       for (let index = 0; index < list.length; index++) {
         const slot = list[index]!;
         // A removed record's slot stays in the lists until compaction: it must not take a candidate's place.
@@ -143,7 +151,7 @@ export class FuzzySearch {
       }
     }
     let cutoff = lists.length + 1;
-    for (let seen = 0; cutoff > 1 && seen + histogram[cutoff - 1]! <= CANDIDATES; ) seen += histogram[--cutoff]!;
+    for (let seen = 0; cutoff > 1 && seen + histogram[cutoff - 1]! <= this.candidates; ) seen += histogram[--cutoff]!;
     // Slots at the cut-off fill what is left, lowest slot first (the order records were added in).
     const above: number[] = [];
     const at: number[] = [];
@@ -155,7 +163,7 @@ export class FuzzySearch {
     }
     above.sort((a, b) => a - b);
     const chosen = above.map((slot) => this.#entries[slot]!);
-    if (chosen.length < CANDIDATES) for (const slot of at.sort((a, b) => a - b).slice(0, CANDIDATES - chosen.length)) chosen.push(this.#entries[slot]!);
+    if (chosen.length < this.candidates) for (const slot of at.sort((a, b) => a - b).slice(0, this.candidates - chosen.length)) chosen.push(this.#entries[slot]!);
     return chosen;
   }
 

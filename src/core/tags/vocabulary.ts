@@ -25,7 +25,8 @@ export class TagVocabulary {
   readonly #byName = new Map<string, { definition: TagDefinition; synonym: boolean }>();
   /** Sorted normalised names (tags, synonyms and labels) for prefix search. */
   readonly #sortedNames: Array<{ key: string; definition: TagDefinition; synonym: boolean }> = [];
-  readonly #fuzzy = new FuzzySearch();
+  /** Tags are short and a typo leaves few near ones: 12 candidates keep completion within a couple of ms. */
+  readonly #fuzzy = new FuzzySearch(12);
   readonly #definitions: readonly TagDefinition[];
   #usage = new Map<string, { count: number; sources: Set<string> }>();
   readonly #nearest = new Map<string, TagDefinition[]>();
