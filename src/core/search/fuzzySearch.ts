@@ -215,12 +215,11 @@ function forEachRun(text: string, visit: (start: number, end: number, latin: boo
 export function forEachGramKey(text: string, visit: (key: GramKey) => void): void {
   forEachRun(text, (index, end, latin) => {
     if (latin) {
-      // Padded trigrams: \u0001 + word + \u0001.
-      const at = (position: number) => (position < index || position >= end ? 1 : text.charCodeAt(position));
+      // Padded trigrams: \u0001 + word + \u0001 (positions outside the word read as the padding, 1).
       for (let start = index - 1; start + 3 <= end + 1; start++) {
-        const a = at(start);
-        const b = at(start + 1);
-        const c = at(start + 2);
+        const a = start < index ? 1 : text.charCodeAt(start);
+        const b = start + 1 >= end ? 1 : text.charCodeAt(start + 1);
+        const c = start + 2 >= end ? 1 : text.charCodeAt(start + 2);
         if (a < 0x80 && b < 0x80 && c < 0x80) visit(ASCII_BASE + asciiCode(a) * 96 * 96 + asciiCode(b) * 96 + asciiCode(c));
         else visit(String.fromCharCode(a, b, c));
       }
