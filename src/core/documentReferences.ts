@@ -21,20 +21,6 @@ export function findMentionReferences(index: CorpusIndex, text: string): Mention
   }));
 }
 
-/** The reference whose range holds `offset` (binary search: references are sorted and disjoint). */
-export function referenceAt<T extends { start: number; end: number }>(references: readonly T[], offset: number): T | undefined {
-  let low = 0;
-  let high = references.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const candidate = references[middle]!;
-    if (offset < candidate.start) high = middle - 1;
-    else if (offset >= candidate.end) low = middle + 1;
-    else return candidate;
-  }
-  return undefined;
-}
-
 /** Keeps the references of the last few document versions, so hovers on a warm document do no work. */
 export class VersionedCache<T> {
   readonly #entries = new Map<string, { version: string; value: T }>();

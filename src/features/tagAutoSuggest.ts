@@ -18,7 +18,7 @@ export function registerTagAutoSuggest(selector: vscode.DocumentSelector, analys
     // Only a typed insertion (not a paste of lines, an undo of a block, or a deletion).
     if (event.contentChanges.length !== 1 || !change || change.text.length === 0 || change.text.length > 20 || change.text.includes('\n')) return;
     const offset = event.document.offsetAt(editor.selection.active);
-    if (!tagContextAt(analyses.get(event.document).article, offset, settings.hashtagsEnabled(event.document.uri))) return;
+    if (!tagContextAt(analyses.article(event.document), offset, settings.hashtagsEnabled(event.document.uri))) return;
     void vscode.commands.executeCommand('editor.action.triggerSuggest');
   });
 }

@@ -70,8 +70,8 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
       selector,
       {
         provideCodeActions: (document, range) => {
-          const analysis = deps.analyses.get(document);
-          const inTags = analysis.article.sections.some((section) => section.kind === 'tags' && range.start.line >= section.headerLine && range.start.line < section.endLine);
+          // Code actions are asked for on every cursor move: the parse is enough to know the section.
+          const inTags = deps.analyses.article(document).sections.some((section) => section.kind === 'tags' && range.start.line >= section.headerLine && range.start.line < section.endLine);
           if (!inTags) return [];
           const action = new vscode.CodeAction('Suggest tags for this article', vscode.CodeActionKind.Refactor);
           action.command = { command: TAG_COMMANDS.suggest, title: 'Suggest tags for this article' };

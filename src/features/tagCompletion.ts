@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from '../core/corpus/corpusService';
-import { tagContextAt } from '../core/tags/articleTags';
+import { findArticleTags, tagContextAt } from '../core/tags/articleTags';
 import type { TagService } from '../core/tags/tagService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
@@ -27,12 +27,16 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     await this.deps.corpus.whenReady();
     if (token.isCancellationRequested) return undefined;
-    const analysis = this.deps.analyses.get(document);
-    const context = tagContextAt(analysis.article, document.offsetAt(position), this.deps.settings.hashtagsEnabled(document.uri));
+    // The parse alone: completion runs on every keystroke and needs no resolution or checks.
+    const article = this.deps.analyses.article(document);
+    const hashtags = this.deps.settings.hashtagsEnabled(document.uri);
+    const context = tagContextAt(article, document.offsetAt(position), hashtags);
     if (!context) return undefined;
     const vocabulary = this.deps.tags.vocabulary;
     const present = new Set(
-      analysis.tags.filter((verdict) => verdict.tag.start !== context.start).map((verdict) => vocabulary.resolve(verdict.tag.text)?.definition.tag ?? verdict.tag.text),
+      findArticleTags(article, hashtags)
+        .filter((tag) => tag.start !== context.start)
+        .map((tag) => vocabulary.resolve(tag.text)?.definition.tag ?? tag.text),
     );
     const range = toVsRange(document, context.start, context.end);
     const items = vocabulary.complete(context.typed, present, 50).map((candidate, rank) => {

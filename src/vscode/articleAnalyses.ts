@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { analyzeArticle, type ArticleAnalysis } from '../core/article/analysis';
+import { parseArticle, type Article } from '../core/article/article';
 import { VersionedCache } from '../core/documentReferences';
 import type { CorpusIndex } from '../core/search/corpusIndex';
 import type { Settings } from './settings';
@@ -11,6 +12,7 @@ import type { TagService } from '../core/tags/tagService';
  */
 export class ArticleAnalyses {
   readonly #cache = new VersionedCache<ArticleAnalysis>();
+  readonly #parsed = new VersionedCache<Article>();
 
   constructor(
     private readonly index: CorpusIndex,
@@ -22,7 +24,18 @@ export class ArticleAnalyses {
     const options = this.settings.resolveOptions(document.uri);
     const hashtags = this.settings.hashtagsEnabled(document.uri);
     const stamp = `${document.version}:${this.index.generation}:${this.tags.generation}:${hashtags}:${options.threshold}:${[...options.kinds].join(',')}`;
-    return this.#cache.get(document.uri.toString(), stamp, () => analyzeArticle(document.getText(), this.index, options, { vocabulary: this.tags.vocabulary, hashtags }));
+    return this.#cache.get(document.uri.toString(), stamp, () => {
+      const article = this.article(document);
+      return analyzeArticle(article.text, this.index, options, { vocabulary: this.tags.vocabulary, hashtags }, article);
+    });
+  }
+
+  /**
+   * Only the parse (sections, tags, links), without resolution or checks: what tag completion needs on
+   * every keystroke, so typing does not pay for the full analysis that diagnostics run after a pause.
+   */
+  article(document: vscode.TextDocument): Article {
+    return this.#parsed.get(document.uri.toString(), String(document.version), () => parseArticle(document.getText()));
   }
 
   /** For files that are not open (the reference provider's workspace scan). */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CorpusIndex } from '../../src/core/search/corpusIndex';
-import { findMentionReferences, referenceAt, VersionedCache } from '../../src/core/documentReferences';
+import { referenceAtOffset } from '../../src/core/article/analysis';
+import type { ArticleReference } from '../../src/core/article/resolve';
+import { findMentionReferences, VersionedCache } from '../../src/core/documentReferences';
 import { embeddedRecords } from './helpers';
 
 test('mentions in an article resolve to records, with ranges in the original text', () => {
@@ -16,8 +18,9 @@ test('mentions in an article resolve to records, with ranges in the original tex
       ['The Bletchley Declaration', 'bletchley-declaration-2023'],
     ],
   );
-  assert.equal(referenceAt(references, text.indexOf('切'))?.text, '布萊切利宣言');
-  assert.equal(referenceAt(references, 0), undefined);
+  const asReferences = references.map((reference) => ({ ...reference, score: 1 }) as ArticleReference);
+  assert.equal(referenceAtOffset(asReferences, text.indexOf('切'))?.text, '布萊切利宣言');
+  assert.equal(referenceAtOffset(asReferences, 0), undefined);
 });
 
 test('replacing and deleting a record changes the index generation', () => {

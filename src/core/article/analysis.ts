@@ -24,8 +24,9 @@ export interface TagOptions {
   readonly hashtags: boolean;
 }
 
-export function analyzeArticle(text: string, index: CorpusIndex, options: ResolveOptions, tagOptions?: TagOptions): ArticleAnalysis {
-  const article = parseArticle(text);
+/** `parsed`: the article already parsed from `text` (the editor caches the parse per version). */
+export function analyzeArticle(text: string, index: CorpusIndex, options: ResolveOptions, tagOptions?: TagOptions, parsed?: Article): ArticleAnalysis {
+  const article = parsed ?? parseArticle(text);
   const references = resolveArticle(article, index, options);
   const counts = new Map<string, number>();
   for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
