@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CorpusService } from './core/corpus/corpusService';
 import { registerArticleDiagnostics } from './features/articleDiagnostics';
+import { registerCorpusCommands } from './features/corpusCommands';
 import { registerCorpusDiagnostics } from './features/corpusDiagnostics';
 import { registerDefinitionSupport } from './features/definition';
 import { registerDocumentLinkSupport } from './features/documentLinks';
@@ -8,6 +9,7 @@ import { registerHoverSupport } from './features/hover';
 import { registerQuickFixSupport } from './features/quickFixes';
 import { registerRecordCommands } from './features/recordCommands';
 import { registerReferenceSupport } from './features/references';
+import { registerSourcesCommands } from './features/sourcesCommands';
 import { registerTagAutoSuggest } from './features/tagAutoSuggest';
 import { registerTagCommands } from './features/tagCommands';
 import { registerTagCompletionSupport } from './features/tagCompletion';
@@ -59,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       { dispose: () => corpus.dispose() },
       registerCorpusWatcher(corpus, settings, projectConfigs.onDidChange),
       registerCorpusDiagnostics(corpus),
-      registerRecordCommands(corpus, output),
+      registerRecordCommands(corpus, settings, output),
       registerHoverSupport(MARKDOWN, deps),
       registerDocumentLinkSupport(MARKDOWN, deps),
       registerDefinitionSupport(MARKDOWN, deps),
@@ -71,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerTagAutoSuggest(MARKDOWN, analyses, settings),
       registerTagHoverSupport(MARKDOWN, deps),
       registerTagCommands(MARKDOWN, deps),
+      registerCorpusCommands(MARKDOWN, { ...deps, output }),
+      registerSourcesCommands(MARKDOWN, deps),
     ),
   );
 

@@ -3,6 +3,7 @@ import type { DiagnosticCode, DiagnosticSeverity } from '../core/article/checks'
 import { REFERENCE_KINDS, type ReferenceKind, type ResolveOptions } from '../core/article/resolve';
 import type { UiLanguage } from '../core/corpus/record';
 import type { ProjectConfig } from '../core/config';
+import { REFERENCE_STYLES, type ReferenceStyle } from '../core/insertReference';
 
 export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
@@ -21,6 +22,8 @@ export interface Settings {
   hashtagsEnabled(resource: vscode.Uri): boolean;
   autoSuggestTags(resource: vscode.Uri): boolean;
   areDiagnosticsEnabled(resource: vscode.Uri): boolean;
+  /** What "Search Corpus…" inserts. */
+  insertReferenceStyle(resource: vscode.Uri): ReferenceStyle;
   /** The severity the user chose for a diagnostic code, or 'off'. */
   severity(resource: vscode.Uri, code: DiagnosticCode, fallback: DiagnosticSeverity): DiagnosticSeverity | 'hint' | 'off';
 }
@@ -66,6 +69,10 @@ export function createSettings(project: (resource?: vscode.Uri) => ProjectConfig
     hashtagsEnabled: (resource) => config(resource).get<boolean>('tags.hashtags', false),
     autoSuggestTags: (resource) => config(resource).get<boolean>('tags.autoSuggest', true),
     areDiagnosticsEnabled: (resource) => config(resource).get<boolean>('diagnostics.enabled', true),
+    insertReferenceStyle: (resource) => {
+      const style = config(resource).get<string>('insert.referenceStyle', 'mention');
+      return REFERENCE_STYLES.find((candidate) => candidate === style) ?? 'mention';
+    },
     severity: (resource, code, fallback) => {
       const chosen = config(resource).get<Record<string, unknown>>('diagnostics.severity', {})[code] ?? project(resource).severity?.[code];
       return chosen === 'error' || chosen === 'warning' || chosen === 'info' || chosen === 'hint' || chosen === 'off' ? chosen : fallback;

@@ -158,7 +158,7 @@ export function formatLike(original: string, iso: string): string {
   return iso;
 }
 
-function inSection(article: Article, offset: number, kind: 'links' | 'sources' | 'tags'): boolean {
+export function inSection(article: Article, offset: number, kind: 'links' | 'sources' | 'tags'): boolean {
   return article.sections.some((section) => {
     if (section.kind !== kind) return false;
     const first = article.lines[section.headerLine]!;

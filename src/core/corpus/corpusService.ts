@@ -43,6 +43,13 @@ export class CorpusService {
       : undefined;
   }
 
+  #loaded = false;
+
+  /** Whether the first full load is done (commands say "still loading" before that instead of waiting silently). */
+  get isReady(): boolean {
+    return this.#loaded;
+  }
+
   /** Starts loading (once) and returns the promise that settles when the first full load is done. */
   whenReady(): Promise<void> {
     this.#ready ??= this.#load();
@@ -89,6 +96,7 @@ export class CorpusService {
       // Loading must never reject: the features keep working on whatever was loaded.
       this.options.log.error(`corpus loading failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
+    this.#loaded = true;
     this.options.log.info(`corpus index ready: ${this.index.size} records in ${Date.now() - started} ms`);
   }
 }

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { CorpusService } from '../core/corpus/corpusService';
+
+/** The active editor when it shows a document the selector accepts; otherwise says so and returns undefined. */
+export function activeArticleEditor(selector: vscode.DocumentSelector): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || vscode.languages.match(selector, editor.document) === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: open a Markdown article first.'));
+    return undefined;
+  }
+  return editor;
+}
+
+/** Waits for the first corpus load with a visible notification, so a command run early is not silently slow. */
+export async function corpusLoaded(corpus: CorpusService): Promise<void> {
+  if (corpus.isReady) return;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Policy Annotator: the corpus index is still loading…') },
+    () => corpus.whenReady(),
+  );
+}
+
+/** Today as an ISO date, in local time (a last-visit date is the writer's day). */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
