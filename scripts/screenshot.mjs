@@ -1,14 +1,16 @@
-// Takes the README's screenshot of a real hover card: code-server with the extension, the sample
-// article, a mouse hover over a Chinese mention, in headless Chromium. Writes media/hover-card.png.
+// Takes the README's screenshots in a real VS Code: code-server with the extension, the sample article,
+// driven as a person would in headless Chromium. Writes media/hover-card.png, quick-fix.png,
+// sources-view.png and tag-completion.png.
+import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureHarness, repoRoot, requireChromium } from './offline/install.mjs';
 import { createSandboxWithExtension, onShutdown, startCodeServer } from './offline/codeServer.mjs';
 
-// `node scripts/screenshot.mjs` takes both screenshots; `hover` or `tags` takes one.
+// `node scripts/screenshot.mjs` takes every screenshot; `hover`, `quickfix`, `sources` or `tags` takes one.
 const article = '英美人工智慧安全合作備忘錄.md';
 const mention = '布萊切利宣言';
-const scenes = process.argv[2] ? [process.argv[2]] : ['hover', 'tags'];
+const scenes = process.argv[2] ? [process.argv[2]] : ['hover', 'quickfix', 'sources', 'tags'];
 
 const chromium = requireChromium();
 const harness = ensureHarness();
@@ -23,7 +25,10 @@ onShutdown(() => {
 });
 
 const url = await server.ready;
-url.searchParams.set('folder', path.join(repoRoot, 'sample'));
+// A copy of the sample workspace: the scenes type into the article, and nothing may reach the repository.
+const workspace = path.join(sandbox.root, 'sample');
+cpSync(path.join(repoRoot, 'sample'), workspace, { recursive: true });
+url.searchParams.set('folder', workspace);
 browser = await playwright.launch({
   executablePath: chromium,
   headless: true,
@@ -40,8 +45,10 @@ await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
 await page.keyboard.press('Enter');
 for (const scene of scenes) {
   if (scene === 'hover') await hoverScene();
+  else if (scene === 'quickfix') await quickFixScene();
+  else if (scene === 'sources') await sourcesScene();
   else if (scene === 'tags') await tagScene();
-  else throw new Error(`unknown scene ${scene} (hover or tags)`);
+  else throw new Error(`unknown scene ${scene} (hover, quickfix, sources or tags)`);
 }
 
 /** A hover card on a Chinese mention. */
@@ -62,6 +69,43 @@ async function hoverScene() {
   if (!(await card.isVisible())) throw new Error('no hover card appeared');
   await shoot('hover-card.png');
   await page.mouse.move(5, 5);
+}
+
+/** The placeholder-link warning on a `(#)` link and its quick fixes (Ctrl+.). */
+async function quickFixScene() {
+  const target = page.locator('.monaco-editor .view-line span', { hasText: '(#)' }).first();
+  await target.waitFor({ timeout: 30_000 });
+  // Wait for our diagnostics: the squiggle is drawn once they are published.
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+  const box = await target.boundingBox();
+  await page.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
+  const menu = page.locator('.action-widget:visible', { hasText: 'gov.uk' });
+  for (let attempt = 0; attempt < 10 && !(await menu.isVisible()); attempt++) {
+    await page.keyboard.press('Control+.');
+    await menu.waitFor({ timeout: 3_000 }).catch(() => {});
+  }
+  if (!(await menu.isVisible())) throw new Error('no quick fix menu appeared');
+  await shoot('quick-fix.png');
+  await page.keyboard.press('Escape');
+}
+
+/** The Explorer's "Article Sources" view for the open article. */
+async function sourcesScene() {
+  const header = page.locator('.pane-header', { hasText: 'Article Sources' });
+  await header.waitFor({ timeout: 30_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const pane = page.locator('.pane', { has: header });
+  await pane.locator('.monaco-list-row', { hasText: 'Bletchley' }).first().waitFor({ timeout: 30_000 });
+  // Give the view room: drag the sash above its header up towards the folder tree.
+  const box = await header.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, 180, { steps: 8 });
+  await page.mouse.up();
+  // Expand the first record to show its references.
+  await pane.locator('.monaco-list-row').first().click();
+  await page.keyboard.press('ArrowRight');
+  await shoot('sources-view.png');
 }
 
 /** Tag completion in the 文章標籤 section, opened by typing (no Ctrl+Space), with a typo. */

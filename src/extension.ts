@@ -20,6 +20,9 @@ import { ArticleAnalyses } from './vscode/articleAnalyses';
 import { ProjectConfigs } from './vscode/projectConfigs';
 import { createSettings } from './vscode/settings';
 import { registerCorpusWatcher, WorkspaceCorpusFileSystem } from './vscode/workspaceCorpus';
+import { registerArticleSourcesView } from './features/articleSourcesView';
+import { registerCorpusView, type ViewSnapshot } from './features/corpusView';
+import { registerStatusBar, type StatusBarSnapshot } from './features/statusBar';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -34,6 +37,12 @@ export interface PolicyAnnotatorApi {
   onDidUpdateTags(listener: () => void): vscode.Disposable;
   /** How long activate() took, in milliseconds. */
   readonly activationMs: number;
+  /** What the views and the status bar item show, for tests: no public command returns a view's contents. */
+  readonly views: {
+    articleSources(): Promise<ViewSnapshot>;
+    corpus(): Promise<ViewSnapshot & { readonly searching: boolean }>;
+    statusBar(): Promise<StatusBarSnapshot>;
+  };
 }
 
 /** Only Markdown: no work at all for other documents. */
@@ -53,6 +62,12 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const tags = new TagService(corpus.index);
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);
   const deps = { corpus, tags, analyses, settings };
+
+  const articleSourcesView = registerArticleSourcesView(deps);
+  const corpusView = registerCorpusView(deps);
+  const statusBar = registerStatusBar({ corpus, output });
+  context.subscriptions.push(articleSourcesView, corpusView, statusBar);
+  const views = { articleSources: () => articleSourcesView.snapshot(), corpus: () => corpusView.snapshot(), statusBar: () => statusBar.snapshot() };
 
   context.subscriptions.push(
     vscode.Disposable.from(
@@ -83,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const activationMs = performance.now() - started;
   output.info(`activate() took ${activationMs.toFixed(1)} ms`);
   return {
+    views,
     activationMs,
     whenReady: () => corpus.whenReady(),
     whenIdle: () => corpus.whenIdle(),

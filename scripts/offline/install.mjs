@@ -56,7 +56,7 @@ function npmCli() {
   return found;
 }
 
-function npmInstall(label, dir, spec, { node = process.execPath, env = {} } = {}) {
+export function npmInstall(label, dir, spec, { node = process.execPath, env = {} } = {}) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `harness-${label}`, private: true }));
   const started = Date.now();

@@ -4,6 +4,7 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
 import type { Settings } from '../vscode/settings';
+import { localized } from '../vscode/l10n';
 
 export interface ArticleDiagnosticsDeps {
   readonly corpus: CorpusService;
@@ -26,7 +27,7 @@ export function toVsDiagnostics(document: vscode.TextDocument, diagnostics: read
   for (const diagnostic of diagnostics) {
     const severity = settings.severity(document.uri, diagnostic.code, diagnostic.severity);
     if (severity === 'off') continue;
-    const vsDiagnostic = new vscode.Diagnostic(toVsRange(document, diagnostic.start, diagnostic.end), diagnostic.message, SEVERITIES[severity]);
+    const vsDiagnostic = new vscode.Diagnostic(toVsRange(document, diagnostic.start, diagnostic.end), localized(diagnostic.localizable, diagnostic.message), SEVERITIES[severity]);
     vsDiagnostic.code = diagnostic.code;
     vsDiagnostic.source = DIAGNOSTIC_SOURCE;
     converted.push(vsDiagnostic);

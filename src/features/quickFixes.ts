@@ -6,6 +6,7 @@ import { toVsRange } from '../vscode/convert';
 import { toVsDiagnostics } from './articleDiagnostics';
 import { TAG_COMMANDS } from './tagCommands';
 import type { Settings } from '../vscode/settings';
+import { localized } from '../vscode/l10n';
 
 export interface QuickFixDeps {
   readonly corpus: CorpusService;
@@ -30,7 +31,7 @@ export class CitationQuickFixProvider implements vscode.CodeActionProvider {
       if (!diagnosticRange.intersection(range)) continue;
       const fixes = diagnostic.fix ? [diagnostic.fix, ...(diagnostic.alternatives ?? [])] : [];
       fixes.forEach((fix, rank) => {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(localized(fix.localizedTitle, fix.title), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, toVsRange(document, fix.start, fix.end), fix.newText);
         action.diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
@@ -39,7 +40,7 @@ export class CitationQuickFixProvider implements vscode.CodeActionProvider {
       });
       if (diagnostic.code === 'unknown-tag') {
         const tag = document.getText(diagnosticRange);
-        const add = new vscode.CodeAction(`Add "${tag}" to the workspace taxonomy`, vscode.CodeActionKind.QuickFix);
+        const add = new vscode.CodeAction(vscode.l10n.t('Add "{0}" to the workspace taxonomy', tag), vscode.CodeActionKind.QuickFix);
         add.command = { command: TAG_COMMANDS.addToTaxonomy, title: add.title, arguments: [tag] };
         add.diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
         actions.push(add);
@@ -47,7 +48,7 @@ export class CitationQuickFixProvider implements vscode.CodeActionProvider {
     }
     const placeholders = diagnostics.filter((diagnostic): diagnostic is ArticleDiagnostic & Required<Pick<ArticleDiagnostic, 'fix'>> => diagnostic.code === 'placeholder-link' && diagnostic.fix !== undefined);
     if (placeholders.length > 1 && actions.some((action) => action.diagnostics?.[0]?.code === 'placeholder-link')) {
-      const fixAll = new vscode.CodeAction(`Fix all ${placeholders.length} placeholder links`, vscode.CodeActionKind.QuickFix);
+      const fixAll = new vscode.CodeAction(vscode.l10n.t('Fix all {0} placeholder links', placeholders.length), vscode.CodeActionKind.QuickFix);
       fixAll.edit = new vscode.WorkspaceEdit();
       for (const diagnostic of placeholders) fixAll.edit.replace(document.uri, toVsRange(document, diagnostic.fix.start, diagnostic.fix.end), diagnostic.fix.newText);
       fixAll.diagnostics = toVsDiagnostics(document, placeholders, this.deps.settings);

@@ -20,7 +20,7 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
   const suggest = async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || vscode.languages.match(selector, editor.document) === 0) {
-      void vscode.window.showInformationMessage('Policy Annotator: open a Markdown article to suggest tags for it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: open a Markdown article to suggest tags for it.'));
       return;
     }
     await deps.corpus.whenReady();
@@ -28,17 +28,17 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
     const analysis = deps.analyses.get(document);
     const suggestions = suggestTags(analysis, deps.tags.vocabulary, deps.corpus.index);
     if (suggestions.length === 0) {
-      void vscode.window.showInformationMessage('Policy Annotator: no taxonomy tag fits this article beyond the ones it has.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: no taxonomy tag fits this article beyond the ones it has.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(
       suggestions.map((suggestion) => ({
         label: suggestion.definition.tag,
         description: suggestion.definition.label,
-        detail: [suggestion.records.length > 0 ? `sources: ${suggestion.records.join(', ')}` : '', suggestion.occurrences > 0 ? `named ${suggestion.occurrences}× in the text` : ''].filter(Boolean).join(' · '),
+        detail: [suggestion.records.length > 0 ? vscode.l10n.t('sources: {0}', suggestion.records.join(', ')) : '', suggestion.occurrences > 0 ? vscode.l10n.t('named {0}× in the text', suggestion.occurrences) : ''].filter(Boolean).join(' · '),
         picked: suggestion === suggestions[0],
       })),
-      { canPickMany: true, title: 'Suggested tags for this article' },
+      { canPickMany: true, title: vscode.l10n.t('Suggested tags for this article') },
     );
     if (!picked || picked.length === 0) return;
     await insertTags(editor, picked.map((item) => item.label), deps);
@@ -48,7 +48,7 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
     const existing = deps.tags.taxonomyUri;
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!existing && !folder) {
-      void vscode.window.showWarningMessage('Policy Annotator: open a folder to keep a workspace taxonomy.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Policy Annotator: open a folder to keep a workspace taxonomy.'));
       return;
     }
     const uri = existing ? vscode.Uri.parse(existing) : vscode.Uri.joinPath(folder!.uri, 'corpus', 'tags.yaml');
@@ -61,7 +61,7 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
     const quoted = JSON.stringify(tag.trim());
     const entry = `  - tag: ${quoted}\n    label: ${quoted}\n    synonyms: []\n`;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${text.replace(/\s*$/, '\n')}${entry}`));
-    void vscode.window.showInformationMessage(`Policy Annotator: added ${tag.trim()} to ${vscode.workspace.asRelativePath(uri)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: added {0} to {1}.', tag.trim(), vscode.workspace.asRelativePath(uri)));
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(TAG_COMMANDS.suggest, suggest),
@@ -73,8 +73,8 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
           // Code actions are asked for on every cursor move: the parse is enough to know the section.
           const inTags = deps.analyses.article(document).sections.some((section) => section.kind === 'tags' && range.start.line >= section.headerLine && range.start.line < section.endLine);
           if (!inTags) return [];
-          const action = new vscode.CodeAction('Suggest tags for this article', vscode.CodeActionKind.Refactor);
-          action.command = { command: TAG_COMMANDS.suggest, title: 'Suggest tags for this article' };
+          const action = new vscode.CodeAction(vscode.l10n.t('Suggest tags for this article'), vscode.CodeActionKind.Refactor);
+          action.command = { command: TAG_COMMANDS.suggest, title: action.title };
           return [action];
         },
       },

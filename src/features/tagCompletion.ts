@@ -47,11 +47,11 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
       item.sortText = String(rank).padStart(4, '0');
       // A synonym or a typo does not start like the tag: filter on what was typed so the item stays.
       item.filterText = candidate.match === 'prefix' ? definition.tag : `${context.typed}${definition.tag}`;
-      item.detail = candidate.usage > 0 ? `${definition.label} · used ${candidate.usage}×` : definition.label;
+      item.detail = candidate.usage > 0 ? vscode.l10n.t('{0} · used {1}×', definition.label, candidate.usage) : definition.label;
       const documentation = new vscode.MarkdownString();
       documentation.appendText(definition.description ?? '');
-      if (definition.synonyms.length > 0) documentation.appendMarkdown('\n\n').appendText(`同義詞 / synonyms: ${definition.synonyms.join('、')}`);
-      if (candidate.match !== 'prefix') documentation.appendMarkdown('\n\n').appendText(candidate.match === 'synonym' ? `"${context.typed}" → ${definition.tag}` : `closest to "${context.typed}"`);
+      if (definition.synonyms.length > 0) documentation.appendMarkdown('\n\n').appendText(vscode.l10n.t('Synonyms: {0}', definition.synonyms.join('、')));
+      if (candidate.match !== 'prefix') documentation.appendMarkdown('\n\n').appendText(candidate.match === 'synonym' ? `"${context.typed}" → ${definition.tag}` : vscode.l10n.t('closest to "{0}"', context.typed));
       item.documentation = documentation;
       return item;
     });

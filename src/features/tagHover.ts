@@ -25,16 +25,16 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const markdown = new vscode.MarkdownString();
     // Tag text comes from articles and taxonomy files: appended as text, never as Markdown.
     if (!definition) {
-      markdown.appendText(`"${verdict.tag.text}" is not in the tag taxonomy.`);
-      if (verdict.suggestion) markdown.appendMarkdown('\n\n').appendText(`Nearest: ${verdict.suggestion}`);
+      markdown.appendText(vscode.l10n.t('"{0}" is not in the tag taxonomy.', verdict.tag.text));
+      if (verdict.suggestion) markdown.appendMarkdown('\n\n').appendText(vscode.l10n.t('Nearest: {0}', verdict.suggestion));
     } else {
       markdown.appendMarkdown('**').appendText(definition.tag).appendMarkdown('** · ').appendText(definition.label);
       if (definition.description) markdown.appendMarkdown('\n\n').appendText(definition.description);
-      if (definition.synonyms.length > 0) markdown.appendMarkdown('\n\n').appendText(`同義詞 / synonyms: ${definition.synonyms.join('、')}`);
+      if (definition.synonyms.length > 0) markdown.appendMarkdown('\n\n').appendText(vscode.l10n.t('Synonyms: {0}', definition.synonyms.join('、')));
       const usage = vocabulary.usage(definition.tag);
       const articles = usage.sources.filter((source) => !source.startsWith('record:')).map((source) => vscode.workspace.asRelativePath(vscode.Uri.parse(source)));
-      markdown.appendMarkdown('\n\n').appendText(`Used ${usage.count}× (${articles.length} articles, ${usage.sources.length - articles.length} corpus records)`);
-      if (articles.length > 0) markdown.appendMarkdown('\n\n').appendText(articles.slice(0, 8).join(', ') + (articles.length > 8 ? ` and ${articles.length - 8} more` : ''));
+      markdown.appendMarkdown('\n\n').appendText(vscode.l10n.t('Used {0}× ({1} articles, {2} corpus records)', usage.count, articles.length, usage.sources.length - articles.length));
+      if (articles.length > 0) markdown.appendMarkdown('\n\n').appendText(articles.slice(0, 8).join(', ') + (articles.length > 8 ? vscode.l10n.t(' and {0} more', articles.length - 8) : ''));
     }
     markdown.isTrusted = false;
     return new vscode.Hover(markdown, toVsRange(document, verdict.tag.start, verdict.tag.end));

@@ -13,6 +13,21 @@ import type { TagService } from '../core/tags/tagService';
 export class ArticleAnalyses {
   readonly #cache = new VersionedCache<ArticleAnalysis>();
   readonly #parsed = new VersionedCache<Article>();
+  /**
+   * A number per document object: a URI and a version do not name one text (a new untitled document is
+   * "Untitled-1" at version 1 again, and a file reopened after a change on disk is back at version 1).
+   */
+  readonly #instances = new WeakMap<vscode.TextDocument, number>();
+  #nextInstance = 0;
+
+  #key(document: vscode.TextDocument): string {
+    let instance = this.#instances.get(document);
+    if (instance === undefined) {
+      instance = this.#nextInstance++;
+      this.#instances.set(document, instance);
+    }
+    return `${document.uri.toString()}#${instance}`;
+  }
 
   constructor(
     private readonly index: CorpusIndex,
@@ -24,7 +39,7 @@ export class ArticleAnalyses {
     const options = this.settings.resolveOptions(document.uri);
     const hashtags = this.settings.hashtagsEnabled(document.uri);
     const stamp = `${document.version}:${this.index.generation}:${this.tags.generation}:${hashtags}:${options.threshold}:${[...options.kinds].join(',')}`;
-    return this.#cache.get(document.uri.toString(), stamp, () => {
+    return this.#cache.get(this.#key(document), stamp, () => {
       const article = this.article(document);
       return analyzeArticle(article.text, this.index, options, { vocabulary: this.tags.vocabulary, hashtags }, article);
     });
@@ -35,7 +50,7 @@ export class ArticleAnalyses {
    * every keystroke, so typing does not pay for the full analysis that diagnostics run after a pause.
    */
   article(document: vscode.TextDocument): Article {
-    return this.#parsed.get(document.uri.toString(), String(document.version), () => parseArticle(document.getText()));
+    return this.#parsed.get(this.#key(document), String(document.version), () => parseArticle(document.getText()));
   }
 
   /** For files that are not open (the reference provider's workspace scan). */

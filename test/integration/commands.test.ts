@@ -4,9 +4,18 @@ import { activateExtension } from './helpers';
 
 const DECLARATION_URL = 'https://www.gov.uk/government/publications/ai-safety-summit-2023-the-bletchley-declaration/the-bletchley-declaration-by-countries-attending-the-ai-safety-summit-1-2-november-2023';
 
+let opened = 0;
+
+/**
+ * A new untitled article under a name of its own: `openTextDocument({ content })` names every one
+ * "Untitled-1", and a document closed by the previous test may still be released when the next one opens.
+ */
 async function openArticle(content: string, cursor?: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `/commands-test-${++opened}.md` }));
+  assert.equal(document.languageId, 'markdown');
   const editor = await vscode.window.showTextDocument(document);
+  if (content !== '') await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content));
+  assert.equal(document.getText(), content);
   if (cursor !== undefined) {
     const offset = content.indexOf(cursor);
     assert.notEqual(offset, -1, cursor);

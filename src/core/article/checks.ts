@@ -1,3 +1,4 @@
+import { formatMessage, msg, type Localizable } from '../messages';
 import { parseIsoDate } from '../dates';
 import type { CorpusRecord } from '../corpus/record';
 import type { CorpusIndex } from '../search/corpusIndex';
@@ -10,6 +11,8 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 /** A text edit that fixes a diagnostic: replace [start, end) with newText. */
 export interface TextFix {
   readonly title: string;
+  /** `title` as a template, for translation. */
+  readonly localizedTitle?: Localizable;
   readonly start: number;
   readonly end: number;
   readonly newText: string;
@@ -20,7 +23,9 @@ export interface ArticleDiagnostic {
   readonly end: number;
   readonly severity: DiagnosticSeverity;
   readonly code: DiagnosticCode;
+  /** The English message; `localizable` is the same as a template, for translation. */
   readonly message: string;
+  readonly localizable?: Localizable;
   readonly fix?: TextFix;
   /** Other fixes, offered after `fix` (the nearest known tags of an unknown one). */
   readonly alternatives?: readonly TextFix[];
@@ -47,8 +52,8 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 /** The citation checks of one article. `references` come from resolveArticle on the same article. */
 export function checkArticle(article: Article, references: readonly ArticleReference[], index: CorpusIndex): ArticleDiagnostic[] {
   const diagnostics: ArticleDiagnostic[] = [];
-  const report = (start: number, end: number, code: DiagnosticCode, message: string, fix?: TextFix) =>
-    diagnostics.push({ start, end, severity: DIAGNOSTIC_CODES[code], code, message, ...(fix ? { fix } : {}) });
+  const report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) =>
+    diagnostics.push({ start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message, ...(fix ? { fix } : {}) });
   const recordOf = (reference: ArticleReference) => (reference.id ? index.get(reference.id) : undefined);
   const citedIds = new Set<string>();
   const bodyIds = new Set<string>();
@@ -56,17 +61,17 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   for (const reference of references) {
     const record = recordOf(reference);
     if (reference.candidates) {
-      report(reference.start, reference.end, 'ambiguous-reference', `"${short(reference.text)}" fits ${reference.candidates.length} records equally well: ${reference.candidates.join(', ')}. Add a more specific name or a citation key.`);
+      report(reference.start, reference.end, 'ambiguous-reference', msg('"{0}" fits {1} records equally well: {2}. Add a more specific name or a citation key.', short(reference.text), reference.candidates.length, reference.candidates.join(', ')));
     }
     if (reference.kind === 'key' && !record) {
-      report(reference.start, reference.end, 'unknown-citation-key', `No corpus record has the id "${reference.key?.id}".`);
+      report(reference.start, reference.end, 'unknown-citation-key', msg('No corpus record has the id "{0}".', reference.key?.id ?? ''));
     }
     if (reference.kind === 'link' && reference.link) {
       const destination = reference.link.destination.trim();
       if (reference.link.form === 'inline' && (destination === '#' || destination === '')) {
         const url = record?.url ? parseHttpUrl(record.url)?.href : undefined;
-        const fix = url ? { title: `Link to ${url}`, start: reference.link.destinationStart, end: reference.link.destinationEnd, newText: url } : undefined;
-        report(reference.link.start, reference.link.end, 'placeholder-link', url ? `Placeholder link: "${short(reference.text)}" is ${record!.title}, at ${url}.` : `Placeholder link with no URL${record ? ` (${record.title} has no URL in the corpus)` : ''}.`, fix);
+        const fix = url ? { ...fixTitle(msg('Link to {0}', url)), start: reference.link.destinationStart, end: reference.link.destinationEnd, newText: url } : undefined;
+        report(reference.link.start, reference.link.end, 'placeholder-link', url ? msg('Placeholder link: "{0}" is {1}, at {2}.', short(reference.text), record!.title, url) : record ? msg('Placeholder link with no URL ({0} has no URL in the corpus).', record.title) : msg('Placeholder link with no URL.'), fix);
       }
     }
     if (reference.kind === 'citation' && reference.citation) {
@@ -86,7 +91,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     const key = reference.id ?? (reference.citation.parsed.url ? canonicalUrl(reference.citation.parsed.url.text) : undefined);
     if (!key) continue;
     const first = seen.get(key);
-    if (first !== undefined) report(reference.start, reference.end, 'duplicate-citation', `This source is already cited on line ${first + 1}.`);
+    if (first !== undefined) report(reference.start, reference.end, 'duplicate-citation', msg('This source is already cited on line {0}.', first + 1));
     else seen.set(key, reference.citation.line);
   }
 
@@ -95,7 +100,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   for (const reference of references) {
     if (reference.kind === 'citation' && reference.id && !bodyIds.has(reference.id) && !notCited.has(reference.id)) {
       notCited.add(reference.id);
-      report(reference.start, reference.end, 'source-not-cited', `${recordOf(reference)?.title ?? reference.id} is listed in the sources but never referred to in the article's text.`);
+      report(reference.start, reference.end, 'source-not-cited', msg("{0} is listed in the sources but never referred to in the article's text.", recordOf(reference)?.title ?? reference.id));
     }
   }
   const reported = new Set<string>();
@@ -104,33 +109,38 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     if (reference.kind === 'citation' || !record || citedIds.has(record.id) || reported.has(record.id)) continue;
     if (!isDocument(record) || !record.url || !bodyIds.has(record.id)) continue;
     reported.add(record.id);
-    report(reference.start, reference.end, 'reference-without-source', `${record.title} is referred to here but has no entry in the sources (資料來源).`);
+    report(reference.start, reference.end, 'reference-without-source', msg('{0} is referred to here but has no entry in the sources (資料來源).', record.title));
   }
   return diagnostics.sort((a, b) => a.start - b.start);
 }
 
-type Report = (start: number, end: number, code: DiagnosticCode, message: string, fix?: TextFix) => void;
+type Report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) => void;
+
+/** A fix's title in English plus its template. */
+export function fixTitle(title: Localizable): Pick<TextFix, 'title' | 'localizedTitle'> {
+  return { title: formatMessage(title), localizedTitle: title };
+}
 
 function checkCitation(reference: ArticleReference, record: CorpusRecord | undefined, report: Report): void {
   const citation = reference.citation!;
   const parsed = citation.parsed;
   const at = (span: { start: number; end: number }) => [citation.start + span.start, citation.start + span.end] as const;
   if (!record) {
-    if (!reference.candidates) report(citation.start, citation.end, 'unresolved-citation', `This source matches no corpus record${parsed.title || parsed.shortTitle ? ` ("${short((parsed.title ?? parsed.shortTitle)!.text)}")` : ''}.`);
+    if (!reference.candidates) report(citation.start, citation.end, 'unresolved-citation', parsed.title || parsed.shortTitle ? msg('This source matches no corpus record ("{0}").', short((parsed.title ?? parsed.shortTitle)!.text)) : msg('This source matches no corpus record.'));
     return;
   }
   if (parsed.url && record.url && canonicalUrl(parsed.url.text) !== canonicalUrl(record.url)) {
     const [start, end] = at(parsed.url);
     const url = parseHttpUrl(record.url)?.href;
-    report(start, end, 'citation-url-mismatch', `The URL differs from the corpus record ${record.id}: ${record.url}.`, url ? { title: `Use ${url}`, start, end, newText: url } : undefined);
+    report(start, end, 'citation-url-mismatch', msg('The URL differs from the corpus record {0}: {1}.', record.id, record.url), url ? { ...fixTitle(msg('Use {0}', url)), start, end, newText: url } : undefined);
   }
   if (parsed.date && record.date && !sameDate(parsed.date.iso, record.date)) {
     const [start, end] = at(parsed.date.span);
     const newText = formatLike(parsed.date.span.text, record.date);
-    report(start, end, 'citation-date-mismatch', `The date ${parsed.date.span.text} differs from the corpus record's ${record.date}.`, { title: `Use ${newText}`, start, end, newText });
+    report(start, end, 'citation-date-mismatch', msg("The date {0} differs from the corpus record's {1}.", parsed.date.span.text, record.date), { ...fixTitle(msg('Use {0}', newText)), start, end, newText });
   }
   if (parsed.url && !parsed.lastVisit) {
-    report(citation.start, citation.end, 'citation-missing-last-visit', 'This citation has no last-visit date, e.g. "(last visit June 30, 2024)".');
+    report(citation.start, citation.end, 'citation-missing-last-visit', msg('This citation has no last-visit date, e.g. "(last visit June 30, 2024)".'));
   }
 }
 

@@ -20,7 +20,7 @@ export const RECORD_TYPES = [
   'agreement', 'declaration', 'press-release', 'statement', 'article', 'report', 'event', 'organization', 'person', 'place', 'concept', 'law', 'regulation', 'case', 'website',
 ];
 const MAX_TEXT = 20_000;
-const KNOWN_FIELDS = new Set([
+export const KNOWN_FIELDS = new Set([
   'id', 'type', 'title', 'originalTitle', 'aliases', 'lang', 'date', 'publisher', 'author', 'url', 'accessed', 'summary', 'tags', 'related', 'body',
 ]);
 

@@ -1,6 +1,7 @@
 import type { Article } from '../article/article';
 import type { ArticleDiagnostic, TextFix } from '../article/checks';
-import { DIAGNOSTIC_CODES } from '../article/checks';
+import { DIAGNOSTIC_CODES, fixTitle } from '../article/checks';
+import { formatMessage, msg, type Localizable } from '../messages';
 import type { ArticleTag } from './articleTags';
 import type { TagVocabulary } from './vocabulary';
 
@@ -16,7 +17,7 @@ export interface TagVerdict {
 export function checkTags(article: Article, tags: readonly ArticleTag[], vocabulary: TagVocabulary): { diagnostics: ArticleDiagnostic[]; verdicts: TagVerdict[] } {
   const diagnostics: ArticleDiagnostic[] = [];
   const verdicts: TagVerdict[] = [];
-  const replace = (tag: ArticleTag, newText: string): TextFix => ({ title: `Change to ${newText}`, start: tag.start, end: tag.end, newText });
+  const replace = (tag: ArticleTag, newText: string): TextFix => ({ ...fixTitle(msg('Change to {0}', newText)), start: tag.start, end: tag.end, newText });
   const firstOf = new Map<string, ArticleTag>();
   for (const tag of tags) {
     const resolved = vocabulary.resolve(tag.text);
@@ -30,7 +31,7 @@ export function checkTags(article: Article, tags: readonly ArticleTag[], vocabul
         end: tag.end,
         severity: DIAGNOSTIC_CODES['unknown-tag'],
         code: 'unknown-tag',
-        message: `"${short(tag.text)}" is not in the tag taxonomy${nearest.length > 0 ? `; did you mean ${nearest.map((definition) => definition.tag).join('、')}?` : '.'}`,
+        ...message(nearest.length > 0 ? msg('"{0}" is not in the tag taxonomy; did you mean {1}?', short(tag.text), nearest.map((definition) => definition.tag).join('、')) : msg('"{0}" is not in the tag taxonomy.', short(tag.text))),
         ...(fixes[0] ? { fix: fixes[0], alternatives: fixes.slice(1) } : {}),
       });
     } else if (resolved.synonym && canonical !== tag.text) {
@@ -40,7 +41,7 @@ export function checkTags(article: Article, tags: readonly ArticleTag[], vocabul
         end: tag.end,
         severity: DIAGNOSTIC_CODES['non-canonical-tag'],
         code: 'non-canonical-tag',
-        message: `"${tag.text}" is another name for ${canonical}: use the taxonomy's tag, so the archive is not split.`,
+        ...message(msg('"{0}" is another name for {1}: use the taxonomy\'s tag, so the archive is not split.', tag.text, canonical!)),
         fix: replace(tag, canonical!),
       });
     } else verdicts.push({ tag, known: true, suggestion: null });
@@ -52,7 +53,7 @@ export function checkTags(article: Article, tags: readonly ArticleTag[], vocabul
         end: tag.end,
         severity: DIAGNOSTIC_CODES['duplicate-tag'],
         code: 'duplicate-tag',
-        message: `${canonical ?? tag.text} is already tagged ("${first.text}").`,
+        ...message(msg('{0} is already tagged ("{1}").', canonical ?? tag.text, first.text)),
       });
     } else firstOf.set(key, tag);
   }
@@ -61,10 +62,14 @@ export function checkTags(article: Article, tags: readonly ArticleTag[], vocabul
     const header = article.lines[section.headerLine]!;
     const last = article.lines[section.endLine - 1] ?? header;
     if (!tags.some((tag) => tag.place === 'section' && tag.start >= header.start && tag.start <= last.start + last.text.length)) {
-      diagnostics.push({ start: header.start, end: header.start + header.text.length, severity: DIAGNOSTIC_CODES['empty-tags-section'], code: 'empty-tags-section', message: 'The 文章標籤 section has no tags.' });
+      diagnostics.push({ start: header.start, end: header.start + header.text.length, severity: DIAGNOSTIC_CODES['empty-tags-section'], code: 'empty-tags-section', ...message(msg('The 文章標籤 section has no tags.')) });
     }
   }
   return { diagnostics, verdicts };
+}
+
+function message(localizable: Localizable): { message: string; localizable: Localizable } {
+  return { message: formatMessage(localizable), localizable };
 }
 
 function short(text: string): string {
