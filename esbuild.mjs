@@ -11,6 +11,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const robustness = process.argv.includes('--robustness');
 
 /** Prints errors in the `file:line:col: error: message` form VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcherPlugin = {
@@ -42,7 +43,9 @@ const testFiles = (dir) =>
     .filter((name) => name.endsWith('.test.ts'))
     .map((name) => path.join(dir, name));
 
-const targets = bench
+const targets = robustness
+  ? [{ ...common, minify: false, entryPoints: ['test/robustness/run.ts'], outdir: 'out/robustness', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
+  : bench
   ? [{ ...common, minify: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
   : tests
   ? [
