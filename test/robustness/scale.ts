@@ -145,10 +145,10 @@ export async function runScale(suite: Suite): Promise<void> {
       const full = article(1024 * 1024);
       let length = 0;
       const fullMs = cpuMs(() => (length = analyse(full).article.text.length));
-      // Linear: an eighth of the input takes about an eighth of the time (quadratic work would take a 64th).
+      // Linear: an eighth of the input takes about an eighth of the time (quadratic work would take a 64th); the bound is 32×.
       const eighthMs = cpuMs(() => analyse(article(128 * 1024)), 3);
       const ratio = fullMs / Math.max(eighthMs, 0.5);
-      suite.check(`article with a 1 MB line of ${name}: analysed whole, in linear time`, length === full.length && ratio < 24, `${milliseconds(fullMs)} vs ${milliseconds(eighthMs)} for 128 KB: ratio ${ratio.toFixed(1)}`);
+      suite.check(`article with a 1 MB line of ${name}: analysed whole, in linear time`, length === full.length && ratio < 32, `${milliseconds(fullMs)} vs ${milliseconds(eighthMs)} for 128 KB: ratio ${ratio.toFixed(1)}`);
       suite.figure(`article with a 1 MB line of ${name}: analysed in (CPU; ratio to 128 KB)`, `${milliseconds(fullMs)} (${ratio.toFixed(1)}×)`);
     }
   } finally {
