@@ -61,6 +61,16 @@ const targets = robustness
         target: 'node20',
         external: ['vscode', 'mocha'],
       },
+      // The Restricted Mode suite (an untrusted workspace): the same entry point, its own tests.
+      {
+        ...common,
+        entryPoints: [{ in: 'test/integration/index.ts', out: 'index' }, ...testFiles('test/integration-restricted').map((file) => ({ in: file, out: path.basename(file, '.ts') }))],
+        outdir: 'out/test-restricted',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode', 'mocha'],
+      },
     ]
   : [
       { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },

@@ -85,7 +85,7 @@ export function runProperties(suite: Suite, seed: number): void {
       `${name} runs in linear time (8× the input, < 32× the time; quadratic ≈ 64×)`,
       markdownish(12).filter((unit) => unit.length > 0),
       (unit) => {
-        const ratio = timeRatio(parse, unit, size);
+        const ratio = timeRatio(parse, unit, size, 'lowest');
         ratios.push(ratio);
         return ratio < 32;
       },
@@ -98,10 +98,10 @@ export function runProperties(suite: Suite, seed: number): void {
     for (let outer = 0; outer < text.length; outer++) for (let inner = outer; inner < text.length; inner++) pairs += text.charCodeAt(inner) & 1;
     return pairs;
   };
-  const quadraticRatio = timeRatio(quadratic, 'ab', 3_000);
+  const quadraticRatio = timeRatio(quadratic, 'ab', 4_000, 'highest');
   suite.check('the linear-time measurement flags a quadratic function', quadraticRatio >= 32, quadraticRatio.toFixed(1));
-  linear('parseArticle', parseArticle, 20_000, 40, seed + 4);
-  linear('parseCitationLine', parseCitationLine, 4_000, 60, seed + 5);
+  linear('parseArticle', parseArticle, 40_000, 25, seed + 4);
+  linear('parseCitationLine', parseCitationLine, 8_000, 40, seed + 5);
 
   suite.figure('property runs (fast-check)', runs);
   suite.figure('  seeds (hover, normalise, parseArticle, parseCitationLine, the two linear-time)', seeds.join(', '));
@@ -110,9 +110,10 @@ export function runProperties(suite: Suite, seed: number): void {
 
 /**
  * Time at 8n over time at n of `parse` on `unit` repeated: CPU time (other processes share the machine), best of
- * 5 after a GC; a ratio over the bound is measured again up to twice, since one unlucky sample is no complexity class.
+ * 5 after a GC. A ratio on the wrong side of the bound is measured again up to twice, keeping the `lowest` (for a
+ * function meant to be linear) or the `highest` (for the quadratic control): one unlucky sample is no complexity class.
  */
-function timeRatio(parse: (text: string) => unknown, unit: string, size: number): number {
+function timeRatio(parse: (text: string) => unknown, unit: string, size: number, keep: 'lowest' | 'highest'): number {
   const small = unit.repeat(Math.ceil(size / unit.length));
   const large = unit.repeat(Math.ceil((size * 8) / unit.length));
   const time = (text: string) => {
@@ -126,7 +127,8 @@ function timeRatio(parse: (text: string) => unknown, unit: string, size: number)
     }
     return best;
   };
-  let ratio = Infinity;
-  for (let attempt = 0; attempt < 3 && ratio >= 32; attempt++) ratio = Math.min(ratio, time(large) / Math.max(time(small), 0.5));
+  const measure = () => time(large) / Math.max(time(small), 0.5);
+  let ratio = measure();
+  for (let attempt = 1; attempt < 3 && (keep === 'lowest' ? ratio >= 32 : ratio < 32); attempt++) ratio = keep === 'lowest' ? Math.min(ratio, measure()) : Math.max(ratio, measure());
   return ratio;
 }
