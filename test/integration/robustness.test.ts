@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { PolicyAnnotatorApi } from '../../src/extension';
 import { findActivity } from '../robustness/markdownActivity';
@@ -31,6 +34,23 @@ suite('robustness', () => {
     } finally {
       await vscode.workspace.fs.delete(file);
       await waitForCorpus(api, () => !api.hasRecord('robustness-hostile'), 'the hostile record to go');
+    }
+  });
+
+  test('a symbolic link in the corpus folder to a file outside the workspace: not read, a diagnostic on the link', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'policy-annotator-outside-'));
+    const target = path.join(outside, 'secret.md');
+    writeFileSync(target, '---\nid: robustness-outside-secret\ntitle: Outside secret\ntype: report\n---\n');
+    const link = workspaceFile('corpus/robustness-link.md');
+    symlinkSync(target, link.fsPath);
+    try {
+      const diagnostics = await ourDiagnostics(link, (list) => list.some((diagnostic) => diagnostic.code === 'corpus-outside-workspace'));
+      assert.equal(diagnostics.length, 1, diagnostics.map((diagnostic) => diagnostic.message).join(' | '));
+      assert.ok(!api.hasRecord('robustness-outside-secret'));
+    } finally {
+      unlinkSync(link.fsPath);
+      rmSync(outside, { recursive: true, force: true });
+      await ourDiagnostics(link, (list) => list.length === 0);
     }
   });
 
