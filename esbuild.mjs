@@ -13,6 +13,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const robustness = process.argv.includes('--robustness');
 
 /** Prints errors in the `file:line:col: error: message` form VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcherPlugin = {
@@ -77,7 +78,9 @@ const testFiles = (dir) =>
     .filter((name) => name.endsWith('.test.ts'))
     .map((name) => path.join(dir, name));
 
-const targets = bench
+const targets = robustness
+  ? [{ ...common, minify: false, entryPoints: ['test/robustness/run.ts'], outdir: 'out/robustness', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
+  : bench
   ? [{ ...common, minify: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
   : tests
   ? [
@@ -107,6 +110,16 @@ const targets = bench
           loader: 'ts',
         },
         outfile: 'out/web/index.js',
+      },
+      // The Restricted Mode suite (an untrusted workspace): the same entry point, its own tests.
+      {
+        ...common,
+        entryPoints: [{ in: 'test/integration/index.ts', out: 'index' }, ...testFiles('test/integration-restricted').map((file) => ({ in: file, out: path.basename(file, '.ts') }))],
+        outdir: 'out/test-restricted',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode', 'mocha'],
       },
     ]
   : [

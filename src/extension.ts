@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CorpusService } from './core/corpus/corpusService';
-import { registerArticleDiagnostics } from './features/articleDiagnostics';
+import { registerArticleDiagnostics, toVsDiagnostics } from './features/articleDiagnostics';
 import { registerCorpusCommands } from './features/corpusCommands';
 import { registerCorpusDiagnostics } from './features/corpusDiagnostics';
 import { registerDefinitionSupport } from './features/definition';
@@ -43,6 +43,8 @@ export interface PolicyAnnotatorApi {
     corpus(): Promise<ViewSnapshot & { readonly searching: boolean }>;
     statusBar(): Promise<StatusBarSnapshot>;
   };
+  /** The document's diagnostics computed afresh (no cache): what the published ones must equal once edits settle. */
+  freshDiagnostics(document: vscode.TextDocument): vscode.Diagnostic[];
 }
 
 /** Only Markdown: no work at all for other documents. */
@@ -107,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     corpusSize: () => corpus.index.size,
     tagVocabularySize: () => tags.vocabulary.size,
     onDidUpdateTags: (listener) => new vscode.Disposable(tags.onDidUpdate(listener).dispose),
+    freshDiagnostics: (document) => toVsDiagnostics(document, analyses.analyzeText(document.getText(), document.uri).diagnostics, settings),
   };
 }
 

@@ -56,7 +56,8 @@ export function createSandboxWithExtension(prefix) {
  * Starts code-server in its own process group (it starts helpers) and resolves with its URL once it logs
  * `HTTP server listening on`. `stop()` kills the whole group.
  */
-export function startCodeServer({ harness, sandbox, host = '127.0.0.1', port = 0, smokeTestDriver = false, extraEnv = {}, startTimeoutMs = 90_000 }) {
+/** `workspaceTrust: true` keeps VS Code's workspace trust on, so an opened folder starts in Restricted Mode. */
+export function startCodeServer({ harness, sandbox, host = '127.0.0.1', port = 0, smokeTestDriver = false, extraEnv = {}, startTimeoutMs = 90_000, workspaceTrust = false }) {
   const args = [
     harness.codeServerEntry,
     '--bind-addr', `${host}:${port}`,
@@ -64,7 +65,7 @@ export function startCodeServer({ harness, sandbox, host = '127.0.0.1', port = 0
     '--config', '/dev/null',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', sandbox.userData,
     '--extensions-dir', sandbox.extensions,

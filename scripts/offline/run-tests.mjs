@@ -2,6 +2,7 @@
 // host) driven by headless Debian Chromium through playwright-core. The browser requests the test run
 // with the smoke-test payload; VS Code calls codeAutomationExit(code) when the extension host is done.
 import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { ensureHarness, repoRoot, requireChromium } from './install.mjs';
@@ -14,8 +15,10 @@ const isWorkbenchNoise = (line) =>
     line,
   ) || /open-vsx|marketplace|api\.github\.com/i.test(line);
 const overallTimeoutMs = Number(process.env.POLICY_ANNOTATOR_TEST_TIMEOUT_MS ?? 10 * 60_000);
-const workspace = path.resolve(process.env.POLICY_ANNOTATOR_TEST_WORKSPACE ?? path.join(repoRoot, 'test', 'fixtures', 'workspace'));
-const extensionTests = path.join(repoRoot, 'out', 'test', 'index.js');
+// --restricted: the Restricted Mode suite, in an untrusted workspace (workspace trust on, never granted).
+const restricted = process.argv.includes('--restricted');
+const workspace = path.resolve(process.env.POLICY_ANNOTATOR_TEST_WORKSPACE ?? path.join(repoRoot, 'test', 'fixtures', restricted ? 'restricted-workspace' : 'workspace'));
+const extensionTests = path.join(repoRoot, 'out', restricted ? 'test-restricted' : 'test', 'index.js');
 
 const chromium = requireChromium();
 const harness = ensureHarness();
@@ -23,7 +26,12 @@ const { chromium: playwright } = createRequire(import.meta.url)(harness.playwrig
 
 const started = Date.now();
 const sandbox = createSandbox('policy-annotator-test-');
-const server = startCodeServer({ harness, sandbox, smokeTestDriver: true });
+if (restricted) {
+  // Trust stays on and is never asked for: the folder opens untrusted, without a modal prompt.
+  mkdirSync(path.join(sandbox.userData, 'User'), { recursive: true });
+  writeFileSync(path.join(sandbox.userData, 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }));
+}
+const server = startCodeServer({ harness, sandbox, smokeTestDriver: true, workspaceTrust: restricted });
 let browser;
 const cleanup = onShutdown(() => {
   server.stop();

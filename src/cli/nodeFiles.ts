@@ -17,23 +17,40 @@ export function toPath(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }
 
-/** Every file below `root` (symlinked folders are not followed: no loops), as paths relative to root with `/`. */
-export async function walk(root: string, depth = 0): Promise<string[]> {
-  if (depth > MAX_DEPTH) return [];
-  let entries;
-  try {
-    entries = await fs.readdir(root, { withFileTypes: true });
-  } catch {
-    return [];
-  }
+/**
+ * Every file below `root`, as paths relative to root with `/`. Symbolic links to files are listed (stat()
+ * decides whether they may be read); symbolic links to folders are never walked into (no loops, no escape)
+ * and are listed in `linkedFolders` so they can be reported.
+ */
+export async function walkTree(root: string): Promise<{ files: string[]; linkedFolders: string[] }> {
   const files: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.isDirectory()) {
-      if (SKIPPED_FOLDERS.has(entry.name)) continue;
-      for (const inner of await walk(path.join(root, entry.name), depth + 1)) files.push(`${entry.name}/${inner}`);
-    } else if (entry.isFile()) files.push(entry.name);
-  }
-  return files;
+  const linkedFolders: string[] = [];
+  const visit = async (folder: string, prefix: string, depth: number): Promise<void> => {
+    if (depth > MAX_DEPTH) return;
+    let entries;
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const relative = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await visit(path.join(folder, entry.name), `${relative}/`, depth + 1);
+      } else if (entry.isFile()) files.push(relative);
+      else if (entry.isSymbolicLink()) {
+        const target = await fs.stat(path.join(folder, entry.name)).catch(() => undefined);
+        if (target?.isDirectory()) linkedFolders.push(relative);
+        else if (target?.isFile()) files.push(relative);
+      }
+    }
+  };
+  await visit(root, '', 0);
+  return { files, linkedFolders };
+}
+
+export async function walk(root: string): Promise<string[]> {
+  return (await walkTree(root)).files;
 }
 
 /** Splits a glob into the folder to walk from and the pattern below it: `docs/**\/*.md` → `docs`, `**\/*.md`. */
@@ -56,6 +73,10 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
  * repository root), read with Node's fs behind the core's interface.
  */
 export class NodeCorpusFileSystem implements CorpusFileSystem {
+  /** Symbolic links to folders found by the last listing, where corpus files could be: reported, never followed. */
+  readonly #linkedFolders = new Set<string>();
+  #roots: Promise<string[]> | undefined;
+
   constructor(
     private readonly corpusPaths: readonly string[],
     private readonly root: string,
@@ -66,26 +87,58 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
   async findCorpusFiles(): Promise<string[]> {
     const found = new Set<string>();
     const excluded = new GlobSet(this.exclude);
+    this.#linkedFolders.clear();
+    const mayHoldCorpus = (folder: string, matches: (file: string) => boolean) => ['md', 'json', 'jsonl'].some((extension) => matches(`${folder}/x.${extension}`) || matches(`${folder}/x/x.${extension}`));
     for (const corpusPath of this.corpusPaths) {
       const absolute = path.resolve(this.root, corpusPath);
       const stat = await fs.stat(absolute).catch(() => undefined);
       if (stat?.isDirectory()) {
-        for (const file of await walk(absolute)) if (isCorpusFileName(file) && !excluded.matches(file)) found.add(toUri(path.join(absolute, file)));
+        const tree = await walkTree(absolute);
+        for (const [index, file] of tree.files.entries()) {
+          if (isCorpusFileName(file) && !excluded.matches(file)) found.add(toUri(path.join(absolute, file)));
+          if (index % 512 === 511) await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        for (const folder of tree.linkedFolders) if (!excluded.matches(folder)) this.#linkedFolders.add(toUri(path.join(absolute, folder)));
       } else found.add(toUri(absolute));
     }
     if (this.include.length > 0) {
       const included = new GlobSet(this.include);
-      for (const file of await walk(this.root)) if (included.matches(file) && !excluded.matches(file)) found.add(toUri(path.join(this.root, file)));
+      const tree = await walkTree(this.root);
+      for (const [index, file] of tree.files.entries()) {
+        if (included.matches(file) && !excluded.matches(file)) found.add(toUri(path.join(this.root, file)));
+        // Matching and pathToFileURL cost ~10 µs a file: a big tree gets turns of the event loop in between.
+        if (index % 512 === 511) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      for (const folder of tree.linkedFolders) {
+        if (mayHoldCorpus(folder, (file) => included.matches(file) && !excluded.matches(file))) this.#linkedFolders.add(toUri(path.join(this.root, folder)));
+      }
     }
+    for (const folder of this.#linkedFolders) found.add(folder);
     return [...found].sort();
   }
 
-  async stat(uri: string): Promise<{ size: number } | undefined> {
-    const stat = await fs.stat(toPath(uri)).catch(() => undefined);
-    return stat?.isFile() ? { size: stat.size } : undefined;
+  async stat(uri: string): Promise<{ size: number; refused?: string } | undefined> {
+    const file = toPath(uri);
+    if (this.#linkedFolders.has(uri)) return { size: 0, refused: 'This is a symbolic link to a folder; linked folders are not followed (they may lead out of the workspace or loop)' };
+    const own = await fs.lstat(file).catch(() => undefined);
+    if (!own) return undefined;
+    if (!own.isSymbolicLink()) return own.isFile() ? { size: own.size } : undefined;
+    const real = await fs.realpath(file).catch(() => undefined);
+    const target = real ? await fs.stat(real).catch(() => undefined) : undefined;
+    if (!real || !target?.isFile()) return undefined;
+    const inside = (await this.#realRoots()).some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+    return inside ? { size: target.size } : { size: target.size, refused: 'This file is a symbolic link leading outside the workspace' };
   }
 
   async readFile(uri: string): Promise<Uint8Array> {
     return fs.readFile(toPath(uri));
+  }
+
+  /** The folders links may point into: the repository root and the --corpus folders, resolved. */
+  #realRoots(): Promise<string[]> {
+    this.#roots ??= Promise.all(
+      [this.root, ...this.corpusPaths.map((corpusPath) => path.resolve(this.root, corpusPath))].map((folder) => fs.realpath(folder).catch(() => path.resolve(folder))),
+    );
+    return this.#roots;
   }
 }

@@ -7,7 +7,7 @@ import { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusProblem } from '../core/corpus/problems';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
-import { invalidGlobs } from '../core/glob';
+import { climbsOutOfFolder, invalidGlobs } from '../core/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
 import { TagService } from '../core/tags/tagService';
 
@@ -40,7 +40,15 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
   if (bad.length > 0) throw new UsageError(`invalid glob in ${path.basename(configPath)}: ${bad.join(', ')}`);
   const root = path.dirname(configPath);
   const log: string[] = [];
-  const fileSystem = new NodeCorpusFileSystem(args.corpus, root, config.corpus?.include ?? [], config.corpus?.exclude ?? ['**/node_modules/**', '**/.git/**']);
+  // The configuration comes with the repository: a glob climbing out of it (../../…) is reported, never expanded.
+  const include = (config.corpus?.include ?? []).filter((glob) => {
+    if (!climbsOutOfFolder(glob)) return true;
+    const configText = readFileSync(configPath, 'utf8');
+    const line = configText.slice(0, Math.max(0, configText.indexOf(JSON.stringify(glob)))).split('\n').length - 1;
+    problems.push({ uri: toUri(configPath), line, severity: 'error', code: 'config-glob-outside', message: `The corpus glob ${JSON.stringify(glob)} leads outside the repository; it is ignored.` });
+    return false;
+  });
+  const fileSystem = new NodeCorpusFileSystem(args.corpus, root, include, config.corpus?.exclude ?? ['**/node_modules/**', '**/.git/**']);
   const corpus = new CorpusService({
     fileSystem,
     embeddedEnabled: () => args.embedded && config.corpus?.embedded !== false,

@@ -79,3 +79,18 @@ export function parseProjectConfig(uri: string, text: string): { config: Project
   }
   return { config, problems };
 }
+
+/**
+ * The part of a workspace's configuration that applies in Restricted Mode (an untrusted workspace): nothing
+ * that chooses which files are read (corpus globs, the taxonomy path). The same keys as package.json's
+ * capabilities.untrustedWorkspaces.restrictedConfigurations, which VS Code itself ignores there.
+ */
+export function restrictedProjectConfig(config: ProjectConfig): ProjectConfig {
+  const { corpus, taxonomy, ...rest } = config;
+  void taxonomy;
+  if (!corpus) return rest;
+  const { include, exclude, ...corpusRest } = corpus;
+  void include;
+  void exclude;
+  return { ...rest, corpus: corpusRest };
+}

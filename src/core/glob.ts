@@ -64,3 +64,12 @@ export class GlobSet {
     return this.#patterns.some((pattern) => pattern.test(path));
   }
 }
+
+/**
+ * Whether a glob can reach outside the folder it is relative to: a `..` segment, an absolute path (`/…`,
+ * `C:…`, `\\server`) or a home folder (`~`). Such globs are refused, never expanded.
+ */
+export function climbsOutOfFolder(glob: string): boolean {
+  const slashed = glob.trim().replace(/\\/g, '/');
+  return /(^|[/{,])\.\.([/},]|$)/.test(slashed) || slashed.startsWith('/') || slashed.startsWith('~') || /^[A-Za-z]:/.test(slashed);
+}

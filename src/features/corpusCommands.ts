@@ -35,7 +35,11 @@ export function registerCorpusCommands(selector: vscode.DocumentSelector, deps: 
     await corpusLoaded(corpus);
     if (args && args.id !== undefined) {
       const record = typeof args.id === 'string' ? corpus.index.get(args.id) : undefined;
-      if (!record) void vscode.window.showWarningMessage(vscode.l10n.t('Policy Annotator: no corpus record has the id "{0}".', String(args.id).slice(0, 80)));
+      if (!record) {
+        // The id comes from a keybinding or a script: logged, never quoted in a notification (they render links).
+        deps.output.warn(`no corpus record has the id ${JSON.stringify(String(args.id).slice(0, 200))}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Policy Annotator: no corpus record has that id (see the log).'));
+      }
       return record;
     }
     if (corpus.index.size === 0) {
@@ -48,11 +52,10 @@ export function registerCorpusCommands(selector: vscode.DocumentSelector, deps: 
   const insert = async (editor: vscode.TextEditor, record: CorpusRecord, style: ReferenceStyle) => {
     const text = referenceText(record, style, todayIso());
     if (text === undefined) {
-      void vscode.window.showWarningMessage(
-        style === 'link'
-          ? vscode.l10n.t('Policy Annotator: {0} has no URL in the corpus; nothing inserted.', record.title)
-          : vscode.l10n.t('Policy Annotator: the id of {0} cannot be written as a citation key; nothing inserted.', record.title),
-      );
+      // Corpus text stays out of notifications (they render links); the log names the record.
+      deps.output.warn(`${record.id}: ${style === 'link' ? 'no URL' : 'id not usable as a citation key'}; nothing inserted`);
+      if (style === 'link') void vscode.window.showWarningMessage(vscode.l10n.t('Policy Annotator: this record has no URL in the corpus; nothing inserted.'));
+      else void vscode.window.showWarningMessage(vscode.l10n.t('Policy Annotator: this record\'s id cannot be written as a citation key; nothing inserted.'));
       return false;
     }
     return editor.edit((builder) => {

@@ -33,10 +33,8 @@ export function registerSourcesCommands(selector: vscode.DocumentSelector, deps:
     const { editor, version, analysis } = prepared;
     const edit = planSourcesSection(analysis, deps.corpus.index, todayIso());
     if (!edit) {
-      const message = analysis.article.text.trim() === ''
-        ? vscode.l10n.t('Policy Annotator: the article is empty; there is nothing to cite.')
-        : vscode.l10n.t('Policy Annotator: the sources section is up to date.');
-      void vscode.window.showInformationMessage(message);
+      if (analysis.article.text.trim() === '') void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: the article is empty; there is nothing to cite.'));
+      else void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: the sources section is up to date.'));
       return 0;
     }
     if (editor.document.version !== version) return 0;
@@ -68,10 +66,8 @@ export function registerSourcesCommands(selector: vscode.DocumentSelector, deps:
         for (const fix of fixes) builder.replace(toVsRange(document, fix.start, fix.end), fix.newText);
       });
     }
-    const message = unfixable > 0
-      ? vscode.l10n.t('Policy Annotator: {0} placeholder links fixed; {1} have no URL in the corpus.', fixes.length, unfixable)
-      : vscode.l10n.t('Policy Annotator: {0} placeholder links fixed.', fixes.length);
-    void (unfixable > 0 ? vscode.window.showWarningMessage(message) : vscode.window.setStatusBarMessage(message, 5000));
+    if (unfixable > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Policy Annotator: {0} placeholder links fixed; {1} have no URL in the corpus.', fixes.length, unfixable));
+    else void vscode.window.setStatusBarMessage(vscode.l10n.t('Policy Annotator: {0} placeholder links fixed.', fixes.length), 5000);
     return fixes.length;
   };
 

@@ -61,7 +61,8 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
     const quoted = JSON.stringify(tag.trim());
     const entry = `  - tag: ${quoted}\n    label: ${quoted}\n    synonyms: []\n`;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${text.replace(/\s*$/, '\n')}${entry}`));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: added {0} to {1}.', tag.trim(), vscode.workspace.asRelativePath(uri)));
+    // The tag is article text: notifications render [text](command:…) links, so the message never quotes it.
+    void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: added the tag to {0}.', vscode.workspace.asRelativePath(uri)));
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(TAG_COMMANDS.suggest, suggest),

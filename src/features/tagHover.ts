@@ -3,6 +3,7 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import type { TagService } from '../core/tags/tagService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
+import { literalMarkdown } from '../vscode/literalMarkdown';
 
 export interface TagHoverDeps {
   readonly corpus: CorpusService;
@@ -22,7 +23,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
     if (!verdict) return undefined;
     const vocabulary = this.deps.tags.vocabulary;
     const definition = vocabulary.resolve(verdict.tag.text)?.definition;
-    const markdown = new vscode.MarkdownString();
+    const markdown = literalMarkdown();
     // Tag text comes from articles and taxonomy files: appended as text, never as Markdown.
     if (!definition) {
       markdown.appendText(vscode.l10n.t('"{0}" is not in the tag taxonomy.', verdict.tag.text));

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DiagnosticCode, DiagnosticSeverity } from '../core/article/checks';
 import { REFERENCE_KINDS, type ReferenceKind, type ResolveOptions } from '../core/article/resolve';
 import type { UiLanguage } from '../core/corpus/record';
-import type { ProjectConfig } from '../core/config';
+import { restrictedProjectConfig, type ProjectConfig } from '../core/config';
 import { REFERENCE_STYLES, type ReferenceStyle } from '../core/insertReference';
 
 export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl}'];
@@ -34,7 +34,9 @@ export const DEFAULT_THRESHOLD = 0.7;
  * A setting the user set in VS Code wins; otherwise the folder's .policy-annotator.json; otherwise the default.
  * `project` gives that file's configuration for a resource.
  */
-export function createSettings(project: (resource?: vscode.Uri) => ProjectConfig = () => ({})): Settings {
+export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectConfig = () => ({})): Settings {
+  // In Restricted Mode the repository's own .policy-annotator.json cannot choose which files are read either.
+  const project = (resource?: vscode.Uri) => (vscode.workspace.isTrusted ? projectFile(resource) : restrictedProjectConfig(projectFile(resource)));
   const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('policyAnnotator', scope);
   const userSet = (scope: vscode.ConfigurationScope | undefined, key: string) => {
     const inspected = config(scope).inspect(key);

@@ -1,30 +1,59 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
-import { GlobSet } from '../core/glob';
+import { CONFIG_FILE_NAME } from '../core/config';
+import type { CorpusProblem } from '../core/corpus/problems';
+import { climbsOutOfFolder, GlobSet } from '../core/glob';
 import type { Settings } from './settings';
 
-/** Workspace corpus files through vscode.workspace.fs only (no Node fs), so virtual workspaces work too. */
+/**
+ * Workspace corpus files through vscode.workspace.fs only (no Node fs), so virtual workspaces work too.
+ * Corpus files come with cloned repositories: globs that climb out of the folder are refused, and symbolic
+ * links (a file, or a folder on its path) are never read, since workspace.fs cannot tell where they lead.
+ */
 export class WorkspaceCorpusFileSystem implements CorpusFileSystem {
+  #problems: CorpusProblem[] = [];
+  /** Folder URI → whether it is a symbolic link; cleared at each listing. */
+  readonly #linkedFolders = new Map<string, Promise<boolean>>();
+
   constructor(private readonly settings: Settings) {}
 
   async findCorpusFiles(): Promise<string[]> {
     const found = new Set<string>();
+    this.#problems = [];
+    this.#linkedFolders.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const exclude = this.settings.corpusExclude(folder);
       const excludePattern = exclude.length > 0 ? new vscode.RelativePattern(folder, `{${exclude.join(',')}}`) : null;
+      // A folder at the root of its file system (vscode-test-web://mount/) already ends in a slash.
+      const base = folder.uri.toString();
+      const inside = base.endsWith('/') ? base : `${base}/`;
       for (const include of this.settings.corpusInclude(folder)) {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), excludePattern)) found.add(uri.toString());
+        if (climbsOutOfFolder(include)) {
+          this.#problems.push(globOutside(folder, include));
+          continue;
+        }
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), excludePattern)) {
+          if (uri.toString().startsWith(inside)) found.add(uri.toString());
+        }
       }
     }
     // Sorted, so a scan reads files in the same order every time.
     return [...found].sort();
   }
 
-  async stat(uri: string): Promise<{ size: number } | undefined> {
+  listingProblems(): readonly CorpusProblem[] {
+    return this.#problems;
+  }
+
+  async stat(uri: string): Promise<{ size: number; refused?: string } | undefined> {
+    const parsed = vscode.Uri.parse(uri);
     try {
-      const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
-      return (stat.type & vscode.FileType.File) !== 0 ? { size: stat.size } : undefined;
+      const stat = await vscode.workspace.fs.stat(parsed);
+      if ((stat.type & vscode.FileType.File) === 0) return undefined;
+      if ((stat.type & vscode.FileType.SymbolicLink) !== 0) return { size: stat.size, refused: 'This file is a symbolic link; links are not followed (they may lead out of the workspace)' };
+      if (await this.#underLinkedFolder(parsed)) return { size: stat.size, refused: 'This file is in a symbolically linked folder; linked folders are not followed (they may lead out of the workspace)' };
+      return { size: stat.size };
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
       throw error;
@@ -34,6 +63,31 @@ export class WorkspaceCorpusFileSystem implements CorpusFileSystem {
   async readFile(uri: string): Promise<Uint8Array> {
     return vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
   }
+
+  /** Whether a folder between the workspace folder and the file is a symbolic link. */
+  async #underLinkedFolder(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return true;
+    let current = vscode.Uri.joinPath(uri, '..');
+    while (current.toString().length > folder.uri.toString().length && current.toString().startsWith(folder.uri.toString())) {
+      const key = current.toString();
+      let linked = this.#linkedFolders.get(key);
+      if (!linked) {
+        linked = Promise.resolve(vscode.workspace.fs.stat(current)).then((stat) => (stat.type & vscode.FileType.SymbolicLink) !== 0, () => false);
+        this.#linkedFolders.set(key, linked);
+      }
+      if (await linked) return true;
+      current = vscode.Uri.joinPath(current, '..');
+    }
+    return false;
+  }
+}
+
+function globOutside(folder: vscode.WorkspaceFolder, glob: string): CorpusProblem {
+  const inspected = vscode.workspace.getConfiguration('policyAnnotator', folder).inspect<string[]>('corpus.include');
+  const fromSettings = [inspected?.workspaceFolderValue, inspected?.workspaceValue].some((value) => Array.isArray(value) && value.includes(glob));
+  const file = fromSettings ? vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json') : vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+  return { uri: file.toString(), line: 0, severity: 'error', code: 'config-glob-outside', message: `The corpus glob ${JSON.stringify(glob)} leads outside the workspace folder; it is ignored.` };
 }
 
 /**
@@ -52,6 +106,7 @@ export function registerCorpusWatcher(corpus: CorpusService, settings: Settings,
         if (!excluded.matches(relative)) corpus.fileChanged(uri.toString());
       };
       for (const include of settings.corpusInclude(folder)) {
+        if (climbsOutOfFolder(include)) continue;
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, include));
         watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
       }
@@ -64,6 +119,8 @@ export function registerCorpusWatcher(corpus: CorpusService, settings: Settings,
   };
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeWorkspaceFolders(rescan),
+    // Trusting the workspace brings its restricted settings (corpus globs) into force.
+    vscode.workspace.onDidGrantWorkspaceTrust(rescan),
     // .policy-annotator.json can change the globs: new watchers, then a rescan.
     onDidChangeProjectConfig(rescan),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -1,6 +1,6 @@
 import type { CorpusFileSystem } from './fileSystem';
 import type { CorpusStore } from './corpusStore';
-import { fileTooLarge, parseCorpusFile, type ParsedCorpusFile } from './parseFile';
+import { fileTooLarge, parseCorpusFileSteps, type ParsedCorpusFile } from './parseFile';
 import { Slicer } from '../slicer';
 
 export interface LoaderOptions {
@@ -47,11 +47,21 @@ export class CorpusLoader {
       const uris = await this.fileSystem.findCorpusFiles();
       if (generation !== this.#scanGeneration) return;
       const found = new Set(uris);
-      for (const uri of this.store.fileUris()) if (!found.has(uri)) this.store.deleteFile(uri);
+      for (const uri of this.store.fileUris()) {
+        if (found.has(uri)) continue;
+        this.store.deleteFile(uri);
+        await this.#slicer.maybeYield();
+      }
+      this.store.setListingProblems(this.fileSystem.listingProblems?.() ?? []);
       // Pending events are kept: a file created while the listing ran is re-read by its own event.
       let records = 0;
-      for (const uri of uris) {
-        records += (await this.#update(uri)) ?? 0;
+      // Reads run a few files ahead (file I/O is the slow part); parsing and indexing stay in order, one at a time.
+      const reads = new Map<number, Promise<FileRead>>();
+      for (let index = 0; index < uris.length; index++) {
+        for (let ahead = index; ahead < Math.min(uris.length, index + READ_AHEAD); ahead++) if (!reads.has(ahead)) reads.set(ahead, this.#read(uris[ahead]!));
+        const read = await reads.get(index)!;
+        reads.delete(index);
+        records += (await this.#apply(uris[index]!, read)) ?? 0;
         await this.#slicer.maybeYield();
       }
       this.options.log(`workspace corpus: ${uris.length} files, ${records} records read in ${Date.now() - started} ms`);
@@ -103,25 +113,45 @@ export class CorpusLoader {
 
   /** Reads and parses one file; returns how many records it holds, or undefined when it is gone. */
   async #update(uri: string): Promise<number | undefined> {
-    let parsed: ParsedCorpusFile;
+    return this.#apply(uri, await this.#read(uri));
+  }
+
+  /** The file's bytes, or why there are none. Never throws. */
+  async #read(uri: string): Promise<FileRead> {
     try {
       const stat = await this.fileSystem.stat(uri);
-      if (!stat) {
-        this.store.deleteFile(uri);
-        return undefined;
-      }
+      if (!stat) return { kind: 'gone' };
       const maxBytes = this.options.maxBytes();
-      // A file over the limit is reported without reading it.
-      parsed = stat.size > maxBytes ? fileTooLarge(uri, stat.size, maxBytes) : parseCorpusFile(uri, await this.fileSystem.readFile(uri), { maxBytes });
+      // A refused file (a link out of the workspace) and a file over the limit are reported without reading them.
+      if (stat.refused) return { kind: 'parsed', parsed: refusedFile(uri, stat.refused) };
+      if (stat.size > maxBytes) return { kind: 'parsed', parsed: fileTooLarge(uri, stat.size, maxBytes) };
+      return { kind: 'bytes', bytes: await this.fileSystem.readFile(uri), maxBytes };
     } catch (error) {
-      if (isNotFound(error)) {
-        // Deleted between the event and the read.
-        this.store.deleteFile(uri);
-        return undefined;
-      }
-      parsed = { uri, records: [], problems: [{ uri, line: 0, severity: 'error', code: 'corpus-read-error', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+      // Deleted between the event and the read.
+      if (isNotFound(error)) return { kind: 'gone' };
+      const message = `The file could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      return { kind: 'parsed', parsed: { uri, records: [], problems: [{ uri, line: 0, severity: 'error', code: 'corpus-read-error', message }] } };
     }
-    this.store.setFile(parsed);
+  }
+
+  /** Parses (in steps) and stores (in chunks) what #read got, yielding between steps. */
+  async #apply(uri: string, read: FileRead): Promise<number | undefined> {
+    if (read.kind === 'gone') {
+      this.store.deleteFile(uri);
+      return undefined;
+    }
+    let parsed: ParsedCorpusFile;
+    if (read.kind === 'parsed') parsed = read.parsed;
+    else {
+      const steps = parseCorpusFileSteps(uri, read.bytes, { maxBytes: read.maxBytes });
+      let next = steps.next();
+      while (!next.done) {
+        await this.#slicer.maybeYield();
+        next = steps.next();
+      }
+      parsed = next.value;
+    }
+    await this.store.setFileSliced(parsed, () => this.#slicer.maybeYield());
     return parsed.records.length;
   }
 
@@ -141,6 +171,15 @@ export class CorpusLoader {
     });
     return this.#running;
   }
+}
+
+/** How many files are read ahead of the one being parsed during a scan. */
+const READ_AHEAD = 8;
+
+type FileRead = { readonly kind: 'gone' } | { readonly kind: 'parsed'; readonly parsed: ParsedCorpusFile } | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly maxBytes: number };
+
+function refusedFile(uri: string, reason: string): ParsedCorpusFile {
+  return { uri, records: [], problems: [{ uri, line: 0, severity: 'error', code: 'corpus-outside-workspace', message: `${reason}; it is not read.` }] };
 }
 
 function isNotFound(error: unknown): boolean {

@@ -15,6 +15,7 @@ export class CorpusStore {
   /** id → workspace records with that id, kept sorted by (uri, line). */
   readonly #workspaceById = new Map<string, CorpusRecord[]>();
   #embeddedEnabled = true;
+  #listingProblems: readonly CorpusProblem[] = [];
 
   constructor(private readonly index: CorpusIndex) {}
 
@@ -36,14 +37,32 @@ export class CorpusStore {
   setFile(file: ParsedCorpusFile): void {
     const affected = this.#removeFileRecords(file.uri);
     this.#files.set(file.uri, file);
-    for (const record of file.records) {
-      const list = this.#workspaceById.get(record.id) ?? [];
-      list.push(record);
-      list.sort(compareOrigin);
-      this.#workspaceById.set(record.id, list);
-      affected.add(record.id);
-    }
+    for (const record of file.records) this.#addRecord(record, affected);
     this.#refresh(affected);
+  }
+
+  /**
+   * setFile for a file with thousands of records: the old records leave and the new ones arrive a chunk at a
+   * time, with `pause()` (a turn of the event loop) between chunks, so indexing never stalls the host.
+   * The caller (the loader's queue) makes no other change to the store meanwhile.
+   */
+  async setFileSliced(file: ParsedCorpusFile, pause: () => Promise<void>, chunk = 256): Promise<void> {
+    const previous = this.#files.get(file.uri)?.records ?? [];
+    if (previous.length <= chunk && file.records.length <= chunk) return this.setFile(file);
+    for (let end = previous.length; end > 0; end -= chunk) {
+      const affected = new Set<string>();
+      for (const record of previous.slice(Math.max(0, end - chunk), end)) this.#removeRecord(record, affected);
+      this.#files.set(file.uri, { ...file, records: previous.slice(0, Math.max(0, end - chunk)) });
+      this.#refresh(affected);
+      await pause();
+    }
+    for (let start = 0; start < file.records.length || start === 0; start += chunk) {
+      const affected = new Set<string>();
+      for (const record of file.records.slice(start, start + chunk)) this.#addRecord(record, affected);
+      this.#files.set(file.uri, { ...file, records: file.records.slice(0, start + chunk) });
+      this.#refresh(affected);
+      if (start + chunk < file.records.length) await pause();
+    }
   }
 
   deleteFile(uri: string): void {
@@ -59,10 +78,16 @@ export class CorpusStore {
     return [...this.#files.keys()];
   }
 
+  /** Problems of the file listing itself (a glob that climbs out of the workspace), shown on the settings file. */
+  setListingProblems(problems: readonly CorpusProblem[]): void {
+    this.#listingProblems = problems;
+  }
+
   /** Problems of every workspace file: parse problems plus duplicate ids across files. */
   problems(): Map<string, CorpusProblem[]> {
     const byUri = new Map<string, CorpusProblem[]>();
     for (const [uri, file] of this.#files) byUri.set(uri, [...file.problems]);
+    for (const problem of this.#listingProblems) byUri.set(problem.uri, [...(byUri.get(problem.uri) ?? []), problem]);
     for (const [id, records] of this.#workspaceById) {
       if (records.length < 2) continue;
       for (const record of records) {
@@ -81,15 +106,23 @@ export class CorpusStore {
 
   #removeFileRecords(uri: string): Set<string> {
     const affected = new Set<string>();
-    const previous = this.#files.get(uri);
-    if (!previous) return affected;
-    for (const record of previous.records) {
-      affected.add(record.id);
-      const remaining = (this.#workspaceById.get(record.id) ?? []).filter((candidate) => candidate !== record);
-      if (remaining.length > 0) this.#workspaceById.set(record.id, remaining);
-      else this.#workspaceById.delete(record.id);
-    }
+    for (const record of this.#files.get(uri)?.records ?? []) this.#removeRecord(record, affected);
     return affected;
+  }
+
+  #removeRecord(record: CorpusRecord, affected: Set<string>): void {
+    affected.add(record.id);
+    const remaining = (this.#workspaceById.get(record.id) ?? []).filter((candidate) => candidate !== record);
+    if (remaining.length > 0) this.#workspaceById.set(record.id, remaining);
+    else this.#workspaceById.delete(record.id);
+  }
+
+  #addRecord(record: CorpusRecord, affected: Set<string>): void {
+    const list = this.#workspaceById.get(record.id) ?? [];
+    list.push(record);
+    if (list.length > 1) list.sort(compareOrigin);
+    this.#workspaceById.set(record.id, list);
+    affected.add(record.id);
   }
 
   #refresh(ids: Iterable<string>): void {

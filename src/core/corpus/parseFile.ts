@@ -27,6 +27,17 @@ export function isCorpusFileName(path: string): boolean {
 
 /** Parses one corpus file. Never throws: every problem is reported with its line; good records are kept. */
 export function parseCorpusFile(uri: string, bytes: Uint8Array, options: ParseOptions = { maxBytes: DEFAULT_MAX_BYTES }): ParsedCorpusFile {
+  const steps = parseCorpusFileSteps(uri, bytes, options);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/**
+ * parseCorpusFile in steps: it yields after every few records of a JSON or JSON Lines file, so the loader
+ * can give the event loop a turn in the middle of a file holding thousands of records.
+ */
+export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: ParseOptions = { maxBytes: DEFAULT_MAX_BYTES }): Generator<void, ParsedCorpusFile> {
   const problems: CorpusProblem[] = [];
   // Problems in file order, as the Problems panel lists them.
   const result = (records: CorpusRecord[] = []): ParsedCorpusFile => ({ uri, records, problems: problems.sort((a, b) => a.line - b.line) });
@@ -38,12 +49,19 @@ export function parseCorpusFile(uri: string, bytes: Uint8Array, options: ParseOp
     problem(lineOfByte(bytes, nul), 'error', 'corpus-binary-file', 'The file is binary (it holds NUL bytes), not a corpus file; it is not read.');
     return result();
   }
-  const invalidAt = firstInvalidUtf8(bytes);
-  if (invalidAt !== -1) {
+  // Decoded in slices (a step each), strictly: the first invalid byte is looked for only when there is one.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+  let text = '';
+  try {
+    for (let start = 0; start < bytes.length; start += DECODE_SLICE) {
+      text += decoder.decode(bytes.subarray(start, start + DECODE_SLICE), { stream: start + DECODE_SLICE < bytes.length });
+      yield;
+    }
+  } catch {
+    const invalidAt = Math.max(0, firstInvalidUtf8(bytes));
     problem(lineOfByte(bytes, invalidAt), 'error', 'corpus-invalid-utf8', `The file is not valid UTF-8 (byte ${invalidAt}); save it as UTF-8. It is not read.`);
     return result();
   }
-  let text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) {
     problem(0, 'info', 'corpus-bom', 'The file starts with a byte-order mark; it is ignored (UTF-8 needs none).');
     text = text.slice(1);
@@ -57,8 +75,8 @@ export function parseCorpusFile(uri: string, bytes: Uint8Array, options: ParseOp
   };
 
   if (/\.(md|markdown)$/i.test(uri)) parseMarkdown(text, problem, location, accept);
-  else if (/\.json$/i.test(uri)) parseJson(text, problem, location, accept);
-  else if (/\.(jsonl|ndjson)$/i.test(uri)) parseJsonLines(text, problem, location, accept);
+  else if (/\.json$/i.test(uri)) yield* parseJson(text, problem, location, accept);
+  else if (/\.(jsonl|ndjson)$/i.test(uri)) yield* parseJsonLines(text, problem, location, accept);
   else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json) or JSON Lines (.jsonl).');
   return result(records);
 }
@@ -109,8 +127,13 @@ function parseMarkdown(text: string, problem: Report, location: Locate, accept: 
   const document = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false, strict: true });
   // Line 0 is the opening ---, so front matter line n is file line n + 1.
   const fileLine = (offset: number) => lineCounter.linePos(offset).line; // 1-based in the YAML = 0-based + 1 in the file
+  // One fault often yields several errors on one line ("nested mappings…", "implicit keys…"): the first is enough.
+  const reportedLines = new Set<number>();
   for (const error of document.errors) {
-    problem(fileLine(error.pos[0]), 'error', error.code === 'DUPLICATE_KEY' ? 'corpus-duplicate-key' : 'corpus-yaml-syntax', `YAML: ${firstLine(error.message)}`);
+    const line = fileLine(error.pos[0]);
+    if (reportedLines.has(line)) continue;
+    reportedLines.add(line);
+    problem(line, 'error', error.code === 'DUPLICATE_KEY' ? 'corpus-duplicate-key' : 'corpus-yaml-syntax', `YAML: ${firstLine(error.message)}`);
   }
   if (document.errors.length > 0) return;
   for (const warning of document.warnings) problem(fileLine(warning.pos[0]), 'warning', 'corpus-yaml-warning', `YAML: ${firstLine(warning.message)}`);
@@ -130,7 +153,12 @@ function parseMarkdown(text: string, problem: Report, location: Locate, accept: 
   accept(raw, location(0, fieldLines), body);
 }
 
-function parseJson(text: string, problem: Report, location: Locate, accept: Accept): void {
+/** Bytes decoded between two yields. */
+const DECODE_SLICE = 512 * 1024;
+/** Records validated between two yields of a JSON or JSON Lines file. */
+const RECORDS_PER_STEP = 64;
+
+function* parseJson(text: string, problem: Report, location: Locate, accept: Accept): Generator<void, void> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -142,7 +170,10 @@ function parseJson(text: string, problem: Report, location: Locate, accept: Acce
   const items = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.records) ? data.records : [data];
   const lines = new LineTable(text);
   const positions = findRecordObjects(text);
-  items.forEach((item, index) => {
+  yield;
+  for (let index = 0; index < items.length; index++) {
+    if (index % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
+    const item: unknown = items[index];
     const position = isObject(item) ? positions.shift() : undefined;
     const line = position ? lines.lineOf(position.start) : 0;
     const fieldLines = fieldMap();
@@ -151,19 +182,21 @@ function parseJson(text: string, problem: Report, location: Locate, accept: Acce
       problem(lines.lineOf(duplicate.offset), 'warning', 'corpus-duplicate-key', `"${duplicate.name}" is written twice in record ${index + 1}; the last one is used.`);
     }
     accept(item, location(line, fieldLines));
-  });
+  }
 }
 
-function parseJsonLines(text: string, problem: Report, location: Locate, accept: Accept): void {
+function* parseJsonLines(text: string, problem: Report, location: Locate, accept: Accept): Generator<void, void> {
   const lines = text.split('\n');
-  lines.forEach((lineText, line) => {
-    if (lineText.trim() === '') return;
+  for (let line = 0; line < lines.length; line++) {
+    if (line % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
+    const lineText = lines[line]!;
+    if (lineText.trim() === '') continue;
     let data: unknown;
     try {
       data = JSON.parse(lineText);
     } catch (error) {
       problem(line, 'error', 'corpus-json-syntax', `JSON Lines: ${firstLine(error instanceof Error ? error.message : String(error))}; this line is skipped.`);
-      return;
+      continue;
     }
     const [position] = isObject(data) ? findRecordObjects(lineText) : [];
     for (const duplicate of position?.duplicateKeys ?? []) {
@@ -172,7 +205,7 @@ function parseJsonLines(text: string, problem: Report, location: Locate, accept:
     const fieldLines = fieldMap();
     for (const key of Object.keys(isObject(data) ? data : {})) fieldLines[key] = line;
     accept(data, location(line, fieldLines));
-  });
+  }
 }
 
 /** Field name → line, with no prototype: a field named `constructor` or `__proto__` is just a field. */
