@@ -1,0 +1,82 @@
+import { DIAGNOSTIC_CODES, type ArticleDiagnostic, type DiagnosticCode, type TextFix } from '../article/checks';
+import { findStatuteCitations, type SkippedRanges, type StatuteCitations, type StatuteReference } from './citations';
+import type { LawIndex } from './lawIndex';
+import type { LawLibrary, LawText } from './lawLibrary';
+import { articleKey, articleLabel } from './numerals';
+import { articleParagraphs } from './statuteCard';
+
+/** Statute references of one article version and their checks. */
+export interface StatuteAnalysis {
+  readonly citations: StatuteCitations;
+  readonly diagnostics: readonly ArticleDiagnostic[];
+}
+
+/** Detects the citations, reads the laws they cite (lazily, cached) and checks them. */
+export async function analyzeStatutes(text: string, library: LawLibrary, skipped?: SkippedRanges): Promise<StatuteAnalysis> {
+  const index = await library.index();
+  const citations = findStatuteCitations(text, index, skipped);
+  const texts = new Map<string, LawText>();
+  for (const pcode of new Set(citations.references.flatMap((reference) => (reference.pcode && reference.article ? [reference.pcode] : [])))) {
+    texts.set(pcode, await library.law(pcode));
+  }
+  return { citations, diagnostics: checkStatutes(citations, index, (pcode) => texts.get(pcode)) };
+}
+
+/** Unknown articles and laws, numbers too long to read, law files that cannot be read. */
+export function checkStatutes(citations: StatuteCitations, index: LawIndex, lawText: (pcode: string) => LawText | undefined): ArticleDiagnostic[] {
+  const diagnostics: ArticleDiagnostic[] = [];
+  const report = (start: number, end: number, code: DiagnosticCode, message: string, fixes: TextFix[] = []) =>
+    diagnostics.push({ start, end, severity: DIAGNOSTIC_CODES[code], code, message, ...(fixes[0] ? { fix: fixes[0] } : {}), ...(fixes.length > 1 ? { alternatives: fixes.slice(1) } : {}) });
+
+  for (const problem of citations.problems) report(problem.start, problem.end, problem.code, problem.message);
+  for (const unknown of citations.unknownLaws) {
+    const suggestions = index.suggest(unknown.name);
+    const fixes = suggestions.map((suggestion) => ({ title: `Change to ${suggestion.name}`, start: unknown.start, end: unknown.end, newText: suggestion.name }));
+    report(unknown.start, unknown.end, 'unknown-law', `No law named "${short(unknown.name)}" in the law index.${suggestions.length > 0 ? ` Did you mean ${suggestions.map((suggestion) => suggestion.name).join(', ')}?` : ''}`, fixes);
+  }
+  const reportedFiles = new Set<string>();
+  for (const reference of citations.references) {
+    if (!reference.pcode || !reference.article) continue;
+    const text = lawText(reference.pcode);
+    if (!text || 'unavailable' in text) continue;
+    if ('problem' in text) {
+      if (reportedFiles.has(reference.pcode)) continue;
+      reportedFiles.add(reference.pcode);
+      report(reference.start, reference.end, 'law-file-problem', `${text.problem.message} (${text.problem.uri}, line ${text.problem.line + 1}); the citation is not checked.`);
+      continue;
+    }
+    checkArticle(reference, text.law, report);
+  }
+  return diagnostics.sort((a, b) => a.start - b.start);
+}
+
+type Report = (start: number, end: number, code: DiagnosticCode, message: string) => void;
+
+function checkArticle(reference: StatuteReference, law: Extract<LawText, { law: unknown }>['law'], report: Report): void {
+  const range = law.order.length > 0 ? ` (its articles run from ${label(law.order[0]!)} to ${label(law.order[law.order.length - 1]!)})` : '';
+  for (const number of [reference.article!, ...(reference.through ? [reference.through] : [])]) {
+    if (!law.articles.has(articleKey(number))) {
+      report(reference.start, reference.end, 'unknown-statute-article', `${law.name} has no ${articleLabel(number)}${range}.`);
+      return;
+    }
+  }
+  if (reference.paragraph === undefined || reference.through) return;
+  const paragraphs = articleParagraphs(law.articles.get(articleKey(reference.article!))!.text);
+  const paragraph = paragraphs[reference.paragraph - 1];
+  if (!paragraph) {
+    report(reference.start, reference.end, 'unknown-statute-article', `${law.name} ${articleLabel(reference.article!)} has ${paragraphs.length} 項, not 第${reference.paragraph}項.`);
+    return;
+  }
+  if (reference.item !== undefined && paragraph.items.length > 0 && reference.item > paragraph.items.length) {
+    report(reference.start, reference.end, 'unknown-statute-article', `${law.name} ${articleLabel(reference.article!)}第${reference.paragraph}項 has ${paragraph.items.length} 款, not 第${reference.item}款.`);
+  }
+}
+
+function label(key: string): string {
+  const [main, sub] = key.split('-');
+  return articleLabel(sub === undefined ? { main: Number(main) } : { main: Number(main), sub: Number(sub) });
+}
+
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
