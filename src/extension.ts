@@ -7,6 +7,7 @@ import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
 import { registerQuickFixSupport } from './features/quickFixes';
 import { registerRecordCommands } from './features/recordCommands';
+import { registerStatuteSupport } from './features/statutes';
 import { registerReferenceSupport } from './features/references';
 import { registerTagAutoSuggest } from './features/tagAutoSuggest';
 import { registerTagCommands } from './features/tagCommands';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerTagAutoSuggest(MARKDOWN, analyses, settings),
       registerTagHoverSupport(MARKDOWN, deps),
       registerTagCommands(MARKDOWN, deps),
+      registerStatuteSupport(MARKDOWN, { extensionUri: context.extensionUri, analyses, settings, log: { info: (message) => output.info(message), error: (message) => output.error(message) } }),
     ),
   );
 
