@@ -54,7 +54,7 @@ export class LawIndex implements LawNameLookup {
     const list = [...entries];
     for (const entry of list) this.#entries.set(entry.pcode, { ...entry, shortNames: [] });
     for (const entry of this.#entries.values()) this.#add(entry.name, { pcode: entry.pcode, match: 'name' });
-    for (const entry of this.#entries.values()) for (const alias of entry.aliases) if (!this.#byKey.has(normalizeKey(alias))) this.#add(alias, { pcode: entry.pcode, match: 'alias' });
+    for (const entry of this.#entries.values()) for (const alias of entry.aliases) this.#add(alias, { pcode: entry.pcode, match: 'alias' }, false);
     // Short forms: only those exactly one law produces and nothing else already means.
     const owners = new Map<string, Set<string>>();
     for (const entry of this.#entries.values()) {
@@ -74,9 +74,10 @@ export class LawIndex implements LawNameLookup {
     }
   }
 
-  #add(name: string, hit: LawNameHit): void {
+  /** `replace`: whether a name already known is taken over (an official name is never replaced by an alias). */
+  #add(name: string, hit: LawNameHit, replace = true): void {
     const key = normalizeKey(name);
-    if (!key) return;
+    if (!key || (!replace && this.#byKey.has(key))) return;
     this.#byKey.set(key, hit);
     this.maxNameLength = Math.max(this.maxNameLength, name.length);
     const article = name.indexOf('第');
