@@ -88,7 +88,7 @@ test('an unknown name that ends like a law is reported (without the words before
   const { references, unknownLaws } = await cite('依個人資料保謢法第6條，且《數位中介服務法》第3條。');
   assert.deepEqual(unknownLaws.map((unknown) => unknown.name), ['個人資料保謢法', '數位中介服務法']);
   assert.ok(references.every((reference) => reference.pcode === undefined));
-  for (const text of ['依相關辦法第3條', '這個方法第一次用', '依施行細則第2條', '「第一步」第2項']) assert.deepEqual((await cite(text)).unknownLaws, [], text);
+  for (const text of ['依相關辦法第3條', '這個方法第一次用', '依施行細則第2條', '「第一步」第2項', '這是解決問題的作法第一條路', '是新做法第一條']) assert.deepEqual((await cite(text)).unknownLaws, [], text);
 });
 
 test('a law whose name contains 第N條 is one name, not a citation of the law it names', async () => {
@@ -119,7 +119,8 @@ test('linear on adversarial input: runs of 第, numerals and names', async () =>
   for (const text of ['第'.repeat(200_000), '個資法第1條、'.repeat(20_000), '資'.repeat(200_000) + '第1條', '《'.repeat(100_000), `${'第一'.repeat(100_000)}條`]) {
     const started = performance.now();
     findStatuteCitations(text, index);
-    assert.ok(performance.now() - started < 1500, `${text.slice(0, 8)}…: ${(performance.now() - started).toFixed(0)} ms`);
+    // Generous for a loaded machine; a quadratic scan takes minutes here (100,000 《 took 53 s before the window).
+    assert.ok(performance.now() - started < 3000, `${text.slice(0, 8)}…: ${(performance.now() - started).toFixed(0)} ms`);
   }
 });
 
@@ -128,4 +129,12 @@ test('statuteReferenceAt finds the reference holding an offset', async () => {
   assert.equal(statuteReferenceAt(references, 2)?.article?.main, 6);
   assert.equal(statuteReferenceAt(references, 10)?.article?.main, 8);
   assert.equal(statuteReferenceAt(references, 0), undefined);
+});
+
+test('同條第2項 continues the article cited last', async () => {
+  const { references } = await cite('個資法第6條第1項規定特種個資；同條第2項則規定準用。');
+  assert.deepEqual(references.map((reference) => [reference.text, reference.pcode, reference.article?.main, reference.paragraph]), [
+    ['個資法第6條第1項', PDPA, 6, 1],
+    ['同條第2項', PDPA, 6, 2],
+  ]);
 });

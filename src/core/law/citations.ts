@@ -73,7 +73,9 @@ const CLOSERS: Record<string, string> = { '》': '《', '」': '「', '〉': '�
 const CONTEXT_PREFIXES = ['同', '本', '該', '前揭', '前開', '上開', '前述', '上述'];
 const LAW_KINDS = ['法', '條例', '辦法', '細則', '規則', '準則', '規程', '通則', '綱要', '標準'];
 /** Words that precede a law's name without being part of it (依個人資料保護法第6條). */
-const LEADING_WORDS = ['依據', '根據', '依照', '按照', '參照', '違反', '適用', '準用', '相關', '有關', '牴觸', '依', '按', '據', '照', '與', '及', '和', '或', '之', '由', '於', '在', '並', '就', '對', '即', '如', '而', '且', '為', '係', '已', '亦', '又', '再', '則', '其', '各', '此', '另', '新', '舊', '現行'];
+const LEADING_WORDS = ['依據', '根據', '依照', '按照', '參照', '違反', '適用', '準用', '相關', '有關', '牴觸', '依', '按', '據', '照', '的', '是', '了', '等', '與', '及', '和', '或', '之', '由', '於', '在', '並', '就', '對', '即', '如', '而', '且', '為', '係', '已', '亦', '又', '再', '則', '其', '各', '此', '另', '新', '舊', '現行'];
+/** Words that end whatever came before a law's name (in at most a few of the 11,547 names, and then only known ones). */
+const BREAK_WORDS = ['的', '是', '了', '依', '而', '但', '準用', '參照', '牴觸'];
 /** Generic names that are not a particular law (施行細則 of which law?). */
 const GENERIC_NAMES = new Set(['施行細則', '施行法', '組織法', '組織規程', '組織條例', '基本法', '特別法', '母法', '子法', '作用法', '程序法', '實體法', '國際法', '行政法', '管理辦法', '實施辦法', '作業辦法', '處理辦法', '審查標準']);
 const MAX_BRACKET_NAME = 80;
@@ -206,8 +208,14 @@ function lawBefore(text: string, at: number, lookup: LawNameLookup, context: Con
     for (const longer of lookup.namesContinuing(text.slice(start, end))) if (text.startsWith(longer, start)) return 'part-of-name';
     return { lawText: text.slice(start, end), pcode: hit.pcode, via: hit.match, nameStart: start, nameEnd: end };
   }
-  // An unknown name that ends like a law's (個人資料保謢法): reported, with suggestions.
+  // An unknown name that ends like a law's (個人資料保謢法): reported, with suggestions. It starts after the
+  // last word that cannot be inside a law's name (這是…的作法 is no name), then without the words before names.
   let nameStart = runStart;
+  const run = text.slice(runStart, end);
+  for (const word of BREAK_WORDS) {
+    const found = run.lastIndexOf(word);
+    if (found !== -1) nameStart = Math.max(nameStart, runStart + found + word.length);
+  }
   for (let stripped = true; stripped; ) {
     stripped = false;
     for (const word of LEADING_WORDS) {

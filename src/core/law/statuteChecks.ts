@@ -16,9 +16,14 @@ export async function analyzeStatutes(text: string, library: LawLibrary, skipped
   const index = await library.index();
   const citations = findStatuteCitations(text, index, skipped);
   const texts = new Map<string, LawText>();
+  const missing: string[] = [];
   for (const pcode of new Set(citations.references.flatMap((reference) => (reference.pcode && reference.article ? [reference.pcode] : [])))) {
-    texts.set(pcode, await library.law(pcode));
+    // Cached laws are taken at once; the others are read together.
+    const cached = library.cached(pcode);
+    if (cached) texts.set(pcode, cached);
+    else missing.push(pcode);
   }
+  for (const [position, text] of (await Promise.all(missing.map((pcode) => library.law(pcode)))).entries()) texts.set(missing[position]!, text);
   return { citations, diagnostics: checkStatutes(citations, index, (pcode) => texts.get(pcode)) };
 }
 
