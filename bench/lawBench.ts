@@ -69,7 +69,7 @@ function makeArticle(laws: readonly LawEntry[], rng: Rng): { text: string; refer
     else if (form === 2) cite = `${name}第${1 + rng.int(5)}條、第${6 + rng.int(5)}條`;
     else cite = `${name}第${1 + rng.int(5)}條，同法第${6 + rng.int(5)}條`;
     references += form >= 2 ? 2 : 1;
-    paragraphs.push(`${FILLER}${cite}，${FILLER}${FILLER}`);
+    paragraphs.push(`${FILLER}${cite}。`);
   }
   let text = `# 法規引用測試\n\n${paragraphs.join('\n\n')}\n`;
   while (new TextEncoder().encode(text).length < 5_000) text += `\n${FILLER}\n`;
@@ -113,6 +113,8 @@ export async function benchLaws(seed: number, log: (message: string) => void): P
     firstUse.push(now() - begin);
     hovers.push({ text, offset });
   }
+  const slowest = [...picked].map((pcode, position) => ({ pcode, position, ms: firstUse[position]! })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+  log(`laws: slowest first uses: ${slowest.map((sample) => `${sample.pcode} (#${sample.position + 1}, ${(sizes.find((law) => law.pcode === sample.pcode)?.size ?? 0) >> 10} KB) ${sample.ms.toFixed(1)} ms`).join(', ')}`);
   const warm: number[] = [];
   const recent = hovers.slice(-20);
   for (let run = 0; run < 1_000; run++) {
@@ -128,7 +130,8 @@ export async function benchLaws(seed: number, log: (message: string) => void): P
   const first = await analyzeStatutes(article.text, library, parseArticle(article.text).skipped);
   const coldMs = now() - begin;
   const annotate: number[] = [];
-  for (let run = 0; run < 100; run++) {
+  gc();
+  for (let run = 0; run < 200; run++) {
     begin = now();
     await analyzeStatutes(article.text, library, parseArticle(article.text).skipped);
     annotate.push(now() - begin);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseArticle } from '../../src/core/article/article';
 import { findStatuteCitations } from '../../src/core/law/citations';
+import { LawIndex } from '../../src/core/law/lawIndex';
 import { LawLibrary } from '../../src/core/law/lawLibrary';
 import { LruCache } from '../../src/core/law/lru';
 import { analyzeStatutes } from '../../src/core/law/statuteChecks';
@@ -144,4 +145,15 @@ test('hover card: names, the cited 款 in bold, ROC date, the article link; law 
   const [hostileReference] = findStatuteCitations('《測試法[x](javascript:alert(1))》第1條', hostileIndex).references;
   const hostileCard = renderStatuteCard(hostileReference!, hostileIndex.get('X0000001')!, await hostile.library.law('X0000001'), 'en');
   assert.doesNotMatch(hostileCard, /\]\((?:javascript|command):|(?:^|[^\\])</);
+});
+
+test('short forms (strip 中華民國, 臺 → 台) only where no other law means the same', () => {
+  const law = (pcode: string, name: string) => ({ pcode, name, aliases: [] as string[] });
+  const index = new LawIndex([law('A', '中華民國測試法'), law('B', '測試法'), law('C', '中華民國臺戊法'), law('D', '中華民國台戊法'), law('E', '臺灣甲條例')]);
+  assert.equal(index.find('測試法')?.pcode, 'B', 'an official name is never taken over by a short form');
+  assert.equal(index.find('中華民國測試法')?.pcode, 'A');
+  assert.deepEqual(index.find('臺戊法'), { pcode: 'C', match: 'short' });
+  assert.equal(index.find('台戊法'), undefined, 'C and D both yield 台戊法: dropped for both');
+  assert.deepEqual(index.find('台灣甲條例'), { pcode: 'E', match: 'short' });
+  assert.deepEqual(index.get('E')?.shortNames, ['台灣甲條例']);
 });

@@ -35,9 +35,11 @@ export const PCODE = /^[A-Za-z0-9_-]{1,32}$/;
 export const SHORT_NAME_RULES = ['strip 中華民國', '臺 → 台'] as const;
 
 function shortFormsOf(name: string): string[] {
-  if (/[)）]$/.test(name)) return [];
+  // Most names need no work: neither rule applies.
+  const republic = name.startsWith('中華民國');
+  if ((!republic && !name.includes('臺')) || /[)）]$/.test(name)) return [];
   const forms: string[] = [];
-  if (name.startsWith('中華民國') && name.length >= 6) forms.push(name.slice(4));
+  if (republic && name.length >= 6) forms.push(name.slice(4));
   for (const form of [name, ...forms]) if (form.includes('臺')) forms.push(form.replaceAll('臺', '台'));
   return forms;
 }
@@ -51,26 +53,30 @@ export class LawIndex implements LawNameLookup {
   maxNameLength = 0;
 
   constructor(entries: Iterable<Omit<LawEntry, 'shortNames'>>) {
-    const list = [...entries];
-    for (const entry of list) this.#entries.set(entry.pcode, { ...entry, shortNames: [] });
-    for (const entry of this.#entries.values()) this.#add(entry.name, { pcode: entry.pcode, match: 'name' });
+    const noShortNames: readonly string[] = [];
+    const candidates: Array<{ pcode: string; forms: string[] }> = [];
+    for (const entry of entries) {
+      const stored: LawEntry = { ...entry, shortNames: noShortNames };
+      this.#entries.set(entry.pcode, stored);
+      this.#add(entry.name, { pcode: entry.pcode, match: 'name' });
+      const forms = shortFormsOf(entry.name);
+      if (forms.length > 0) candidates.push({ pcode: entry.pcode, forms });
+    }
     for (const entry of this.#entries.values()) for (const alias of entry.aliases) this.#add(alias, { pcode: entry.pcode, match: 'alias' }, false);
     // Short forms: only those exactly one law produces and nothing else already means.
     const owners = new Map<string, Set<string>>();
-    for (const entry of this.#entries.values()) {
-      for (const form of shortFormsOf(entry.name)) {
+    for (const { pcode, forms } of candidates) {
+      for (const form of forms) {
         const key = normalizeKey(form);
         if (this.#byKey.has(key)) continue;
-        const set = owners.get(key) ?? new Set<string>();
-        set.add(entry.pcode);
-        owners.set(key, set);
+        owners.set(key, (owners.get(key) ?? new Set<string>()).add(pcode));
       }
     }
-    for (const entry of this.#entries.values()) {
-      const forms = shortFormsOf(entry.name).filter((form) => owners.get(normalizeKey(form))?.size === 1);
-      if (forms.length === 0) continue;
-      this.#entries.set(entry.pcode, { ...entry, shortNames: forms });
-      for (const form of forms) this.#add(form, { pcode: entry.pcode, match: 'short' });
+    for (const { pcode, forms } of candidates) {
+      const unique = forms.filter((form) => owners.get(normalizeKey(form))?.size === 1);
+      if (unique.length === 0) continue;
+      this.#entries.set(pcode, { ...this.#entries.get(pcode)!, shortNames: unique });
+      for (const form of unique) this.#add(form, { pcode, match: 'short' });
     }
   }
 
