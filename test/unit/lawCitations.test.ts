@@ -88,7 +88,7 @@ test('an unknown name that ends like a law is reported (without the words before
   const { references, unknownLaws } = await cite('依個人資料保謢法第6條，且《數位中介服務法》第3條。');
   assert.deepEqual(unknownLaws.map((unknown) => unknown.name), ['個人資料保謢法', '數位中介服務法']);
   assert.ok(references.every((reference) => reference.pcode === undefined));
-  for (const text of ['依相關辦法第3條', '這個方法第一次用', '依施行細則第2條', '「第一步」第2項', '這是解決問題的作法第一條路', '是新做法第一條']) assert.deepEqual((await cite(text)).unknownLaws, [], text);
+  for (const text of ['依相關辦法第3條', '這個方法第一次用', '依施行細則第2條', '「第一步」第2項', '這是解決問題的作法第一條路', '是新做法第一條', '依地方立法機關組\n織準則第五條', '依本法施行細則第3條', '依其組織通則第2條']) assert.deepEqual((await cite(text)).unknownLaws, [], text);
 });
 
 test('a law whose name contains 第N條 is one name, not a citation of the law it names', async () => {
@@ -137,4 +137,25 @@ test('同條第2項 continues the article cited last', async () => {
     ['個資法第6條第1項', PDPA, 6, 1],
     ['同條第2項', PDPA, 6, 2],
   ]);
+});
+
+test('any text of citation-like characters: no exception, references in order, inside the text, never overlapping', async () => {
+  const fc = await import('fast-check');
+  const index = await embeddedIndex();
+  const pieces = ['第', '條', '項', '款', '目', '之', '1', '６', '十', '一', '百', '個資法', '個人資料保護法', '同法', '本法', '同條', '《', '》', '「', '」', '、', '及', '至', '但書', ' ', '\n', '\n\n', '`', '法', '條例', '的', '-'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => {
+      const text = parts.join('');
+      const { references, unknownLaws, problems } = findStatuteCitations(text, index, parseArticle(text).skipped);
+      let previousEnd = 0;
+      for (const reference of references) {
+        assert.ok(reference.start >= previousEnd && reference.end > reference.start && reference.end <= text.length, JSON.stringify({ text, reference }));
+        assert.equal(reference.text, text.slice(reference.start, reference.end));
+        assert.ok(reference.article || reference.via === 'bracket');
+        previousEnd = reference.end;
+      }
+      for (const span of [...unknownLaws, ...problems]) assert.ok(span.start >= 0 && span.end <= text.length && span.start < span.end);
+    }),
+    { numRuns: 2_000, seed: 20241011 },
+  );
 });

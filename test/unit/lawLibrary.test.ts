@@ -156,4 +156,12 @@ test('short forms (strip 中華民國, 臺 → 台) only where no other law mean
   assert.equal(index.find('台戊法'), undefined, 'C and D both yield 台戊法: dropped for both');
   assert.deepEqual(index.find('台灣甲條例'), { pcode: 'E', match: 'short' });
   assert.deepEqual(index.get('E')?.shortNames, ['台灣甲條例']);
+  const versions = new LawIndex([
+    { ...law('F', '選舉法（舊 36.03.31 制定）'), lastUpdate: '19991215' },
+    { ...law('G', '選舉法（新 84.08.09 制定）'), lastUpdate: '20230609' },
+    law('H', '規則（82.07.30 訂定）'),
+    law('I', '規則'),
+  ]);
+  assert.deepEqual(versions.find('選舉法'), { pcode: 'G', match: 'short' }, 'the newest version');
+  assert.equal(versions.find('規則')?.pcode, 'I', 'a law named so keeps its name');
 });

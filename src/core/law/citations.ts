@@ -77,8 +77,10 @@ const LEADING_WORDS = ['依據', '根據', '依照', '按照', '參照', '違反
 /** Words that end whatever came before a law's name (in at most a few of the 11,547 names, and then only known ones). */
 const BREAK_WORDS = ['的', '是', '了', '依', '而', '但', '準用', '參照', '牴觸'];
 /** Generic names that are not a particular law (施行細則 of which law?). */
-const GENERIC_NAMES = new Set(['施行細則', '施行法', '組織法', '組織規程', '組織條例', '基本法', '特別法', '母法', '子法', '作用法', '程序法', '實體法', '國際法', '行政法', '管理辦法', '實施辦法', '作業辦法', '處理辦法', '審查標準']);
+const GENERIC_NAMES = new Set(['施行細則', '施行法', '組織法', '組織規程', '組織條例', '組織通則', '組織準則', '暫行組織規程', '設置條例', '設置辦法', '基本法', '特別法', '母法', '子法', '作用法', '程序法', '實體法', '國際法', '行政法', '管理辦法', '實施辦法', '作業辦法', '處理辦法', '申報辦法', '審查標準', '設備標準']);
 const MAX_BRACKET_NAME = 80;
+/** 本法施行細則, 同法施行細則, 及其施行細則: a law named by reference, not by name. */
+const REFERS_TO_CONTEXT = /本法|同法|該法|及其|其施行/;
 
 function isIdeograph(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
@@ -227,7 +229,11 @@ function lawBefore(text: string, at: number, lookup: LawNameLookup, context: Con
     }
   }
   const name = text.slice(nameStart, end);
-  if (name.length >= 3 && LAW_KINDS.some((kind) => name.endsWith(kind)) && !GENERIC_NAMES.has(name) && !CONTEXT_PREFIXES.some((prefix) => name.startsWith(prefix))) {
+  // A run that a line break or space cuts from the ideograph before it may be the tail of a wrapped name (組\n織準則).
+  let before = runStart;
+  while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+  const wrapped = nameStart === runStart && before < runStart && before > 0 && isIdeograph(text.charCodeAt(before - 1));
+  if (!wrapped && name.length >= 3 && LAW_KINDS.some((kind) => name.endsWith(kind)) && !GENERIC_NAMES.has(name) && !CONTEXT_PREFIXES.some((prefix) => name.startsWith(prefix)) && !REFERS_TO_CONTEXT.test(name)) {
     return { lawText: name, nameStart, nameEnd: end, unknown: true };
   }
   return undefined;

@@ -30,9 +30,13 @@ export const PCODE = /^[A-Za-z0-9_-]{1,32}$/;
  * 1. A name starting with 中華民國 is also known without it (中華民國刑法 → 刑法).
  * 2. 臺 is also written 台 (臺灣地區與大陸地區人民關係條例 → 台灣地區與大陸地區人民關係條例), in the name and the
  *    short forms of rule 1.
- * Names ending in a parenthesised date or note (憲法法庭審理規則（110.06.30 訂定）) are old versions and get none.
+ * 3. A name ending in a parenthesised version note (總統副總統選舉罷免法（新 84.08.09 制定）) is also known by the
+ *    name without it, given to the most recently amended of the versions sharing it (rules 1 and 2 do not
+ *    apply to such names).
  */
-export const SHORT_NAME_RULES = ['strip 中華民國', '臺 → 台'] as const;
+export const SHORT_NAME_RULES = ['strip 中華民國', '臺 → 台', 'version note → newest version'] as const;
+
+const VERSION_NOTE = /^(.{2,}?)[（(][^（）()]*[）)]$/;
 
 function shortFormsOf(name: string): string[] {
   // Most names need no work: neither rule applies.
@@ -72,12 +76,25 @@ export class LawIndex implements LawNameLookup {
         owners.set(key, (owners.get(key) ?? new Set<string>()).add(pcode));
       }
     }
+    // Version notes: the base name goes to the newest version (the one amended last).
+    const versions = new Map<string, { base: string; entry: LawEntry }>();
+    for (const entry of this.#entries.values()) {
+      const base = VERSION_NOTE.exec(entry.name)?.[1]?.trim();
+      if (!base || this.#byKey.has(normalizeKey(base))) continue;
+      const current = versions.get(base);
+      if (!current || (entry.lastUpdate ?? '') > (current.entry.lastUpdate ?? '')) versions.set(base, { base, entry });
+    }
     for (const { pcode, forms } of candidates) {
       const unique = forms.filter((form) => owners.get(normalizeKey(form))?.size === 1);
-      if (unique.length === 0) continue;
-      this.#entries.set(pcode, { ...this.#entries.get(pcode)!, shortNames: unique });
-      for (const form of unique) this.#add(form, { pcode, match: 'short' });
+      if (unique.length > 0) this.#addShortNames(pcode, unique);
     }
+    for (const { base, entry } of versions.values()) this.#addShortNames(entry.pcode, [base]);
+  }
+
+  #addShortNames(pcode: string, forms: string[]): void {
+    const entry = this.#entries.get(pcode)!;
+    this.#entries.set(pcode, { ...entry, shortNames: [...entry.shortNames, ...forms] });
+    for (const form of forms) this.#add(form, { pcode, match: 'short' });
   }
 
   /** `replace`: whether a name already known is taken over (an official name is never replaced by an alias). */
