@@ -165,3 +165,17 @@ test('short forms (strip 中華民國, 臺 → 台) only where no other law mean
   assert.deepEqual(versions.find('選舉法'), { pcode: 'G', match: 'short' }, 'the newest version');
   assert.equal(versions.find('規則')?.pcode, 'I', 'a law named so keeps its name');
 });
+
+test('hover card of a range shows each article; a law whose text is not built in says how to get it', async () => {
+  const library = embeddedLibrary();
+  const index = await library.index();
+  const [range] = findStatuteCitations('個資法第6條至第8條', index).references;
+  const card = renderStatuteCard(range!, index.get(PDPA)!, await library.law(PDPA), 'en');
+  assert.deepEqual([...card.matchAll(/^> \*\*(第\d+條)\*\*/gm)].map((match) => match[1]), ['第6條', '第7條', '第8條']);
+  const civil = index.find('民法')!.pcode;
+  const [reference] = findStatuteCitations('民法第184條', index).references;
+  const unavailable = renderStatuteCard(reference!, index.get(civil)!, await library.law(civil), 'en');
+  assert.match(unavailable, /^\*\*民法\*\* · Civil Code/);
+  assert.match(unavailable, /not built in; set `policyAnnotator\.laws\.path`/);
+  assert.match(unavailable, /\(https:\/\/law\.moj\.gov\.tw\/LawClass\/LawSingle\.aspx\?pcode=B0000001&flno=184\)$/);
+});
