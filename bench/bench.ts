@@ -20,6 +20,7 @@ import { CorpusIndex } from '../src/core/search/corpusIndex';
 import { FUSE_OPTIONS, FuzzySearch } from '../src/core/search/fuzzySearch';
 import { articleTable, benchArticles, type ArticleBenchResult } from './articleBench';
 import { benchTags, tagTable, type TagBenchResult } from './tagBench';
+import { benchLaws, lawTable, type LawBenchResult } from './lawBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
 
 const MB = 1024 * 1024;
@@ -41,6 +42,8 @@ interface Options {
   readonly json?: string;
   readonly seed: number;
   readonly skipArticles: boolean;
+  /** Only the statute-reference bench (--laws-only). */
+  readonly lawsOnly: boolean;
 }
 
 function parseSize(text: string): number {
@@ -57,6 +60,7 @@ function parseArgs(argv: readonly string[]): Options {
   let json: string | undefined;
   let seed = 20240401;
   let skipArticles = false;
+  let lawsOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -80,16 +84,19 @@ function parseArgs(argv: readonly string[]): Options {
       case '--no-articles':
         skipArticles = true;
         break;
+      case '--laws-only':
+        lawsOnly = true;
+        break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only]');
         process.exit(0);
         break;
       default:
         throw new Error(`unknown argument ${arg} (try --help)`);
     }
   }
-  return { sizes, seed, skipArticles, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -478,6 +485,16 @@ async function main(): Promise<void> {
   };
   log(`node ${meta.node}, ${meta.platform}, ${meta.cpu}; vocabulary ${vocabulary.zh} zh / ${vocabulary.en} en words`);
 
+  // First, while the process is fresh: the law index's load is meant to be measured cold.
+  const laws: LawBenchResult = await benchLaws(options.seed, log);
+  if (options.lawsOnly) {
+    console.log(`Statute references (the national law database; bench/lawBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
+    console.log('');
+    console.log(lawTable(laws));
+    return;
+  }
+  collect();
+
   // Warm up the code paths once on a small corpus, so the first measured size does not pay for the JIT alone.
   {
     const warm = generateCorpus(500, { seed: options.seed + 1 });
@@ -529,10 +546,15 @@ async function main(): Promise<void> {
     console.log(tagTable(tags));
   }
 
+  console.log('');
+  console.log('Statute references (the national law database; bench/lawBench.ts)');
+  console.log('');
+  console.log(lawTable(laws));
+
   if (options.json) {
     const targetSize = results.find((result) => result.size === LARGE) ?? results[results.length - 1]!;
     const targets = TARGETS.map((target) => ({ name: target.name, target: target.target, size: targetSize.size, value: target.value(targetSize), pass: target.pass(targetSize) }));
-    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags }, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags, laws }, null, 2)}\n`);
     console.log(`- JSON written to ${options.json}`);
   }
 }

@@ -8,6 +8,7 @@ import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
 import { registerQuickFixSupport } from './features/quickFixes';
 import { registerRecordCommands } from './features/recordCommands';
+import { registerStatuteSupport } from './features/statutes';
 import { registerReferenceSupport } from './features/references';
 import { registerSourcesCommands } from './features/sourcesCommands';
 import { registerTagAutoSuggest } from './features/tagAutoSuggest';
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerTagCommands(MARKDOWN, deps),
       registerCorpusCommands(MARKDOWN, { ...deps, output }),
       registerSourcesCommands(MARKDOWN, deps),
+      registerStatuteSupport(MARKDOWN, { extensionUri: context.extensionUri, analyses, settings, log: { info: (message) => output.info(message), error: (message) => output.error(message) } }),
     ),
   );
 

@@ -11,11 +11,13 @@ export interface CliArgs {
   readonly color: boolean | undefined;
   readonly config?: string;
   readonly limit: number;
+  /** A folder of the national law database (per-law JSON) for statute references. */
+  readonly laws?: string;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit']);
+const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws']);
 const BOOLEAN_FLAGS = new Set(['--no-embedded', '--json', '--cards', '--strict', '--color', '--no-color', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -48,6 +50,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const limit = Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${limitText}"`);
   const config = values.get('--config')?.at(-1);
+  const laws = values.get('--laws')?.at(-1);
   return {
     command,
     positional: command === 'help' || command === 'version' ? [] : rest,
@@ -60,6 +63,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     color: flags.has('--color') ? true : flags.has('--no-color') ? false : undefined,
     ...(config ? { config } : {}),
     limit,
+    ...(laws ? { laws } : {}),
   };
 }
 
@@ -73,6 +77,8 @@ Usage:
 Options:
   --corpus <path>   a corpus folder or file (Markdown with YAML front matter, JSON, JSON Lines); repeatable
   --no-embedded     leave out the built-in corpus (the 2024 UK-US AI safety MOU)
+  --laws <dir>      a folder of the national law database (index.json, aliases.json, FalVMingLing/<PCode>.json)
+                    for statute references; the built-in subset is used after it
   --config <file>   the configuration file (default: .policy-annotator.json in the current folder)
   --json            annotate: print JSON (one object per file)
   --cards           annotate: include each reference's hover card (Markdown)

@@ -3,6 +3,7 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { checkRows, formatSarif, formatText } from './check';
 import { fileJson, type FileJson } from './output';
 import { openSession } from './session';
+import { openLaws, withStatutes } from './statutes';
 
 declare const POLICY_ANNOTATOR_VERSION: string;
 
@@ -41,8 +42,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const session = await openSession(args, io.cwd);
     if (args.command === 'search') return search(args, session.corpus.index, io);
     const files = await resolveFileArguments(args.positional, io.cwd);
+    const laws = await openLaws(args.laws, io.cwd, io.err);
     const results: FileJson[] = [];
-    for (const file of files) results.push(fileJson(await analyzeFile(file, io.cwd, session), session.corpus.index, session.config, args.cards));
+    for (const file of files) {
+      const result = await analyzeFile(file, io.cwd, session);
+      results.push(await withStatutes(fileJson(result, session.corpus.index, session.config, args.cards), result, laws, session.config, args.cards));
+    }
     const missing = results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error'));
     for (const result of results) {
       for (const diagnostic of result.diagnostics) if (diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error') io.err(`policy-annotator: ${diagnostic.message}`);

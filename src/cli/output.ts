@@ -21,9 +21,19 @@ export interface DiagnosticJson extends RangeJson {
   fix: string | null;
 }
 
+/** What a `"kind": "law"` reference adds: the cited article ("6", "1-1") and, when cited, 項, 款, 目. */
+export interface StatuteFields {
+  article?: string;
+  through?: string;
+  paragraph?: number;
+  item?: number;
+  subitem?: number;
+  qualifier?: string;
+}
+
 export interface FileJson {
   file: string;
-  references: Array<RangeJson & { text: string; kind: string; id: string | null; score: number; match: string | null; candidates?: readonly string[]; card?: string }>;
+  references: Array<RangeJson & { text: string; kind: string; id: string | null; score: number; match: string | null; candidates?: readonly string[]; card?: string } & StatuteFields>;
   tags: Array<RangeJson & { text: string; known: boolean; suggestion: string | null }>;
   diagnostics: DiagnosticJson[];
 }

@@ -5,6 +5,7 @@ import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
 import type { Settings } from '../vscode/settings';
 import { localized } from '../vscode/l10n';
+import { registerDocumentDiagnostics } from '../vscode/documentDiagnostics';
 
 export interface ArticleDiagnosticsDeps {
   readonly corpus: CorpusService;
@@ -40,50 +41,15 @@ export function toVsDiagnostics(document: vscode.TextDocument, diagnostics: read
  * changes and when settings change; a run whose document changed meanwhile is dropped (stale).
  */
 export function registerArticleDiagnostics(selector: vscode.DocumentSelector, deps: ArticleDiagnosticsDeps): vscode.Disposable {
-  const collection = vscode.languages.createDiagnosticCollection('policy-annotator');
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const update = async (document: vscode.TextDocument) => {
-    const key = document.uri.toString();
-    if (vscode.languages.match(selector, document) === 0 || document.isClosed) return;
-    if (!deps.settings.areDiagnosticsEnabled(document.uri)) {
-      collection.delete(document.uri);
-      return;
-    }
-    const version = document.version;
-    await deps.corpus.whenReady();
-    if (document.isClosed || document.version !== version || timers.has(key)) return;
-    collection.set(document.uri, toVsDiagnostics(document, deps.analyses.get(document).diagnostics, deps.settings));
-  };
-  const schedule = (document: vscode.TextDocument, delay = deps.debounceMs ?? 300) => {
-    const key = document.uri.toString();
-    const pending = timers.get(key);
-    if (pending !== undefined) clearTimeout(pending);
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        void update(document);
-      }, delay),
-    );
-  };
-  const all = () => vscode.workspace.textDocuments.forEach((document) => schedule(document, 0));
-  all();
-  return vscode.Disposable.from(
-    collection,
-    vscode.workspace.onDidOpenTextDocument((document) => schedule(document, 0)),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) schedule(event.document);
-    }),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      const pending = timers.get(document.uri.toString());
-      if (pending !== undefined) clearTimeout(pending);
-      timers.delete(document.uri.toString());
-      collection.delete(document.uri);
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('policyAnnotator')) all();
-    }),
-    deps.corpus.onDidUpdate(all),
-    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
-  );
+  return registerDocumentDiagnostics({
+    name: 'policy-annotator',
+    selector,
+    debounceMs: deps.debounceMs ?? 300,
+    isEnabled: (document) => deps.settings.areDiagnosticsEnabled(document.uri),
+    compute: async (document) => {
+      await deps.corpus.whenReady();
+      return toVsDiagnostics(document, deps.analyses.get(document).diagnostics, deps.settings);
+    },
+    recomputeOn: [(listener) => deps.corpus.onDidUpdate(listener)],
+  });
 }

@@ -33,4 +33,12 @@ suite('web extension host', () => {
     const article = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'workspace-corpus.md'));
     checkMatch((await hoverAt(article, '良好的測試紀錄')).text, /A good fixture record/, 'the workspace record card');
   });
+
+  test('a statute reference shows the article text, read from the extension\'s own law files in the browser', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '依個人資料保護法第6條第1項第2款，病歷資料原則上不得蒐集。\n' });
+    const hover = await hoverAt(document, '第6條第1項第2款');
+    checkMatch(hover.text, /Personal Data Protection Act/, 'the law card');
+    checkMatch(hover.text, /有關病歷、醫療、基因/, 'the article text');
+    checkMatch(hover.text, /pcode=I0050021&flno=6/, 'the law.moj.gov.tw link');
+  });
 });

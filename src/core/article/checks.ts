@@ -46,6 +46,11 @@ export const DIAGNOSTIC_CODES = {
   'non-canonical-tag': 'warning',
   'duplicate-tag': 'warning',
   'empty-tags-section': 'info',
+  // Statute references (src/core/law/statuteChecks.ts).
+  'unknown-statute-article': 'warning',
+  'unknown-law': 'info',
+  'invalid-statute-number': 'warning',
+  'law-file-problem': 'warning',
 } as const satisfies Record<string, DiagnosticSeverity>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

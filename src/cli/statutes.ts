@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { DiagnosticSeverity } from '../core/article/checks';
+import type { ProjectConfig } from '../core/config';
+import type { LawLibrary } from '../core/law/lawLibrary';
+import { articleKey } from '../core/law/numerals';
+import { analyzeStatutes } from '../core/law/statuteChecks';
+import { renderStatuteCard } from '../core/law/statuteCard';
+import { UsageError } from './args';
+import { positionOf, type ArticleResult } from './articles';
+import { openLawLibrary } from './laws';
+import type { FileJson, RangeJson } from './output';
+
+/** Opens the law library (`--laws <dir>`, then the embedded subset); a folder that is missing or has no index.json is a usage error. */
+export async function openLaws(lawsDir: string | undefined, cwd: string, err: (text: string) => void): Promise<LawLibrary> {
+  if (lawsDir && !existsSync(path.resolve(cwd, lawsDir))) throw new UsageError(`law folder not found: ${lawsDir}`);
+  const log: string[] = [];
+  const library = openLawLibrary(lawsDir, cwd, log);
+  await library.index();
+  for (const problem of library.problems) err(`policy-annotator: laws: ${problem.uri}:${problem.line + 1}: ${problem.message}`);
+  if (lawsDir && library.problems.some((problem) => problem.uri.endsWith('/index.json') && /missing|cannot be read|invalid JSON|must hold/.test(problem.message))) {
+    throw new UsageError(`the law folder ${lawsDir} has no readable index.json (the national law database's per-law JSON format)`);
+  }
+  return library;
+}
+
+/**
+ * Adds an article's statute references (`"kind": "law"`, `"id": "<PCode>"`, `"article": "6"`, with
+ * `"paragraph"`, `"item"`… when cited) and the statute checks to its annotate/check JSON, in text order.
+ */
+export async function withStatutes(json: FileJson, result: ArticleResult, library: LawLibrary, config: ProjectConfig, cards: boolean): Promise<FileJson> {
+  if ('error' in result) return json;
+  const { article } = result.analysis;
+  const analysis = await analyzeStatutes(article.text, library, article.skipped);
+  const index = await library.index();
+  const range = (start: number, end: number): RangeJson => {
+    const from = positionOf(article.lines, start);
+    const to = positionOf(article.lines, end);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  };
+  const references: FileJson['references'] = [];
+  for (const reference of analysis.citations.references) {
+    const entry = reference.pcode ? index.get(reference.pcode) : undefined;
+    references.push({
+      ...range(reference.start, reference.end),
+      text: reference.text,
+      kind: 'law',
+      id: reference.pcode ?? null,
+      score: reference.pcode ? 1 : 0,
+      match: reference.via ?? null,
+      ...(reference.article ? { article: articleKey(reference.article) } : {}),
+      ...(reference.through ? { through: articleKey(reference.through) } : {}),
+      ...(reference.paragraph !== undefined ? { paragraph: reference.paragraph } : {}),
+      ...(reference.item !== undefined ? { item: reference.item } : {}),
+      ...(reference.subitem !== undefined ? { subitem: reference.subitem } : {}),
+      ...(reference.qualifier ? { qualifier: reference.qualifier } : {}),
+      ...(cards && entry ? { card: renderStatuteCard(reference, entry, reference.article ? await library.law(entry.pcode) : undefined, 'zh') } : {}),
+    });
+  }
+  const diagnostics = analysis.diagnostics.flatMap((diagnostic) => {
+    const chosen = config.severity?.[diagnostic.code];
+    if (chosen === 'off') return [];
+    const severity: DiagnosticSeverity = chosen === undefined ? diagnostic.severity : chosen === 'hint' ? 'info' : chosen;
+    return [{ ...range(diagnostic.start, diagnostic.end), severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null }];
+  });
+  const byPosition = (a: RangeJson, b: RangeJson) => a.line - b.line || a.column - b.column;
+  return { ...json, references: [...json.references, ...references].sort(byPosition), diagnostics: [...json.diagnostics, ...diagnostics].sort(byPosition) };
+}

@@ -1,0 +1,128 @@
+import type { CitationProblem } from './citations';
+import { MAX_NUMERAL_LENGTH, readNumeral, type ArticleNumber } from './numerals';
+import { msg } from '../messages';
+
+/** One cite of a chain: 第6條第1項第2款但書, or 第2項 continuing the article before it. */
+export interface Cite {
+  readonly start: number;
+  end: number;
+  article?: ArticleNumber;
+  through?: ArticleNumber;
+  paragraph?: number;
+  item?: number;
+  subitem?: number;
+  qualifier?: '但書' | '前段' | '後段' | '本文';
+}
+
+/** 條 > 項 > 款 > 目: a cite goes down the levels (第6條第1項第2款), never up. */
+const UNITS = '條項款目';
+const QUALIFIERS = ['但書', '前段', '後段', '本文'] as const;
+const RANGE_WORDS = ['至', '到', '~', '～', '－'];
+const LIST_WORDS = ['以及', '、', '及', '與', '和', '或', '暨'];
+
+function skipSpaces(text: string, at: number): number {
+  while (at < text.length && (text[at] === ' ' || text[at] === '\u3000')) at++;
+  return at;
+}
+
+function startsWithAny(text: string, at: number, words: readonly string[]): string | undefined {
+  return words.find((word) => text.startsWith(word, at));
+}
+
+/**
+ * Reads one cite at `at` (a 第). `inherited` is the article a cite that starts below 條 belongs to
+ * (第6條第1項、第2項). Every character is read once; numbers too long to be real are reported in `problems`.
+ */
+export function parseCite(text: string, at: number, inherited: ArticleNumber | undefined, problems: CitationProblem[]): Cite | undefined {
+  let depth = -1;
+  let position = at;
+  const cite: Cite = { start: at, end: at };
+  let invalid = false;
+  while (text[position] === '第') {
+    const number = readNumeral(text, skipSpaces(text, position + 1));
+    if (!number) break;
+    let next = skipSpaces(text, number.end);
+    // The database's own form: 第 6-1 條.
+    let sub = undefined as ReturnType<typeof readNumeral>;
+    if (text[next] === '-') {
+      sub = readNumeral(text, next + 1);
+      if (sub) next = skipSpaces(text, sub.end);
+    }
+    const unit = UNITS.indexOf(text[next] ?? '');
+    if (unit < 0 || unit <= depth) break;
+    let end = next + 1;
+    if (unit === 0 && !sub && text[end] === '之') {
+      sub = readNumeral(text, end + 1);
+      if (sub) end = sub.end;
+    }
+    for (const numeral of [number, sub]) {
+      if (numeral && numeral.value === undefined) {
+        invalid = true;
+        problems.push({
+          start: position,
+          end,
+          code: 'invalid-statute-number',
+          message: msg('This {0} number has {1} digits; numbers of more than {2} digits are not read as a citation.', UNITS[unit]!, numeral.length.toLocaleString('en-US'), MAX_NUMERAL_LENGTH),
+        });
+      }
+    }
+    if (unit === 0) cite.article = sub ? { main: number.value ?? 0, sub: sub.value ?? 0 } : { main: number.value ?? 0 };
+    else if (unit === 1) cite.paragraph = number.value ?? 0;
+    else if (unit === 2) cite.item = number.value ?? 0;
+    else cite.subitem = number.value ?? 0;
+    depth = unit;
+    position = end;
+    cite.end = end;
+    const qualifier = QUALIFIERS.find((word) => text.startsWith(word, position));
+    if (qualifier) {
+      cite.qualifier = qualifier;
+      position += qualifier.length;
+      cite.end = position;
+      break;
+    }
+  }
+  if (depth < 0 || invalid) return undefined;
+  if (!cite.article && inherited) cite.article = inherited;
+  return cite;
+}
+
+/**
+ * A chain of cites: 第6條第1項、第2項, 第6條、第8條及第10條, 第6條至第8條. `end` is where reading stopped
+ * (after the last cite, or after a number too long to read, so the scanner never reads it again).
+ */
+export function readChain(text: string, at: number, inherited: ArticleNumber | undefined, problems: CitationProblem[]): { cites: Cite[]; end: number } {
+  const cites: Cite[] = [];
+  let position = at;
+  let end = at + 1;
+  let article = inherited;
+  for (;;) {
+    const before = problems.length;
+    const cite = parseCite(text, position, article, problems);
+    if (!cite) {
+      // Skip past a number too long to read, so it is reported once and never scanned again.
+      if (problems.length > before) end = Math.max(end, problems[problems.length - 1]!.end);
+      break;
+    }
+    cites.push(cite);
+    end = cite.end;
+    article = cite.article;
+    let next = skipSpaces(text, cite.end);
+    const range = startsWithAny(text, next, RANGE_WORDS);
+    if (range && cite.article && cite.paragraph === undefined) {
+      const startOfLast = skipSpaces(text, next + range.length);
+      const last = text[startOfLast] === '第' ? parseCite(text, startOfLast, undefined, problems) : undefined;
+      if (last?.article && last.paragraph === undefined) {
+        cite.through = last.article;
+        cite.end = end = last.end;
+        article = last.article;
+        next = skipSpaces(text, last.end);
+      }
+    }
+    const separator = startsWithAny(text, next, LIST_WORDS);
+    if (!separator) break;
+    const following = skipSpaces(text, next + separator.length);
+    if (text[following] !== '第') break;
+    position = following;
+  }
+  return { cites, end };
+}

@@ -1,0 +1,144 @@
+import { FuzzySearch } from '../search/fuzzySearch';
+import { normalizeKey } from '../search/normalize';
+import type { LawNameHit, LawNameLookup } from './citations';
+
+/** One law of index.json, with the short names it is known by. */
+export interface LawEntry {
+  readonly pcode: string;
+  readonly name: string;
+  readonly english?: string;
+  /** YYYYMMDD, the last amendment. */
+  readonly lastUpdate?: string;
+  /** From aliases.json. */
+  readonly aliases: readonly string[];
+  /** Our own unambiguous short forms (see SHORT_NAME_RULES). */
+  readonly shortNames: readonly string[];
+}
+
+export interface LawSuggestion {
+  readonly pcode: string;
+  readonly name: string;
+  readonly score: number;
+}
+
+/** PCodes become file names: letters, digits, _ and - only, so a hostile index cannot name ../../x. */
+export const PCODE = /^[A-Za-z0-9_-]{1,32}$/;
+
+/**
+ * Our short-name rules, beyond aliases.json; a short form is added only when no law has it as its name,
+ * alias or another short form (ambiguous forms are dropped for every law):
+ * 1. A name starting with 中華民國 is also known without it (中華民國刑法 → 刑法).
+ * 2. 臺 is also written 台 (臺灣地區與大陸地區人民關係條例 → 台灣地區與大陸地區人民關係條例), in the name and the
+ *    short forms of rule 1.
+ * 3. A name ending in a parenthesised version note (總統副總統選舉罷免法（新 84.08.09 制定）) is also known by the
+ *    name without it, given to the most recently amended of the versions sharing it (rules 1 and 2 do not
+ *    apply to such names).
+ */
+export const SHORT_NAME_RULES = ['strip 中華民國', '臺 → 台', 'version note → newest version'] as const;
+
+const VERSION_NOTE = /^(.{2,}?)[（(][^（）()]*[）)]$/;
+
+function shortFormsOf(name: string): string[] {
+  // Most names need no work: neither rule applies.
+  const republic = name.startsWith('中華民國');
+  if ((!republic && !name.includes('臺')) || /[)）]$/.test(name)) return [];
+  const forms: string[] = [];
+  if (republic && name.length >= 6) forms.push(name.slice(4));
+  for (const form of [name, ...forms]) if (form.includes('臺')) forms.push(form.replaceAll('臺', '台'));
+  return forms;
+}
+
+/** The names of every law: exact lookup (after normalisation) for the detector, fuzzy search for suggestions. */
+export class LawIndex implements LawNameLookup {
+  readonly #entries = new Map<string, LawEntry>();
+  readonly #byKey = new Map<string, LawNameHit>();
+  readonly #continuing = new Map<string, string[]>();
+  #fuzzy: FuzzySearch | undefined;
+  maxNameLength = 0;
+
+  constructor(entries: Iterable<Omit<LawEntry, 'shortNames'>>) {
+    const noShortNames: readonly string[] = [];
+    const candidates: Array<{ pcode: string; forms: string[] }> = [];
+    for (const entry of entries) {
+      const stored: LawEntry = { ...entry, shortNames: noShortNames };
+      this.#entries.set(entry.pcode, stored);
+      this.#add(entry.name, { pcode: entry.pcode, match: 'name' });
+      const forms = shortFormsOf(entry.name);
+      if (forms.length > 0) candidates.push({ pcode: entry.pcode, forms });
+    }
+    for (const entry of this.#entries.values()) for (const alias of entry.aliases) this.#add(alias, { pcode: entry.pcode, match: 'alias' }, false);
+    // Short forms: only those exactly one law produces and nothing else already means.
+    const owners = new Map<string, Set<string>>();
+    for (const { pcode, forms } of candidates) {
+      for (const form of forms) {
+        const key = normalizeKey(form);
+        if (this.#byKey.has(key)) continue;
+        owners.set(key, (owners.get(key) ?? new Set<string>()).add(pcode));
+      }
+    }
+    // Version notes: the base name goes to the newest version (the one amended last).
+    const versions = new Map<string, { base: string; entry: LawEntry }>();
+    for (const entry of this.#entries.values()) {
+      const base = VERSION_NOTE.exec(entry.name)?.[1]?.trim();
+      if (!base || this.#byKey.has(normalizeKey(base))) continue;
+      const current = versions.get(base);
+      if (!current || (entry.lastUpdate ?? '') > (current.entry.lastUpdate ?? '')) versions.set(base, { base, entry });
+    }
+    for (const { pcode, forms } of candidates) {
+      const unique = forms.filter((form) => owners.get(normalizeKey(form))?.size === 1);
+      if (unique.length > 0) this.#addShortNames(pcode, unique);
+    }
+    for (const { base, entry } of versions.values()) this.#addShortNames(entry.pcode, [base]);
+  }
+
+  #addShortNames(pcode: string, forms: string[]): void {
+    const entry = this.#entries.get(pcode)!;
+    this.#entries.set(pcode, { ...entry, shortNames: [...entry.shortNames, ...forms] });
+    for (const form of forms) this.#add(form, { pcode, match: 'short' });
+  }
+
+  /** `replace`: whether a name already known is taken over (an official name is never replaced by an alias). */
+  #add(name: string, hit: LawNameHit, replace = true): void {
+    const key = normalizeKey(name);
+    if (!key || (!replace && this.#byKey.has(key))) return;
+    this.#byKey.set(key, hit);
+    this.maxNameLength = Math.max(this.maxNameLength, name.length);
+    const article = name.indexOf('第');
+    if (article >= 2) {
+      const prefix = name.slice(0, article);
+      this.#continuing.set(prefix, [...(this.#continuing.get(prefix) ?? []), name]);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(pcode: string): LawEntry | undefined {
+    return this.#entries.get(pcode);
+  }
+
+  entries(): IterableIterator<LawEntry> {
+    return this.#entries.values();
+  }
+
+  find(name: string): LawNameHit | undefined {
+    return this.#byKey.get(normalizeKey(name));
+  }
+
+  namesContinuing(prefix: string): readonly string[] {
+    return this.#continuing.get(prefix) ?? [];
+  }
+
+  /** Known laws whose names are nearest to `name` (個人資料保謢法 → 個人資料保護法). Built on first use. */
+  suggest(name: string, limit = 3): LawSuggestion[] {
+    if (!this.#fuzzy) {
+      this.#fuzzy = new FuzzySearch();
+      for (const entry of this.#entries.values()) this.#fuzzy.add(entry.pcode, entry.name, [...entry.aliases, ...entry.shortNames]);
+    }
+    return this.#fuzzy
+      .search(name, limit)
+      .filter((hit) => hit.score >= 0.5)
+      .map((hit) => ({ pcode: hit.id, name: this.#entries.get(hit.id)!.name, score: hit.score }));
+  }
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { statuteReferenceAt } from '../core/law/citations';
+import { lawArticleUrl, renderStatuteCard } from '../core/law/statuteCard';
+import { toVsRange } from '../vscode/convert';
+import type { Settings } from '../vscode/settings';
+import type { StatuteAnalyses } from '../vscode/workspaceLaws';
+
+export interface StatuteDeps {
+  readonly statutes: StatuteAnalyses;
+  readonly settings: Settings;
+}
+
+/** The card of a statute reference (個資法第6條第1項): names, the article's text, the last amendment, the link. */
+export class StatuteHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly deps: StatuteDeps) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    if (!this.deps.settings.isHoverEnabled(document.uri)) return undefined;
+    const analysis = await this.deps.statutes.get(document);
+    const reference = statuteReferenceAt(analysis.citations.references, document.offsetAt(position));
+    if (!reference?.pcode || token.isCancellationRequested) return undefined;
+    const index = await this.deps.statutes.library.index();
+    const entry = index.get(reference.pcode);
+    if (!entry) return undefined;
+    const text = reference.article ? await this.deps.statutes.library.law(reference.pcode) : undefined;
+    const markdown = new vscode.MarkdownString(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage()));
+    // Law text is escaped in the card; nothing in it may run: no commands, no HTML, no icons.
+    markdown.isTrusted = false;
+    markdown.supportHtml = false;
+    markdown.supportThemeIcons = false;
+    return new vscode.Hover(markdown, toVsRange(document, reference.start, reference.end));
+  }
+}
+
+/** Each resolved statute reference links to its article on law.moj.gov.tw (Ctrl+click). */
+export class StatuteLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly deps: StatuteDeps) {}
+
+  async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
+    const analysis = await this.deps.statutes.get(document);
+    if (token.isCancellationRequested) return [];
+    const index = await this.deps.statutes.library.index();
+    return analysis.citations.references.flatMap((reference) => {
+      const entry = reference.pcode ? index.get(reference.pcode) : undefined;
+      if (!entry) return [];
+      const link = new vscode.DocumentLink(toVsRange(document, reference.start, reference.end), vscode.Uri.parse(lawArticleUrl(entry.pcode, reference.article), true));
+      link.tooltip = `${entry.name}${entry.english ? ` (${entry.english})` : ''} — law.moj.gov.tw`;
+      return [link];
+    });
+  }
+}
+
+export function registerStatuteHoverSupport(selector: vscode.DocumentSelector, deps: StatuteDeps): vscode.Disposable {
+  return vscode.Disposable.from(vscode.languages.registerHoverProvider(selector, new StatuteHoverProvider(deps)), vscode.languages.registerDocumentLinkProvider(selector, new StatuteLinkProvider(deps)));
+}

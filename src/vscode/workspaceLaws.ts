@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { LawFileSystem } from '../core/law/lawFiles';
+import { LawLibrary, type LawSource } from '../core/law/lawLibrary';
+import { analyzeStatutes, type StatuteAnalysis } from '../core/law/statuteChecks';
+import type { ArticleAnalyses } from './articleAnalyses';
+
+export const LAWS_PATH_SETTING = 'policyAnnotator.laws.path';
+
+/** Law files through vscode.workspace.fs (the extension's own folder and the configured one alike). */
+export class WorkspaceLawFileSystem implements LawFileSystem {
+  async stat(uri: string): Promise<{ size: number } | undefined> {
+    try {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+      return (stat.type & vscode.FileType.File) !== 0 ? { size: stat.size } : undefined;
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async readFile(uri: string): Promise<Uint8Array> {
+    return vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+  }
+}
+
+/** The configured law folder: an absolute path, or one relative to the first workspace folder. */
+export function configuredLawFolder(): vscode.Uri | undefined {
+  const value = vscode.workspace.getConfiguration('policyAnnotator').get<string>('laws.path', '').trim();
+  if (!value) return undefined;
+  if (/^([a-zA-Z]:[\\/]|\/|\\\\)/.test(value)) return vscode.Uri.file(value);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, value) : vscode.Uri.file(value);
+}
+
+const folderString = (uri: vscode.Uri) => uri.toString().replace(/\/$/, '');
+
+/** The law library of the extension: the configured folder first, then laws/embedded of the extension. Reloaded when the setting changes. */
+export function createLawLibrary(extensionUri: vscode.Uri, log: { info(message: string): void; error(message: string): void }): { library: LawLibrary; disposable: vscode.Disposable } {
+  const embedded = folderString(vscode.Uri.joinPath(extensionUri, 'laws', 'embedded'));
+  const library = new LawLibrary({
+    fileSystem: new WorkspaceLawFileSystem(),
+    sources: () => {
+      const configured = configuredLawFolder();
+      const sources: LawSource[] = configured ? [{ folder: folderString(configured) }] : [];
+      return [...sources, { folder: embedded, embedded: true }];
+    },
+    log,
+  });
+  const disposable = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(LAWS_PATH_SETTING)) library.reload();
+  });
+  return { library, disposable };
+}
+
+/** Statute analyses of open articles, one per document version and law-library generation. */
+export class StatuteAnalyses {
+  readonly #cache = new Map<string, { stamp: string; analysis: Promise<StatuteAnalysis> }>();
+
+  constructor(
+    readonly library: LawLibrary,
+    private readonly analyses: ArticleAnalyses,
+  ) {}
+
+  get(document: vscode.TextDocument): Promise<StatuteAnalysis> {
+    const key = document.uri.toString();
+    const stamp = `${document.version}:${this.library.generation}`;
+    const cached = this.#cache.get(key);
+    if (cached?.stamp === stamp) return cached.analysis;
+    const article = this.analyses.article(document);
+    const analysis = analyzeStatutes(article.text, this.library, article.skipped);
+    this.#cache.set(key, { stamp, analysis });
+    // Bounded: only the most recent documents are kept.
+    if (this.#cache.size > 32) this.#cache.delete(this.#cache.keys().next().value!);
+    return analysis;
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.#cache.delete(document.uri.toString());
+  }
+}

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, hoverText, openFixture, ourDiagnostics, positionOf } from './helpers';
+
+// Nothing is configured: the embedded law subset (laws/embedded of the extension) must be enough.
+suite('statute references', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  test('hovering 個人資料保護法第6條第1項第2款 shows the law, the article and its link', async () => {
+    const document = await openFixture('statutes.md');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '第6條第1項第2款', 1));
+    const text = hoverText(hovers);
+    assert.match(text, /個人資料保護法/);
+    assert.match(text, /Personal Data Protection Act/);
+    assert.match(text, /有關病歷、醫療、基因/);
+    assert.match(text, /民國112年|ROC 112/);
+    assert.match(text, /https:\/\/law\.moj\.gov\.tw\/LawClass\/LawSingle\.aspx\?pcode=I0050021&flno=6/);
+    const ours = hovers.find((hover) => hoverText([hover]).includes('Personal Data Protection Act'));
+    assert.equal(ours && document.getText(ours.range), '個人資料保護法第6條第1項第2款');
+    const untrusted = ours!.contents.every((content) => typeof content === 'string' || !(content as vscode.MarkdownString).isTrusted);
+    assert.ok(untrusted, 'the statute card is not trusted');
+  });
+
+  test('an article the law does not have, and a misspelt law with a quick fix', async () => {
+    const document = await openFixture('statutes.md');
+    const diagnostics = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'unknown-law'));
+    const article = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-statute-article');
+    assert.equal(article?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(article!.message, /資通安全管理法 has no 第99條/);
+    const law = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-law')!;
+    assert.equal(law.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(document.getText(law.range), '個人資料保謢法');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, law.range);
+    assert.ok(actions.some((action) => action.title === 'Change to 個人資料保護法'), actions.map((action) => action.title).join(', '));
+  });
+});
