@@ -62,6 +62,9 @@ test('ranges and lists continue the law named first', async () => {
   assert.deepEqual(list.references.map((reference) => [reference.text, reference.pcode, reference.article?.main]), [['個資法第6條', PDPA, 6], ['第8條', PDPA, 8], ['第10條', PDPA, 10]]);
   const paragraphs = await cite('個資法第6條第1項、第2項');
   assert.deepEqual(paragraphs.references.map((reference) => [reference.article?.main, reference.paragraph]), [[6, 1], [6, 2]]);
+  // A list item below 項 keeps the article and the 項 of the one before it; a new 條 starts afresh.
+  const items = await cite('個資法第6條第1項第2款、第6款及第8條第2項');
+  assert.deepEqual(items.references.map((reference) => [reference.article?.main, reference.paragraph, reference.item]), [[6, 1, 2], [6, 1, 6], [8, 2, undefined]]);
 });
 
 test('同法 and 本法 take the law named last in the paragraph; not across paragraphs', async () => {

@@ -29,12 +29,21 @@ function startsWithAny(text: string, at: number, words: readonly string[]): stri
   return words.find((word) => text.startsWith(word, at));
 }
 
+/** What a cite that starts below 條 takes from the one before it in a list (第6條第1項第2款、第6款). */
+export interface InheritedLevels {
+  readonly article?: ArticleNumber;
+  readonly paragraph?: number;
+  readonly item?: number;
+}
+
 /**
- * Reads one cite at `at` (a 第). `inherited` is the article a cite that starts below 條 belongs to
- * (第6條第1項、第2項). Every character is read once; numbers too long to be real are reported in `problems`.
+ * Reads one cite at `at` (a 第). A cite that starts below 條 takes the levels above its first one from
+ * `inherited` (第6條第1項、第2項; 第1項第2款、第6款). Every character is read once; numbers too long to be real
+ * are reported in `problems`.
  */
-export function parseCite(text: string, at: number, inherited: ArticleNumber | undefined, problems: CitationProblem[]): Cite | undefined {
+export function parseCite(text: string, at: number, inherited: InheritedLevels | undefined, problems: CitationProblem[]): Cite | undefined {
   let depth = -1;
+  let firstUnit = -1;
   let position = at;
   const cite: Cite = { start: at, end: at };
   let invalid = false;
@@ -70,6 +79,7 @@ export function parseCite(text: string, at: number, inherited: ArticleNumber | u
     else if (unit === 1) cite.paragraph = number.value ?? 0;
     else if (unit === 2) cite.item = number.value ?? 0;
     else cite.subitem = number.value ?? 0;
+    if (firstUnit < 0) firstUnit = unit;
     depth = unit;
     position = end;
     cite.end = end;
@@ -82,7 +92,11 @@ export function parseCite(text: string, at: number, inherited: ArticleNumber | u
     }
   }
   if (depth < 0 || invalid) return undefined;
-  if (!cite.article && inherited) cite.article = inherited;
+  if (inherited) {
+    if (firstUnit > 0 && !cite.article && inherited.article) cite.article = inherited.article;
+    if (firstUnit > 1 && cite.paragraph === undefined && inherited.paragraph !== undefined) cite.paragraph = inherited.paragraph;
+    if (firstUnit > 2 && cite.item === undefined && inherited.item !== undefined) cite.item = inherited.item;
+  }
   return cite;
 }
 
@@ -94,10 +108,10 @@ export function readChain(text: string, at: number, inherited: ArticleNumber | u
   const cites: Cite[] = [];
   let position = at;
   let end = at + 1;
-  let article = inherited;
+  let previous: InheritedLevels | undefined = inherited ? { article: inherited } : undefined;
   for (;;) {
     const before = problems.length;
-    const cite = parseCite(text, position, article, problems);
+    const cite = parseCite(text, position, previous, problems);
     if (!cite) {
       // Skip past a number too long to read, so it is reported once and never scanned again.
       if (problems.length > before) end = Math.max(end, problems[problems.length - 1]!.end);
@@ -105,7 +119,7 @@ export function readChain(text: string, at: number, inherited: ArticleNumber | u
     }
     cites.push(cite);
     end = cite.end;
-    article = cite.article;
+    previous = cite;
     let next = skipSpaces(text, cite.end);
     const range = startsWithAny(text, next, RANGE_WORDS);
     if (range && cite.article && cite.paragraph === undefined) {
@@ -114,7 +128,7 @@ export function readChain(text: string, at: number, inherited: ArticleNumber | u
       if (last?.article && last.paragraph === undefined) {
         cite.through = last.article;
         cite.end = end = last.end;
-        article = last.article;
+        previous = { article: last.article };
         next = skipSpaces(text, last.end);
       }
     }
