@@ -21,8 +21,9 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
     if (!reference?.pcode || token.isCancellationRequested) return undefined;
     const index = await this.deps.statutes.library.index();
     const entry = index.get(reference.pcode);
-    if (!entry) return undefined;
+    if (!entry || token.isCancellationRequested) return undefined;
     const text = reference.article ? await this.deps.statutes.library.law(reference.pcode) : undefined;
+    if (token.isCancellationRequested) return undefined;
     const markdown = new vscode.MarkdownString(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage()));
     // Law text is escaped in the card; nothing in it may run: no commands, no HTML, no icons.
     markdown.isTrusted = false;
@@ -40,6 +41,7 @@ export class StatuteLinkProvider implements vscode.DocumentLinkProvider {
     const analysis = await this.deps.statutes.get(document);
     if (token.isCancellationRequested) return [];
     const index = await this.deps.statutes.library.index();
+    if (token.isCancellationRequested) return [];
     return analysis.citations.references.flatMap((reference) => {
       const entry = reference.pcode ? index.get(reference.pcode) : undefined;
       if (!entry) return [];
