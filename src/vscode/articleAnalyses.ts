@@ -20,7 +20,8 @@ export class ArticleAnalyses {
   readonly #instances = new WeakMap<vscode.TextDocument, number>();
   #nextInstance = 0;
 
-  #key(document: vscode.TextDocument): string {
+  /** A cache key for one document object (other per-document caches use it too). */
+  documentKey(document: vscode.TextDocument): string {
     let instance = this.#instances.get(document);
     if (instance === undefined) {
       instance = this.#nextInstance++;
@@ -39,7 +40,7 @@ export class ArticleAnalyses {
     const options = this.settings.resolveOptions(document.uri);
     const hashtags = this.settings.hashtagsEnabled(document.uri);
     const stamp = `${document.version}:${this.index.generation}:${this.tags.generation}:${hashtags}:${options.threshold}:${[...options.kinds].join(',')}`;
-    return this.#cache.get(this.#key(document), stamp, () => {
+    return this.#cache.get(this.documentKey(document), stamp, () => {
       const article = this.article(document);
       return analyzeArticle(article.text, this.index, options, { vocabulary: this.tags.vocabulary, hashtags }, article);
     });
@@ -50,7 +51,7 @@ export class ArticleAnalyses {
    * every keystroke, so typing does not pay for the full analysis that diagnostics run after a pause.
    */
   article(document: vscode.TextDocument): Article {
-    return this.#parsed.get(this.#key(document), String(document.version), () => parseArticle(document.getText()));
+    return this.#parsed.get(this.documentKey(document), String(document.version), () => parseArticle(document.getText()));
   }
 
   /** For files that are not open (the reference provider's workspace scan). */

@@ -3,6 +3,7 @@ import type { LawFileSystem } from '../core/law/lawFiles';
 import { LawLibrary, type LawSource } from '../core/law/lawLibrary';
 import { analyzeStatutes, type StatuteAnalysis } from '../core/law/statuteChecks';
 import type { ArticleAnalyses } from './articleAnalyses';
+import { VersionedCache } from '../core/documentReferences';
 
 export const LAWS_PATH_SETTING = 'policyAnnotator.laws.path';
 
@@ -54,7 +55,8 @@ export function createLawLibrary(extensionUri: vscode.Uri, log: { info(message: 
 
 /** Statute analyses of open articles, one per document version and law-library generation. */
 export class StatuteAnalyses {
-  readonly #cache = new Map<string, { stamp: string; analysis: Promise<StatuteAnalysis> }>();
+  /** Per document object and version, like the article analyses (a URI and a version do not name one text). */
+  readonly #cache = new VersionedCache<Promise<StatuteAnalysis>>();
 
   constructor(
     readonly library: LawLibrary,
@@ -62,19 +64,13 @@ export class StatuteAnalyses {
   ) {}
 
   get(document: vscode.TextDocument): Promise<StatuteAnalysis> {
-    const key = document.uri.toString();
-    const stamp = `${document.version}:${this.library.generation}`;
-    const cached = this.#cache.get(key);
-    if (cached?.stamp === stamp) return cached.analysis;
-    const article = this.analyses.article(document);
-    const analysis = analyzeStatutes(article.text, this.library, article.skipped);
-    this.#cache.set(key, { stamp, analysis });
-    // Bounded: only the most recent documents are kept.
-    if (this.#cache.size > 32) this.#cache.delete(this.#cache.keys().next().value!);
-    return analysis;
+    return this.#cache.get(this.analyses.documentKey(document), `${document.version}:${this.library.generation}`, () => {
+      const article = this.analyses.article(document);
+      return analyzeStatutes(article.text, this.library, article.skipped);
+    });
   }
 
   forget(document: vscode.TextDocument): void {
-    this.#cache.delete(document.uri.toString());
+    this.#cache.delete(this.analyses.documentKey(document));
   }
 }
