@@ -1,5 +1,7 @@
 // Builds laws/embedded/ (the law data shipped with the extension) from the national law database snapshot:
-//   node scripts/laws/make-embedded.mjs [--from <unpacked folder>] [--tgz <tw-laws-*.tgz>]
+//   node scripts/laws/make-embedded.mjs --tgz <tw-laws-*.tgz> | --from <unpacked folder>
+// Nothing is read from outside the repository unless named here, and laws/embedded/ is replaced only after
+// every input has been read and checked.
 // The whole index of names (index.json, aliases.json) is kept, so every law's name is recognised with nothing
 // configured; only the laws listed below ship their articles (FalVMingLing/<PCode>.json, copied byte for byte).
 // manifest.json records which laws and their sizes. The files are data read at run time, never bundled.
@@ -30,9 +32,9 @@ const argument = (name) => {
 let from = argument('--from');
 let unpacked;
 if (!from) {
-  const tgz = argument('--tgz') ?? path.resolve(root, '..', 'shared', 'data', 'tw-laws-20241011.tgz');
-  if (!existsSync(tgz)) {
-    console.error(`make-embedded: no snapshot at ${tgz}; pass --tgz <file> or --from <unpacked folder>`);
+  const tgz = argument('--tgz');
+  if (!tgz || !existsSync(tgz)) {
+    console.error(tgz ? `make-embedded: no file at ${tgz}` : 'make-embedded: pass --tgz <tw-laws-*.tgz> or --from <unpacked folder>');
     process.exit(2);
   }
   unpacked = mkdtempSync(path.join(os.tmpdir(), 'tw-laws-'));
@@ -40,8 +42,35 @@ if (!from) {
   from = unpacked;
 }
 
-const read = (name) => JSON.parse(readFileSync(path.join(from, name), 'utf8').replace(/^\uFEFF/, ''));
+const fail = (message) => {
+  console.error(`make-embedded: ${message}; laws/embedded/ left as it was`);
+  if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+  process.exit(2);
+};
+const read = (name) => {
+  const file = path.join(from, name);
+  if (!existsSync(file)) fail(`${name} is missing in ${from}`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return fail(`${name} is not valid JSON`);
+  }
+};
+// Every input is read and checked first: a wrong folder must not leave laws/embedded/ empty.
 const index = read('index.json');
+if (!Array.isArray(index) || index.length === 0 || !index.every((entry) => typeof entry?.PCode === 'string' && typeof entry?.name === 'string')) {
+  fail('index.json is not a list of { PCode, name }');
+}
+const aliases = read('aliases.json');
+if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases)) fail('aliases.json is not an object');
+const laws = EMBEDDED_LAWS.map((pcode) => {
+  const entry = index.find((candidate) => candidate.PCode === pcode);
+  if (!entry) fail(`${pcode} is not in the snapshot's index.json`);
+  const source = path.join(from, 'FalVMingLing', `${pcode}.json`);
+  if (!existsSync(source)) fail(`FalVMingLing/${pcode}.json is missing`);
+  read(path.join('FalVMingLing', `${pcode}.json`));
+  return { pcode, name: entry.name, bytes: statSync(source).size, source };
+});
 const snapshot = existsSync(path.join(from, 'UpdateDate.txt')) ? readFileSync(path.join(from, 'UpdateDate.txt'), 'utf8').trim() : null;
 const out = path.join(root, 'laws', 'embedded');
 rmSync(out, { recursive: true, force: true });
@@ -49,13 +78,10 @@ mkdirSync(path.join(out, 'FalVMingLing'), { recursive: true });
 // One law a line: small diffs when the snapshot is updated.
 writeFileSync(path.join(out, 'index.json'), `[\n${index.map((entry) => JSON.stringify(entry)).join(',\n')}\n]\n`);
 copyFileSync(path.join(from, 'aliases.json'), path.join(out, 'aliases.json'));
-const laws = EMBEDDED_LAWS.map((pcode) => {
-  const entry = index.find((candidate) => candidate.PCode === pcode);
-  if (!entry) throw new Error(`${pcode} is not in the snapshot's index.json`);
-  const source = path.join(from, 'FalVMingLing', `${pcode}.json`);
-  copyFileSync(source, path.join(out, 'FalVMingLing', `${pcode}.json`));
-  return { pcode, name: entry.name, bytes: statSync(source).size };
-});
+for (const law of laws) {
+  copyFileSync(law.source, path.join(out, 'FalVMingLing', `${law.pcode}.json`));
+  delete law.source;
+}
 const manifest = { source: '全國法規資料庫 (law.moj.gov.tw), per-law JSON of mojLawSplitJSON', snapshot, laws };
 writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 if (unpacked) rmSync(unpacked, { recursive: true, force: true });

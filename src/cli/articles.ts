@@ -5,7 +5,7 @@ import { firstInvalidUtf8, lineOfByte } from '../core/corpus/parseFile';
 import { positionAt, type Line } from '../core/article/lines';
 import type { Session } from './session';
 import { expandGlob } from './nodeFiles';
-import { invalidGlobs } from '../core/glob';
+import { invalidGlobs } from '../core/util/glob';
 import { UsageError } from './args';
 
 export type ArticleResult =

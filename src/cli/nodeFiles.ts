@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
 import { isCorpusFileName } from '../core/corpus/parseFile';
-import { GlobSet } from '../core/glob';
+import { GlobSet } from '../core/util/glob';
 
 /** Folders never walked into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);

@@ -7,7 +7,7 @@ import { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusProblem } from '../core/corpus/problems';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
-import { climbsOutOfFolder, invalidGlobs } from '../core/glob';
+import { climbsOutOfFolder, invalidGlobs } from '../core/util/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
 import { TagService } from '../core/tags/tagService';
 

@@ -1,5 +1,5 @@
-import { formatDateWithRoc } from './dates';
-import { escapeMarkdownText, safeHttpUrl } from './markdownEscape';
+import { formatDateWithRoc } from './util/dates';
+import { escapeMarkdownText, safeHttpUrl } from './util/markdownEscape';
 import type { CorpusRecord, UiLanguage } from './corpus/record';
 
 const LABELS = {

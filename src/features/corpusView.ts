@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusRecord, UiLanguage } from '../core/corpus/record';
 import { RECORD_TYPES } from '../core/corpus/validate';
-import { formatDateWithRoc } from '../core/dates';
+import { formatDateWithRoc } from '../core/util/dates';
 import type { Settings } from '../vscode/settings';
 
 export const CORPUS_VIEW_ID = 'policyAnnotator.corpus';

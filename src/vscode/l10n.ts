@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Localizable } from '../core/messages';
+import type { Localizable } from '../core/util/messages';
 
 /** A core message in the UI language (the English text when the bundle has no translation). */
 export function localized(message: Localizable | undefined, english: string): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMarkdownText } from '../core/markdownEscape';
+import { escapeMarkdownText } from '../core/util/markdownEscape';
 
 /**
  * A MarkdownString whose appendText shows untrusted text literally. VS Code's own appendText leaves `<`, `:`,

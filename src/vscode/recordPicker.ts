@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusRecord, UiLanguage } from '../core/corpus/record';
-import { formatDateWithRoc } from '../core/dates';
+import { formatDateWithRoc } from '../core/util/dates';
 import { searchRecords } from '../core/insertReference';
 import type { CorpusIndex } from '../core/search/corpusIndex';
 import { CARD_COMMANDS } from '../core/hoverCard';

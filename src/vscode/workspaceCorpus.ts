@@ -3,7 +3,7 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
 import { CONFIG_FILE_NAME } from '../core/config';
 import type { CorpusProblem } from '../core/corpus/problems';
-import { climbsOutOfFolder, GlobSet } from '../core/glob';
+import { climbsOutOfFolder, GlobSet } from '../core/util/glob';
 import type { Settings } from './settings';
 
 /**

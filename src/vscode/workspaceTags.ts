@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseArticle } from '../core/article/article';
 import type { CorpusService } from '../core/corpus/corpusService';
-import { Slicer } from '../core/slicer';
+import { Slicer } from '../core/util/slicer';
 import { findArticleTags } from '../core/tags/articleTags';
 import type { TagService } from '../core/tags/tagService';
 import type { Settings } from './settings';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { parseProjectConfig, restrictedProjectConfig } from '../../src/core/config';
-import { climbsOutOfFolder } from '../../src/core/glob';
+import { climbsOutOfFolder } from '../../src/core/util/glob';
 import { foreignActivity } from './hostile';
 import { PAYLOADS } from './hostile';
 import type { Suite } from './suite';

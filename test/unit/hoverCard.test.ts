@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDateWithRoc, parseIsoDate, rocYearLabel } from '../../src/core/dates';
+import { formatDateWithRoc, parseIsoDate, rocYearLabel } from '../../src/core/util/dates';
 import { embeddedRecord } from './helpers';
 import { renderHoverCard } from '../../src/core/hoverCard';
-import { escapeMarkdownText, safeHttpUrl } from '../../src/core/markdownEscape';
+import { escapeMarkdownText, safeHttpUrl } from '../../src/core/util/markdownEscape';
 import type { CorpusRecord } from '../../src/core/corpus/record';
 
 test('dates are shown with the ROC year', () => {

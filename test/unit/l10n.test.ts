@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { formatMessage, msg } from '../../src/core/messages';
+import { formatMessage, msg } from '../../src/core/util/messages';
 
 /** Every `vscode.l10n.t('…')` and core `msg('…')` template in the sources, read as the string literal it is. */
 export function templatesInSources(root = 'src'): Map<string, string> {

@@ -4,7 +4,7 @@ import { parseArticle } from '../../src/core/article/article';
 import { findStatuteCitations, statuteReferenceAt, type StatuteReference } from '../../src/core/law/citations';
 import { chineseValue, readNumeral } from '../../src/core/law/numerals';
 import { embeddedIndex, PDPA } from './lawHelpers';
-import { formatMessage } from '../../src/core/messages';
+import { formatMessage } from '../../src/core/util/messages';
 
 async function cite(text: string) {
   return findStatuteCitations(text, await embeddedIndex(), parseArticle(text).skipped);

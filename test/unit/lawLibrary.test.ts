@@ -4,7 +4,7 @@ import { parseArticle } from '../../src/core/article/article';
 import { findStatuteCitations } from '../../src/core/law/citations';
 import { LawIndex } from '../../src/core/law/lawIndex';
 import { LawLibrary } from '../../src/core/law/lawLibrary';
-import { LruCache } from '../../src/core/law/lru';
+import { LruCache } from '../../src/core/util/lru';
 import { analyzeStatutes } from '../../src/core/law/statuteChecks';
 import { articleParagraphs, renderStatuteCard } from '../../src/core/law/statuteCard';
 import { MemoryFileSystem } from './memoryFileSystem';

@@ -1,5 +1,5 @@
 import type { CorpusFileSystem } from '../../src/core/corpus/fileSystem';
-import { GlobSet } from '../../src/core/glob';
+import { GlobSet } from '../../src/core/util/glob';
 
 /** An in-memory workspace for the corpus loader: paths relative to the root, `file:///ws/` URIs. */
 export class MemoryFileSystem implements CorpusFileSystem {

@@ -8,7 +8,7 @@ import { parseProjectConfig, restrictedProjectConfig } from '../../src/core/conf
 import { CorpusService } from '../../src/core/corpus/corpusService';
 import { CorpusStore } from '../../src/core/corpus/corpusStore';
 import { parseCorpusFile, parseCorpusFileSteps } from '../../src/core/corpus/parseFile';
-import { climbsOutOfFolder } from '../../src/core/glob';
+import { climbsOutOfFolder } from '../../src/core/util/glob';
 import { CorpusIndex } from '../../src/core/search/corpusIndex';
 import { findActivity, showsLiterally } from '../robustness/markdownActivity';
 import { bytes } from './helpers';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EMBEDDED_RECORD_FILES } from '../../src/core/embedded';
-import { globToRegExp, GlobSet } from '../../src/core/glob';
+import { globToRegExp, GlobSet } from '../../src/core/util/glob';
 import { forEachGramKey, FuzzySearch, gramsOf } from '../../src/core/search/fuzzySearch';
 import { canonicalUrl } from '../../src/core/search/urls';
 import { embeddedRecords, indexOf } from './helpers';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -42,7 +43,7 @@ describe('generate sources section', () => {
   });
 
   it('keeps existing entries word for word, reorders them by first use and keeps unresolved ones after', () => {
-    const seed = readFileSync('../shared/reference/seed-article.txt', 'utf8');
+    const seed = readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'seed-article.md'), 'utf8');
     const edit = planSourcesSection(analyze(seed), index, '2026-11-29');
     const result = edit ? seed.slice(0, edit.start) + edit.newText + seed.slice(edit.end) : seed;
     for (const line of seed.split('\n').filter((candidate) => candidate.startsWith('The Bletchley Declaration(') || candidate.startsWith('Michelle Donelan,'))) {

@@ -3,7 +3,7 @@ import { rangeSetOf, splitLines, type Line, type RangeSet } from './lines';
 import { findLinksAndKeys, type CitationKey, type MarkdownLink } from './links';
 import { findSections, type Section } from './sections';
 import { findSkipRanges, type FrontMatter } from './skipRanges';
-import { trimEndChars } from '../text';
+import { trimEndChars } from '../util/text';
 
 export interface CitationLine {
   readonly line: number;

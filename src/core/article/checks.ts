@@ -1,5 +1,5 @@
-import { formatMessage, msg, type Localizable } from '../messages';
-import { parseIsoDate } from '../dates';
+import { formatMessage, msg, type Localizable } from '../util/messages';
+import { parseIsoDate } from '../util/dates';
 import type { CorpusRecord } from '../corpus/record';
 import type { CorpusIndex } from '../search/corpusIndex';
 import { canonicalUrl, parseHttpUrl } from '../search/urls';

@@ -3,7 +3,7 @@
 // working copy that keeps the input's length, then split what is left on commas and give roles by position.
 // Because the copy never changes length, every offset found in it is a UTF-16 offset into the input.
 // Every regular expression uses bounded or non-overlapping quantifiers only, so matching stays linear.
-import { parseIsoDate } from '../dates';
+import { parseIsoDate } from '../util/dates';
 
 export interface TextSpan { readonly text: string; readonly start: number; readonly end: number } // UTF-16 offsets into the input line, end exclusive
 export interface ParsedCitation {

@@ -1,5 +1,5 @@
 import { rangeSetOf, type Line, type RangeSet } from './lines';
-import { trimEndChars } from '../text';
+import { trimEndChars } from '../util/text';
 
 export interface MarkdownLink {
   readonly form: 'inline' | 'reference' | 'autolink' | 'bare';

@@ -4,7 +4,7 @@ import { normalizeWithOffsets } from '../search/normalize';
 import type { Article, CitationLine } from './article';
 import type { ParsedCitation } from './citationLine';
 import type { CitationKey, MarkdownLink } from './links';
-import { trimEndChars } from '../text';
+import { trimEndChars } from '../util/text';
 
 export type ReferenceKind = 'mention' | 'link' | 'citation' | 'key';
 export type MatchKind = 'key' | 'url' | 'alias' | 'fuzzy';

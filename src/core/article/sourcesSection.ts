@@ -1,5 +1,5 @@
 import type { CorpusRecord } from '../corpus/record';
-import { parseIsoDate } from '../dates';
+import { parseIsoDate } from '../util/dates';
 import type { CorpusIndex } from '../search/corpusIndex';
 import { parseHttpUrl } from '../search/urls';
 import type { ArticleAnalysis } from './analysis';

@@ -1,7 +1,7 @@
 import type { CorpusFileSystem } from './fileSystem';
 import type { CorpusStore } from './corpusStore';
 import { fileTooLarge, parseCorpusFileSteps, type ParsedCorpusFile } from './parseFile';
-import { Slicer } from '../slicer';
+import { Slicer } from '../util/slicer';
 
 export interface LoaderOptions {
   maxBytes(): number;

@@ -4,7 +4,7 @@ import { CorpusStore } from './corpusStore';
 import { loadEmbeddedCorpus } from './embeddedCorpus';
 import type { CorpusFileSystem } from './fileSystem';
 import type { ParsedCorpusFile } from './parseFile';
-import { yieldToEventLoop } from '../slicer';
+import { yieldToEventLoop } from '../util/slicer';
 
 export interface CorpusLog {
   info(message: string): void;

@@ -1,4 +1,4 @@
-import { parseIsoDate } from '../dates';
+import { parseIsoDate } from '../util/dates';
 import type { CorpusProblem } from './problems';
 import type { CorpusRecord, LocalizedText } from './record';
 

@@ -1,6 +1,6 @@
 import { type ArticleNumber } from './numerals';
 import { readChain, type Cite } from './citeGrammar';
-import type { Localizable } from '../messages';
+import type { Localizable } from '../util/messages';
 
 /** A law name found in text, resolved to a law of the index. */
 export interface LawNameHit {

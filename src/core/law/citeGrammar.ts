@@ -1,6 +1,6 @@
 import type { CitationProblem } from './citations';
 import { MAX_NUMERAL_LENGTH, readNumeral, type ArticleNumber } from './numerals';
-import { msg } from '../messages';
+import { msg } from '../util/messages';
 
 /** One cite of a chain: 第6條第1項第2款但書, or 第2項 continuing the article before it. */
 export interface Cite {

@@ -1,6 +1,6 @@
 import { LawIndex, type LawEntry } from './lawIndex';
 import { fileName, lawFileUri, parseAliasesJson, parseIndexJson, parseLawJson, parseManifestJson, type LawFileSystem, type LawProblem, type LoadedLaw } from './lawFiles';
-import { LruCache } from './lru';
+import { LruCache } from '../util/lru';
 
 /** A folder in the national law database's format: index.json, aliases.json, FalVMingLing/<PCode>.json. */
 export interface LawSource {

@@ -1,6 +1,6 @@
 import type { UiLanguage } from '../corpus/record';
-import { formatDateWithRoc } from '../dates';
-import { escapeMarkdownText } from '../markdownEscape';
+import { formatDateWithRoc } from '../util/dates';
+import { escapeMarkdownText } from '../util/markdownEscape';
 import type { StatuteReference } from './citations';
 import { isoOfLawDate, type LawArticle } from './lawFiles';
 import type { LawEntry } from './lawIndex';

@@ -4,7 +4,7 @@ import type { LawIndex } from './lawIndex';
 import type { LawLibrary, LawText } from './lawLibrary';
 import { articleKey, articleLabel } from './numerals';
 import { articleParagraphs } from './statuteCard';
-import { formatMessage, msg, type Localizable } from '../messages';
+import { formatMessage, msg, type Localizable } from '../util/messages';
 
 /** Statute references of one article version and their checks. */
 export interface StatuteAnalysis {

@@ -1,7 +1,7 @@
 import type { Article } from '../article/article';
 import type { ArticleDiagnostic, TextFix } from '../article/checks';
 import { DIAGNOSTIC_CODES, fixTitle } from '../article/checks';
-import { formatMessage, msg, type Localizable } from '../messages';
+import { formatMessage, msg, type Localizable } from '../util/messages';
 import type { ArticleTag } from './articleTags';
 import type { TagVocabulary } from './vocabulary';
 

@@ -1,4 +1,4 @@
-import { parseHttpUrl } from './search/urls';
+import { parseHttpUrl } from '../search/urls';
 
 /**
  * Escapes untrusted text (corpus files come from cloned repositories) so Markdown shows it literally:

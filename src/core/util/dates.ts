@@ -1,4 +1,4 @@
-import type { UiLanguage } from './corpus/record';
+import type { UiLanguage } from '../corpus/record';
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
