@@ -42,7 +42,8 @@ const common = {
   sourcesContent: false,
   minify: production,
   logLevel: 'warning',
-  plugins: [problemMatcherPlugin],
+  // The [watch] lines are for VS Code's $esbuild-watch problem matcher: only in watch mode.
+  plugins: watch ? [problemMatcherPlugin] : [],
 };
 
 /**

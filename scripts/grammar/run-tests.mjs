@@ -95,7 +95,7 @@ failures.push(...performanceReport.failures);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (failures.length) {
   for (const failure of failures) console.error(`FAIL ${failure}`);
-  console.error(`grammar tests failed in ${seconds} s`);
+  console.error(`grammar tests failed: ${failures.length} failures (of ${assertionCount} assertions and the speed checks), ${seconds} s`);
   process.exit(1);
 }
 console.log(`grammar tests passed: ${assertionCount} assertions in ${testFiles.length} files, ${seconds} s`);

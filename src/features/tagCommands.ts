@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { findArticleTags } from '../core/tags/articleTags';
 import { suggestTags } from '../core/tags/suggestTags';
+import { addTagToTaxonomy } from '../core/tags/taxonomyEdit';
 import type { TagService } from '../core/tags/tagService';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
+import { localized } from '../vscode/l10n';
 import type { Settings } from '../vscode/settings';
 
 export const TAG_COMMANDS = { suggest: 'policyAnnotator.suggestTags', addToTaxonomy: 'policyAnnotator.addTagToTaxonomy' } as const;
@@ -44,7 +46,7 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
     await insertTags(editor, picked.map((item) => item.label), deps);
   };
   const addToTaxonomy = async (tag: unknown) => {
-    if (typeof tag !== 'string' || tag.trim() === '' || tag.length > 60) return;
+    if (typeof tag !== 'string') return;
     const existing = deps.tags.taxonomyUri;
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!existing && !folder) {
@@ -52,17 +54,26 @@ export function registerTagCommands(selector: vscode.DocumentSelector, deps: Tag
       return;
     }
     const uri = existing ? vscode.Uri.parse(existing) : vscode.Uri.joinPath(folder!.uri, 'corpus', 'tags.yaml');
-    let text: string;
+    let text: string | undefined;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
-      text = '# Workspace tag taxonomy: extends the built-in one (mode: replace to use only these).\nmode: extend\ntags:\n';
+      text = undefined;
     }
-    const quoted = JSON.stringify(tag.trim());
-    const entry = `  - tag: ${quoted}\n    label: ${quoted}\n    synonyms: []\n`;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${text.replace(/\s*$/, '\n')}${entry}`));
+    // The file's own format: a tags.json stays JSON, a flow list stays a flow list, comments stay.
+    const edit = addTagToTaxonomy(text, tag, uri.path);
+    const where = vscode.workspace.asRelativePath(uri);
+    if (edit.kind === 'error') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Policy Annotator: {0} was not changed. {1}', where, localized(edit.message, '')));
+      return;
+    }
+    if (edit.kind === 'unchanged') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: {0} already has this tag.', where));
+      return;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(edit.text));
     // The tag is article text: notifications render [text](command:…) links, so the message never quotes it.
-    void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: added the tag to {0}.', vscode.workspace.asRelativePath(uri)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: added the tag to {0}.', where));
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(TAG_COMMANDS.suggest, suggest),
