@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 
 const manifest = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-const production = process.argv.includes('--production');
+// --outdir-for-size=<dir>: the two extension bundles, production-built into <dir> (the bundle size test).
+const sizeOut = process.argv.find((arg) => arg.startsWith('--outdir-for-size='))?.slice('--outdir-for-size='.length);
+const production = process.argv.includes('--production') || sizeOut !== undefined;
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
@@ -79,7 +81,12 @@ const testFiles = (dir) =>
     .filter((name) => name.endsWith('.test.ts'))
     .map((name) => path.join(dir, name));
 
-const targets = robustness
+const targets = sizeOut
+  ? [
+      { ...common, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      { ...browser, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'web', 'extension.js') },
+    ]
+  : robustness
   ? [{ ...common, minify: false, entryPoints: ['test/robustness/run.ts'], outdir: 'out/robustness', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
   : bench
   ? [{ ...common, minify: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]

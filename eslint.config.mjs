@@ -30,7 +30,14 @@ export default tseslint.config(
     },
   },
   {
+    // Each feature is a leaf: shared edge helpers live in src/vscode/, and only extension.ts wires features.
+    files: ['src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['./*', '../features/*'], message: 'A feature does not import another feature: move what both need to src/vscode/.' }] }],
+    },
+  },
+  {
     files: ['**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
   },
 );

@@ -83,7 +83,7 @@ function makeArticle(laws: readonly LawEntry[], rng: Rng): { text: string; refer
 
 export async function benchLaws(seed: number, log: (message: string) => void): Promise<LawBenchResult> {
   if (!existsSync(path.join(LAW_FOLDER, 'index.json'))) {
-    return { skipped: `no law database at ${LAW_FOLDER} (unpack it: mkdir -p /tmp/tw-laws && tar xzf ../shared/data/tw-laws-20241011.tgz -C /tmp/tw-laws, or set POLICY_ANNOTATOR_LAWS)` };
+    return { skipped: `no law database at ${LAW_FOLDER} (unpack it: mkdir -p /tmp/tw-laws && tar xzf <the tw-laws-*.tgz snapshot> -C /tmp/tw-laws, or set POLICY_ANNOTATOR_LAWS)` };
   }
   log(`laws: the national law database at ${LAW_FOLDER}`);
   const loadBefore = os.loadavg()[0]!;

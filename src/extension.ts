@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CorpusService } from './core/corpus/corpusService';
-import { registerArticleDiagnostics, toVsDiagnostics } from './features/articleDiagnostics';
+import { registerArticleDiagnostics } from './features/articleDiagnostics';
+import { toVsDiagnostics } from './vscode/diagnostics';
 import { registerCorpusCommands } from './features/corpusCommands';
 import { registerCorpusDiagnostics } from './features/corpusDiagnostics';
 import { registerDefinitionSupport } from './features/definition';
@@ -8,7 +9,9 @@ import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
 import { registerQuickFixSupport } from './features/quickFixes';
 import { registerRecordCommands } from './features/recordCommands';
-import { registerStatuteSupport } from './features/statutes';
+import { registerStatuteDiagnostics, registerStatuteQuickFixes } from './features/statuteDiagnostics';
+import { registerStatuteHoverSupport } from './features/statuteHover';
+import { createLawLibrary, StatuteAnalyses } from './vscode/workspaceLaws';
 import { registerReferenceSupport } from './features/references';
 import { registerSourcesCommands } from './features/sourcesCommands';
 import { registerTagAutoSuggest } from './features/tagAutoSuggest';
@@ -19,10 +22,12 @@ import { TagService } from './core/tags/tagService';
 import { registerWorkspaceTags } from './vscode/workspaceTags';
 import { ArticleAnalyses } from './vscode/articleAnalyses';
 import { ProjectConfigs } from './vscode/projectConfigs';
+import { setDetachedErrorLog } from './vscode/detached';
 import { createSettings } from './vscode/settings';
 import { registerCorpusWatcher, WorkspaceCorpusFileSystem } from './vscode/workspaceCorpus';
 import { registerArticleSourcesView } from './features/articleSourcesView';
-import { registerCorpusView, type ViewSnapshot } from './features/corpusView';
+import { registerCorpusView } from './features/corpusView';
+import type { ViewSnapshot } from './vscode/treeSnapshot';
 import { registerStatusBar, type StatusBarSnapshot } from './features/statusBar';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
@@ -54,6 +59,7 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Policy Annotator', { log: true });
+  setDetachedErrorLog((message) => output.error(message));
   const projectConfigs = new ProjectConfigs();
   const settings = createSettings((resource) => projectConfigs.get(resource));
   const corpus = new CorpusService({
@@ -65,6 +71,9 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const tags = new TagService(corpus.index);
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);
   const deps = { corpus, tags, analyses, settings };
+  const log = { info: (message: string) => output.info(message), error: (message: string) => output.error(message) };
+  const laws = createLawLibrary(context.extensionUri, settings, log);
+  const statuteDeps = { statutes: new StatuteAnalyses(laws.library, analyses), settings };
 
   const articleSourcesView = registerArticleSourcesView(deps);
   const corpusView = registerCorpusView(deps);
@@ -86,14 +95,17 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerReferenceSupport(MARKDOWN, deps),
       registerArticleDiagnostics(MARKDOWN, deps),
       registerQuickFixSupport(MARKDOWN, deps),
-      registerWorkspaceTags(tags, corpus, settings, output),
+      registerWorkspaceTags(tags, corpus, settings, output, projectConfigs.onDidChange),
       registerTagCompletionSupport(MARKDOWN, deps),
       registerTagAutoSuggest(MARKDOWN, analyses, settings),
       registerTagHoverSupport(MARKDOWN, deps),
       registerTagCommands(MARKDOWN, deps),
       registerCorpusCommands(MARKDOWN, { ...deps, output }),
       registerSourcesCommands(MARKDOWN, deps),
-      registerStatuteSupport(MARKDOWN, { extensionUri: context.extensionUri, analyses, settings, log: { info: (message) => output.info(message), error: (message) => output.error(message) } }),
+      laws.disposable,
+      registerStatuteHoverSupport(MARKDOWN, statuteDeps),
+      registerStatuteDiagnostics(MARKDOWN, statuteDeps),
+      registerStatuteQuickFixes(MARKDOWN, statuteDeps),
     ),
   );
 

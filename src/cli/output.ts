@@ -1,6 +1,6 @@
 import type { ArticleAnalysis } from '../core/article/analysis';
 import type { DiagnosticSeverity } from '../core/article/checks';
-import type { ProjectConfig } from '../core/config';
+import { withConfiguredSeverity, type ProjectConfig } from '../core/config';
 import type { CorpusProblem } from '../core/corpus/problems';
 import { renderHoverCard } from '../core/hoverCard';
 import type { CorpusIndex } from '../core/search/corpusIndex';
@@ -71,14 +71,9 @@ export function fileJson(result: ArticleResult, index: CorpusIndex, config: Proj
   };
 }
 
-/** Diagnostics with the configuration's severities; `off` drops them, `hint` counts as info. */
+/** Diagnostics with the configuration's severities (see withConfiguredSeverity). */
 export function diagnosticsOf(analysis: ArticleAnalysis, config: ProjectConfig) {
-  return analysis.diagnostics.flatMap((diagnostic) => {
-    const chosen = config.severity?.[diagnostic.code];
-    if (chosen === 'off') return [];
-    const severity: DiagnosticSeverity = chosen === undefined ? diagnostic.severity : chosen === 'hint' ? 'info' : chosen;
-    return [{ ...diagnostic, severity }];
-  });
+  return withConfiguredSeverity(analysis.diagnostics, config);
 }
 
 /** A corpus or configuration problem as a check line's parts. */

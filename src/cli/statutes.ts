@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { DiagnosticSeverity } from '../core/article/checks';
-import type { ProjectConfig } from '../core/config';
+import { withConfiguredSeverity, type ProjectConfig } from '../core/config';
 import type { LawLibrary } from '../core/law/lawLibrary';
 import { articleKey } from '../core/law/numerals';
 import { analyzeStatutes } from '../core/law/statuteChecks';
@@ -57,12 +56,7 @@ export async function withStatutes(json: FileJson, result: ArticleResult, librar
       ...(cards && entry ? { card: renderStatuteCard(reference, entry, reference.article ? await library.law(entry.pcode) : undefined, 'zh') } : {}),
     });
   }
-  const diagnostics = analysis.diagnostics.flatMap((diagnostic) => {
-    const chosen = config.severity?.[diagnostic.code];
-    if (chosen === 'off') return [];
-    const severity: DiagnosticSeverity = chosen === undefined ? diagnostic.severity : chosen === 'hint' ? 'info' : chosen;
-    return [{ ...range(diagnostic.start, diagnostic.end), severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null }];
-  });
+  const diagnostics = withConfiguredSeverity(analysis.diagnostics, config).map((diagnostic) => ({ ...range(diagnostic.start, diagnostic.end), severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null }));
   const byPosition = (a: RangeJson, b: RangeJson) => a.line - b.line || a.column - b.column;
   return { ...json, references: [...json.references, ...references].sort(byPosition), diagnostics: [...json.diagnostics, ...diagnostics].sort(byPosition) };
 }

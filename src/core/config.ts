@@ -94,3 +94,25 @@ export function restrictedProjectConfig(config: ProjectConfig): ProjectConfig {
   void exclude;
   return { ...rest, corpus: corpusRest };
 }
+
+/** What a user may choose for a diagnostic code: a severity, 'hint' (the editor's faintest) or 'off'. */
+export type SeverityChoice = DiagnosticSeverity | 'hint' | 'off';
+
+export function isSeverityChoice(value: unknown): value is SeverityChoice {
+  return typeof value === 'string' && SEVERITIES.includes(value);
+}
+
+/**
+ * The configuration's severities applied to diagnostics, the one rule the CLI follows (the editor applies
+ * the same choices through its settings): 'off' drops a diagnostic; 'hint', which a terminal cannot show
+ * apart, counts as info.
+ */
+export function withConfiguredSeverity<T extends { readonly code: DiagnosticCode; readonly severity: DiagnosticSeverity }>(diagnostics: readonly T[], config: ProjectConfig): T[] {
+  const result: T[] = [];
+  for (const diagnostic of diagnostics) {
+    const chosen = config.severity?.[diagnostic.code];
+    if (chosen === 'off') continue;
+    result.push(chosen === undefined || chosen === diagnostic.severity ? diagnostic : { ...diagnostic, severity: chosen === 'hint' ? 'info' : chosen });
+  }
+  return result;
+}

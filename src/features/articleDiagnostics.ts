@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import type { ArticleDiagnostic } from '../core/article/checks';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
-import { toVsRange } from '../vscode/convert';
 import type { Settings } from '../vscode/settings';
-import { localized } from '../vscode/l10n';
+import { toVsDiagnostics } from '../vscode/diagnostics';
 import { registerDocumentDiagnostics } from '../vscode/documentDiagnostics';
 
 export interface ArticleDiagnosticsDeps {
@@ -12,28 +10,6 @@ export interface ArticleDiagnosticsDeps {
   readonly analyses: ArticleAnalyses;
   readonly settings: Settings;
   readonly debounceMs?: number;
-}
-
-export const DIAGNOSTIC_SOURCE = 'Policy Annotator';
-const SEVERITIES = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-} as const;
-
-/** Converts core diagnostics for the Problems panel, honouring the per-code severity settings. */
-export function toVsDiagnostics(document: vscode.TextDocument, diagnostics: readonly ArticleDiagnostic[], settings: Settings): vscode.Diagnostic[] {
-  const converted: vscode.Diagnostic[] = [];
-  for (const diagnostic of diagnostics) {
-    const severity = settings.severity(document.uri, diagnostic.code, diagnostic.severity);
-    if (severity === 'off') continue;
-    const vsDiagnostic = new vscode.Diagnostic(toVsRange(document, diagnostic.start, diagnostic.end), localized(diagnostic.localizable, diagnostic.message), SEVERITIES[severity]);
-    vsDiagnostic.code = diagnostic.code;
-    vsDiagnostic.source = DIAGNOSTIC_SOURCE;
-    converted.push(vsDiagnostic);
-  }
-  return converted;
 }
 
 /**

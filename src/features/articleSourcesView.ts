@@ -7,7 +7,8 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import type { TagService } from '../core/tags/tagService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import type { Settings } from '../vscode/settings';
-import { recordTooltip, recordTypeIcon, snapshotTree, type ViewSnapshot } from './corpusView';
+import { recordTooltip, recordTypeIcon } from '../vscode/recordPresentation';
+import { snapshotTree, type ViewSnapshot } from '../vscode/treeSnapshot';
 
 export const ARTICLE_SOURCES_VIEW_ID = 'policyAnnotator.articleSources';
 export const REVEAL_REFERENCE_COMMAND = 'policyAnnotator.revealReference';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CORPUS_COMMANDS } from '../vscode/commandIds';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusRecord } from '../core/corpus/record';
 import { REFERENCE_STYLES, referenceText, type ReferenceStyle } from '../core/insertReference';
@@ -7,12 +8,6 @@ import { pickRecord } from '../vscode/recordPicker';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import type { Settings } from '../vscode/settings';
 
-export const CORPUS_COMMANDS = {
-  search: 'policyAnnotator.searchCorpus',
-  insertCitation: 'policyAnnotator.insertCitation',
-  rebuild: 'policyAnnotator.rebuildIndex',
-  showRecordPick: 'policyAnnotator.showRecord',
-} as const;
 
 export interface CorpusCommandDeps {
   readonly corpus: CorpusService;

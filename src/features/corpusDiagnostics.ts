@@ -1,12 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from '../core/corpus/corpusService';
-import type { CorpusProblem } from '../core/corpus/problems';
-
-const SEVERITY: Record<CorpusProblem['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
+import { runDetached } from '../vscode/detached';
+import { problemsToVsDiagnostics } from '../vscode/diagnostics';
 
 /** Shows the problems of workspace corpus files (bad YAML, missing ids, duplicate ids …) in the Problems panel. */
 export function registerCorpusDiagnostics(corpus: CorpusService): vscode.Disposable {
@@ -16,17 +11,9 @@ export function registerCorpusDiagnostics(corpus: CorpusService): vscode.Disposa
     collection.clear();
     for (const [uri, list] of problems) {
       if (list.length === 0) continue;
-      collection.set(
-        vscode.Uri.parse(uri),
-        list.map((problem) => {
-          const diagnostic = new vscode.Diagnostic(new vscode.Range(problem.line, 0, problem.line, 1_000), problem.message, SEVERITY[problem.severity]);
-          diagnostic.code = problem.code;
-          diagnostic.source = 'Policy Annotator';
-          return diagnostic;
-        }),
-      );
+      collection.set(vscode.Uri.parse(uri), problemsToVsDiagnostics(list));
     }
   };
-  void corpus.whenReady().then(publish);
+  runDetached('corpus diagnostics', corpus.whenReady().then(publish));
   return vscode.Disposable.from(collection, corpus.onDidUpdate(publish));
 }

@@ -1,46 +1,25 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from '../core/corpus/corpusService';
-import type { CorpusRecord, UiLanguage } from '../core/corpus/record';
+import type { CorpusRecord } from '../core/corpus/record';
 import { RECORD_TYPES } from '../core/corpus/validate';
-import { formatDateWithRoc } from '../core/util/dates';
+import { CORPUS_VIEW_COMMANDS } from '../vscode/commandIds';
+import { runDetached } from '../vscode/detached';
+import { recordTooltip, recordTypeIcon, recordTypeLabel } from '../vscode/recordPresentation';
+import { snapshotTree, type ViewSnapshot } from '../vscode/treeSnapshot';
 import type { Settings } from '../vscode/settings';
 
 export const CORPUS_VIEW_ID = 'policyAnnotator.corpus';
-export const CORPUS_VIEW_COMMANDS = {
-  search: 'policyAnnotator.corpusView.search',
-  clearSearch: 'policyAnnotator.corpusView.clearSearch',
-  showRecord: 'policyAnnotator.showRecord',
-} as const;
 const SEARCHING_CONTEXT = 'policyAnnotator.corpusView.searching';
 
 /** A type group shows at most this many records; the rest are one search away. */
 export const MAX_RECORDS_PER_TYPE = 2_000;
 const SEARCH_LIMIT = 200;
 const MAX_QUERY_LENGTH = 200;
-const MAX_TOOLTIP_SUMMARY = 300;
 
 export interface CorpusViewDeps {
   readonly corpus: CorpusService;
   readonly settings: Settings;
   readonly debounceMs?: number;
-}
-
-/** A tree, its items read back as plain data: for tests, since no public command returns a view's contents. */
-export interface TreeSnapshotNode {
-  readonly label: string;
-  readonly description?: string;
-  readonly tooltip?: string;
-  readonly contextValue?: string;
-  readonly icon?: string;
-  readonly command?: vscode.Command;
-  readonly children?: readonly TreeSnapshotNode[];
-}
-
-export interface ViewSnapshot {
-  readonly description?: string;
-  readonly message?: string;
-  readonly badge?: number;
-  readonly nodes: readonly TreeSnapshotNode[];
 }
 
 export interface CorpusView extends vscode.Disposable {
@@ -231,7 +210,7 @@ export function registerCorpusView(deps: CorpusViewDeps): CorpusView {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      void provider.refresh().then(showState);
+      runDetached('Corpus view refresh', provider.refresh().then(showState));
     }, deps.debounceMs ?? 300);
   };
   const subscriptions = vscode.Disposable.from(
@@ -241,7 +220,7 @@ export function registerCorpusView(deps: CorpusViewDeps): CorpusView {
     vscode.commands.registerCommand(CORPUS_VIEW_COMMANDS.clearSearch, clearSearch),
     new vscode.Disposable(deps.corpus.onDidUpdate(scheduleRefresh).dispose),
   );
-  void deps.corpus.whenReady().then(showState);
+  runDetached('Corpus view', deps.corpus.whenReady().then(showState));
   return {
     snapshot: async () => {
       await deps.corpus.whenReady();
@@ -265,91 +244,4 @@ export function registerCorpusView(deps: CorpusViewDeps): CorpusView {
 function typeRank(type: string): number {
   const rank = RECORD_TYPES.indexOf(type);
   return rank === -1 ? RECORD_TYPES.length : rank;
-}
-
-/** The type's name in the UI language; a type the schema does not know is shown as written. */
-export function recordTypeLabel(type: string): string {
-  switch (type) {
-    case 'agreement': return vscode.l10n.t('Agreement');
-    case 'declaration': return vscode.l10n.t('Declaration');
-    case 'press-release': return vscode.l10n.t('Press release');
-    case 'statement': return vscode.l10n.t('Statement');
-    case 'article': return vscode.l10n.t('Article');
-    case 'report': return vscode.l10n.t('Report');
-    case 'event': return vscode.l10n.t('Event');
-    case 'organization': return vscode.l10n.t('Organization');
-    case 'person': return vscode.l10n.t('Person');
-    case 'place': return vscode.l10n.t('Place');
-    case 'concept': return vscode.l10n.t('Concept');
-    case 'law': return vscode.l10n.t('Law');
-    case 'regulation': return vscode.l10n.t('Regulation');
-    case 'case': return vscode.l10n.t('Case');
-    case 'website': return vscode.l10n.t('Website');
-    default: return type;
-  }
-}
-
-const TYPE_ICONS: Readonly<Record<string, string>> = {
-  agreement: 'verified',
-  declaration: 'note',
-  'press-release': 'megaphone',
-  statement: 'comment-discussion',
-  article: 'file-text',
-  report: 'book',
-  event: 'calendar',
-  organization: 'organization',
-  person: 'person',
-  place: 'location',
-  concept: 'lightbulb',
-  law: 'law',
-  regulation: 'checklist',
-  case: 'briefcase',
-  website: 'globe',
-};
-
-export function recordTypeIcon(type: string): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(TYPE_ICONS[type] ?? 'file');
-}
-
-/**
- * Plain text (a string tooltip is never rendered as Markdown, so corpus text needs no escaping): title,
- * original title, type, date with the ROC year, publisher, author and the summary in the UI language.
- */
-export function recordTooltip(record: CorpusRecord, language: UiLanguage): string {
-  const lines = [record.title];
-  if (record.originalTitle && record.originalTitle !== record.title) lines.push(record.originalTitle);
-  lines.push(vscode.l10n.t('Type: {0}', recordTypeLabel(record.type)));
-  const date = record.date ? (formatDateWithRoc(record.date, language) ?? record.date) : undefined;
-  if (date) lines.push(vscode.l10n.t('Date: {0}', date));
-  if (record.publisher) lines.push(vscode.l10n.t('Publisher: {0}', record.publisher));
-  if (record.author) lines.push(vscode.l10n.t('Author: {0}', record.author));
-  const summary = record.summary[language] ?? record.summary[language === 'zh' ? 'en' : 'zh'];
-  if (summary) lines.push('', truncate(summary, MAX_TOOLTIP_SUMMARY));
-  return lines.join('\n');
-}
-
-function truncate(text: string, limit: number): string {
-  const characters = [...text];
-  return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
-}
-
-/** Reads a tree `depth` levels deep through its own provider, as VS Code would render it. */
-export async function snapshotTree<T>(provider: vscode.TreeDataProvider<T>, depth: number, element?: T): Promise<TreeSnapshotNode[]> {
-  const children = (await provider.getChildren(element)) ?? [];
-  return Promise.all(
-    children.map(async (child): Promise<TreeSnapshotNode> => {
-      const item = await provider.getTreeItem(child);
-      const expandable = item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
-      const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
-      return {
-        label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
-        ...(typeof item.description === 'string' ? { description: item.description } : {}),
-        ...(tooltip !== undefined ? { tooltip } : {}),
-        ...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
-        ...(item.iconPath instanceof vscode.ThemeIcon ? { icon: item.iconPath.id } : {}),
-        ...(item.command ? { command: item.command } : {}),
-        ...(expandable && depth > 1 ? { children: await snapshotTree(provider, depth - 1, child) } : {}),
-      };
-    }),
-  );
 }

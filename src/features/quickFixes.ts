@@ -3,10 +3,9 @@ import type { ArticleDiagnostic } from '../core/article/checks';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
-import { toVsDiagnostics } from './articleDiagnostics';
-import { TAG_COMMANDS } from './tagCommands';
+import { TAG_COMMANDS } from '../vscode/commandIds';
+import { fixActions, toVsDiagnostics } from '../vscode/diagnostics';
 import type { Settings } from '../vscode/settings';
-import { localized } from '../vscode/l10n';
 
 export interface QuickFixDeps {
   readonly corpus: CorpusService;
@@ -29,15 +28,7 @@ export class CitationQuickFixProvider implements vscode.CodeActionProvider {
     for (const diagnostic of diagnostics) {
       const diagnosticRange = toVsRange(document, diagnostic.start, diagnostic.end);
       if (!diagnosticRange.intersection(range)) continue;
-      const fixes = diagnostic.fix ? [diagnostic.fix, ...(diagnostic.alternatives ?? [])] : [];
-      fixes.forEach((fix, rank) => {
-        const action = new vscode.CodeAction(localized(fix.localizedTitle, fix.title), vscode.CodeActionKind.QuickFix);
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(document.uri, toVsRange(document, fix.start, fix.end), fix.newText);
-        action.diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
-        action.isPreferred = rank === 0;
-        actions.push(action);
-      });
+      actions.push(...fixActions(document, diagnostic, this.deps.settings));
       if (diagnostic.code === 'unknown-tag') {
         const tag = document.getText(diagnosticRange);
         const add = new vscode.CodeAction(vscode.l10n.t('Add "{0}" to the workspace taxonomy', tag), vscode.CodeActionKind.QuickFix);

@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
+import { SOURCES_COMMANDS } from '../vscode/commandIds';
 import { planSourcesSection } from '../core/article/sourcesSection';
 import type { CorpusService } from '../core/corpus/corpusService';
 import { toVsRange } from '../vscode/convert';
 import { activeArticleEditor, corpusLoaded, todayIso } from '../vscode/commandContext';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 
-export const SOURCES_COMMANDS = {
-  generate: 'policyAnnotator.generateSourcesSection',
-  fixPlaceholders: 'policyAnnotator.fixAllPlaceholderLinks',
-} as const;
 
 export interface SourcesCommandDeps {
   readonly corpus: CorpusService;

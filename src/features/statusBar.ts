@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { runDetached } from '../vscode/detached';
 import type { CorpusService } from '../core/corpus/corpusService';
 
 export const SHOW_LOG_COMMAND = 'policyAnnotator.showLog';
@@ -77,10 +78,13 @@ export function registerStatusBar(deps: StatusBarDeps): CorpusStatusBar {
     timer = setTimeout(update, deps.debounceMs ?? 200);
   };
   render();
-  void deps.corpus.whenReady().then(() => {
-    loadMs = Date.now() - started;
-    update();
-  });
+  runDetached(
+    'status bar',
+    deps.corpus.whenReady().then(() => {
+      loadMs = Date.now() - started;
+      update();
+    }),
+  );
   const subscriptions = vscode.Disposable.from(
     item,
     vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => deps.output.show()),

@@ -3,7 +3,7 @@ import { toVsRange } from '../vscode/convert';
 import type { Settings } from '../vscode/settings';
 import type { StatuteAnalyses } from '../vscode/workspaceLaws';
 import { registerDocumentDiagnostics } from '../vscode/documentDiagnostics';
-import { toVsDiagnostics } from './articleDiagnostics';
+import { fixActions, toVsDiagnostics } from '../vscode/diagnostics';
 
 export interface StatuteDiagnosticsDeps {
   readonly statutes: StatuteAnalyses;
@@ -37,15 +37,7 @@ export class StatuteQuickFixProvider implements vscode.CodeActionProvider {
     if (token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of analysis.diagnostics) {
-      if (!diagnostic.fix || !toVsRange(document, diagnostic.start, diagnostic.end).intersection(range)) continue;
-      [diagnostic.fix, ...(diagnostic.alternatives ?? [])].forEach((fix, rank) => {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(document.uri, toVsRange(document, fix.start, fix.end), fix.newText);
-        action.diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
-        action.isPreferred = rank === 0;
-        actions.push(action);
-      });
+      if (toVsRange(document, diagnostic.start, diagnostic.end).intersection(range)) actions.push(...fixActions(document, diagnostic, this.deps.settings));
     }
     return actions;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TAG_COMMANDS } from '../vscode/commandIds';
 import { findArticleTags } from '../core/tags/articleTags';
 import { suggestTags } from '../core/tags/suggestTags';
 import { addTagToTaxonomy } from '../core/tags/taxonomyEdit';
@@ -8,7 +9,6 @@ import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { localized } from '../vscode/l10n';
 import type { Settings } from '../vscode/settings';
 
-export const TAG_COMMANDS = { suggest: 'policyAnnotator.suggestTags', addToTaxonomy: 'policyAnnotator.addTagToTaxonomy' } as const;
 
 export interface TagCommandDeps {
   readonly corpus: CorpusService;

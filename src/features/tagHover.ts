@@ -4,11 +4,13 @@ import type { TagService } from '../core/tags/tagService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
 import { literalMarkdown } from '../vscode/literalMarkdown';
+import type { Settings } from '../vscode/settings';
 
 export interface TagHoverDeps {
   readonly corpus: CorpusService;
   readonly tags: TagService;
   readonly analyses: ArticleAnalyses;
+  readonly settings: Pick<Settings, 'isHoverEnabled'>;
 }
 
 /** Hover on a tag: its label, description, synonyms, how often it is used and by which articles. */
@@ -16,6 +18,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: TagHoverDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    if (!this.deps.settings.isHoverEnabled(document.uri)) return undefined;
     await this.deps.corpus.whenReady();
     if (token.isCancellationRequested) return undefined;
     const offset = document.offsetAt(position);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, parseProjectConfig, type ProjectConfig } from '../core/config';
+import { problemsToVsDiagnostics } from './diagnostics';
 
 /**
  * `.policy-annotator.json` at each workspace folder's root, the file the CLI reads too, so the editor and CI
@@ -47,15 +48,7 @@ export class ProjectConfigs implements vscode.Disposable {
       }
       const { config, problems } = parseProjectConfig(uri.toString(), text);
       configs.set(folder.uri.toString(), config);
-      diagnostics.push([
-        uri,
-        problems.map((problem) => {
-          const diagnostic = new vscode.Diagnostic(new vscode.Range(problem.line, 0, problem.line, 1_000), problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-          diagnostic.code = problem.code;
-          diagnostic.source = 'Policy Annotator';
-          return diagnostic;
-        }),
-      ]);
+      diagnostics.push([uri, problemsToVsDiagnostics(problems)]);
     }
     this.#configs.clear();
     for (const [key, config] of configs) this.#configs.set(key, config);

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import type { DiagnosticCode, DiagnosticSeverity } from '../core/article/checks';
 import { REFERENCE_KINDS, type ReferenceKind, type ResolveOptions } from '../core/article/resolve';
 import type { UiLanguage } from '../core/corpus/record';
-import { restrictedProjectConfig, type ProjectConfig } from '../core/config';
+import { isSeverityChoice, restrictedProjectConfig, type ProjectConfig, type SeverityChoice } from '../core/config';
 import { REFERENCE_STYLES, type ReferenceStyle } from '../core/insertReference';
+import { climbsOutOfFolder } from '../core/util/glob';
 
 export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+export const DEFAULT_TAXONOMY_FILE = '**/corpus/tags.{yaml,yml,json}';
 
 /** Settings read at the moment they are needed (getters), so changes apply without a reload. */
 export interface Settings {
@@ -17,15 +19,20 @@ export interface Settings {
   embeddedCorpusEnabled(): boolean;
   maxCorpusFileBytes(): number;
   resolveOptions(resource: vscode.Uri): ResolveOptions;
-  /** Glob of the workspace taxonomy file. */
+  /**
+   * Glob of the workspace taxonomy file: the tags.taxonomyFile setting, else the `taxonomy` path of
+   * .policy-annotator.json (as the CLI reads it; never one that climbs out of the folder), else the default.
+   */
   taxonomyFile(): string;
+  /** The laws.path setting as written (an absolute path or one relative to the first workspace folder), or ''. */
+  lawsPath(): string;
   hashtagsEnabled(resource: vscode.Uri): boolean;
   autoSuggestTags(resource: vscode.Uri): boolean;
   areDiagnosticsEnabled(resource: vscode.Uri): boolean;
   /** What "Search Corpus…" inserts. */
   insertReferenceStyle(resource: vscode.Uri): ReferenceStyle;
   /** The severity the user chose for a diagnostic code, or 'off'. */
-  severity(resource: vscode.Uri, code: DiagnosticCode, fallback: DiagnosticSeverity): DiagnosticSeverity | 'hint' | 'off';
+  severity(resource: vscode.Uri, code: DiagnosticCode, fallback: DiagnosticSeverity): SeverityChoice;
 }
 
 export const DEFAULT_THRESHOLD = 0.7;
@@ -67,7 +74,13 @@ export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectCo
         kinds: new Set(Array.isArray(kinds) ? kinds.filter((kind): kind is ReferenceKind => REFERENCE_KINDS.includes(kind)) : REFERENCE_KINDS),
       };
     },
-    taxonomyFile: () => config().get<string>('tags.taxonomyFile') || '**/corpus/tags.{yaml,yml,json}',
+    taxonomyFile: () => {
+      const fromFile = project().taxonomy?.trim();
+      if (userSet(undefined, 'tags.taxonomyFile') || !fromFile || climbsOutOfFolder(fromFile)) return config().get<string>('tags.taxonomyFile') || DEFAULT_TAXONOMY_FILE;
+      // A path, not a glob: its glob characters stand for themselves.
+      return fromFile.replace(/^\.\//, '').replace(/[*?[\]{}!]/g, (character) => `[${character}]`);
+    },
+    lawsPath: () => config().get<string>('laws.path', '').trim(),
     hashtagsEnabled: (resource) => config(resource).get<boolean>('tags.hashtags', false),
     autoSuggestTags: (resource) => config(resource).get<boolean>('tags.autoSuggest', true),
     areDiagnosticsEnabled: (resource) => config(resource).get<boolean>('diagnostics.enabled', true),
@@ -76,8 +89,9 @@ export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectCo
       return REFERENCE_STYLES.find((candidate) => candidate === style) ?? 'mention';
     },
     severity: (resource, code, fallback) => {
-      const chosen = config(resource).get<Record<string, unknown>>('diagnostics.severity', {})[code] ?? project(resource).severity?.[code];
-      return chosen === 'error' || chosen === 'warning' || chosen === 'info' || chosen === 'hint' || chosen === 'off' ? chosen : fallback;
+      const fromSettings = config(resource).get<Record<string, unknown>>('diagnostics.severity', {});
+      const chosen = Object.hasOwn(fromSettings, code) ? fromSettings[code] : project(resource).severity?.[code];
+      return isSeverityChoice(chosen) ? chosen : fallback;
     },
   };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { runDetached } from './detached';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
 import { CONFIG_FILE_NAME } from '../core/config';
@@ -115,7 +116,7 @@ export function registerCorpusWatcher(corpus: CorpusService, settings: Settings,
   watch();
   const rescan = () => {
     watch();
-    void corpus.rescan();
+    runDetached('corpus rescan', corpus.rescan());
   };
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeWorkspaceFolders(rescan),

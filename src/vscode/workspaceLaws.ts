@@ -3,6 +3,7 @@ import type { LawFileSystem } from '../core/law/lawFiles';
 import { LawLibrary, type LawSource } from '../core/law/lawLibrary';
 import { analyzeStatutes, type StatuteAnalysis } from '../core/law/statuteChecks';
 import type { ArticleAnalyses } from './articleAnalyses';
+import type { Settings } from './settings';
 import { VersionedCache } from '../core/documentReferences';
 
 export const LAWS_PATH_SETTING = 'policyAnnotator.laws.path';
@@ -25,8 +26,8 @@ export class WorkspaceLawFileSystem implements LawFileSystem {
 }
 
 /** The configured law folder: an absolute path, or one relative to the first workspace folder. */
-export function configuredLawFolder(): vscode.Uri | undefined {
-  const value = vscode.workspace.getConfiguration('policyAnnotator').get<string>('laws.path', '').trim();
+export function configuredLawFolder(settings: Pick<Settings, 'lawsPath'>): vscode.Uri | undefined {
+  const value = settings.lawsPath();
   if (!value) return undefined;
   if (/^([a-zA-Z]:[\\/]|\/|\\\\)/.test(value)) return vscode.Uri.file(value);
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -36,12 +37,12 @@ export function configuredLawFolder(): vscode.Uri | undefined {
 const folderString = (uri: vscode.Uri) => uri.toString().replace(/\/$/, '');
 
 /** The law library of the extension: the configured folder first, then laws/embedded of the extension. Reloaded when the setting changes. */
-export function createLawLibrary(extensionUri: vscode.Uri, log: { info(message: string): void; error(message: string): void }): { library: LawLibrary; disposable: vscode.Disposable } {
+export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settings, 'lawsPath'>, log: { info(message: string): void; error(message: string): void }): { library: LawLibrary; disposable: vscode.Disposable } {
   const embedded = folderString(vscode.Uri.joinPath(extensionUri, 'laws', 'embedded'));
   const library = new LawLibrary({
     fileSystem: new WorkspaceLawFileSystem(),
     sources: () => {
-      const configured = configuredLawFolder();
+      const configured = configuredLawFolder(settings);
       const sources: LawSource[] = configured ? [{ folder: folderString(configured) }] : [];
       return [...sources, { folder: embedded, embedded: true }];
     },

@@ -4,6 +4,8 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import { Slicer } from '../core/util/slicer';
 import { findArticleTags } from '../core/tags/articleTags';
 import type { TagService } from '../core/tags/tagService';
+import { runDetached } from './detached';
+import { problemsToVsDiagnostics } from './diagnostics';
 import type { Settings } from './settings';
 
 const ARTICLES = '**/*.{md,markdown}';
@@ -14,7 +16,7 @@ const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
  * Feeds the tag service: the workspace taxonomy file (first match of policyAnnotator.tags.taxonomyFile),
  * and the tags of the workspace's articles for usage counts, re-read when files change.
  */
-export function registerWorkspaceTags(tags: TagService, corpus: CorpusService, settings: Settings, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerWorkspaceTags(tags: TagService, corpus: CorpusService, settings: Settings, log: vscode.LogOutputChannel, projectConfigChanged: vscode.Event<void>): vscode.Disposable {
   const problems = vscode.languages.createDiagnosticCollection('policy-annotator-taxonomy');
   const decoder = new TextDecoder();
   const loadTaxonomy = async () => {
@@ -32,10 +34,7 @@ export function registerWorkspaceTags(tags: TagService, corpus: CorpusService, s
     problems.clear();
     for (const problem of tags.problems()) {
       const uri = vscode.Uri.parse(problem.uri);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(problem.line, 0, problem.line, 1_000), problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      diagnostic.code = problem.code;
-      diagnostic.source = 'Policy Annotator';
-      problems.set(uri, [...(problems.get(uri) ?? []), diagnostic]);
+      problems.set(uri, [...(problems.get(uri) ?? []), ...problemsToVsDiagnostics([problem])]);
     }
   };
   const readArticle = async (uri: vscode.Uri) => {
@@ -65,23 +64,38 @@ export function registerWorkspaceTags(tags: TagService, corpus: CorpusService, s
       tags.refreshUsage();
     }, 300);
   };
-  void corpus.whenReady().then(async () => {
+  // Event handlers run detached: a failure is logged, never an unhandled rejection.
+  const run = (what: string, work: () => Promise<void>) => runDetached(what, work);
+  run('tag taxonomy and article tags', async () => {
+    await corpus.whenReady();
     await loadTaxonomy();
     await scanArticles();
   });
-  const taxonomyWatcher = vscode.workspace.createFileSystemWatcher(settings.taxonomyFile());
+  // The taxonomy watcher follows the setting (and .policy-annotator.json's "taxonomy"): recreated when it changes.
+  let taxonomyGlob = settings.taxonomyFile();
+  let taxonomyWatcher = watchTaxonomy(taxonomyGlob, () => run('tag taxonomy', loadTaxonomy));
   const articleWatcher = vscode.workspace.createFileSystemWatcher(ARTICLES);
-  const onArticle = async (uri: vscode.Uri) => {
-    await readArticle(uri);
-    refreshSoon();
+  const onArticle = (uri: vscode.Uri) =>
+    run('article tags', async () => {
+      await readArticle(uri);
+      refreshSoon();
+    });
+  const onSettingsChanged = () => {
+    const glob = settings.taxonomyFile();
+    if (glob !== taxonomyGlob) {
+      taxonomyGlob = glob;
+      taxonomyWatcher.dispose();
+      taxonomyWatcher = watchTaxonomy(glob, () => run('tag taxonomy', loadTaxonomy));
+    }
+    run('tag taxonomy and article tags', async () => {
+      await loadTaxonomy();
+      await scanArticles();
+    });
   };
   return vscode.Disposable.from(
     problems,
-    taxonomyWatcher,
+    { dispose: () => taxonomyWatcher.dispose() },
     articleWatcher,
-    taxonomyWatcher.onDidCreate(loadTaxonomy),
-    taxonomyWatcher.onDidChange(loadTaxonomy),
-    taxonomyWatcher.onDidDelete(loadTaxonomy),
     articleWatcher.onDidCreate(onArticle),
     articleWatcher.onDidChange(onArticle),
     articleWatcher.onDidDelete((uri) => {
@@ -90,8 +104,14 @@ export function registerWorkspaceTags(tags: TagService, corpus: CorpusService, s
     }),
     corpus.onDidUpdate(refreshSoon),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('policyAnnotator.tags')) void loadTaxonomy().then(scanArticles);
+      if (event.affectsConfiguration('policyAnnotator.tags')) onSettingsChanged();
     }),
+    projectConfigChanged(onSettingsChanged),
     { dispose: () => refresh !== undefined && clearTimeout(refresh) },
   );
+}
+
+function watchTaxonomy(glob: string, reload: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher(glob);
+  return vscode.Disposable.from(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
 }

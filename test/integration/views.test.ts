@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PolicyAnnotatorApi } from '../../src/extension';
-import type { TreeSnapshotNode } from '../../src/features/corpusView';
+import type { TreeSnapshotNode } from '../../src/vscode/treeSnapshot';
 import { activateExtension, openFixture, positionOf } from './helpers';
 
 const DECLARATION = 'The Bletchley Declaration';

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ESLint } from 'eslint';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 // The core must run without VS Code (CLI, browser, these tests): the lint rule is what keeps it so.
 test('lint fails on a vscode import in src/core/', async () => {
@@ -13,4 +17,63 @@ test('the same import is allowed at the edge', async () => {
   const eslint = new ESLint();
   const [result] = await eslint.lintText("import * as vscode from 'vscode';\nexport const x = vscode;\n", { filePath: 'src/vscode/allowed.ts' });
   assert.deepEqual(result?.messages.filter((message) => message.ruleId === 'no-restricted-imports'), []);
+});
+
+test('a feature does not import another feature', async () => {
+  const eslint = new ESLint();
+  const [result] = await eslint.lintText("import { TAG_COMMANDS } from './tagCommands';\nexport const x = TAG_COMMANDS;\n", { filePath: 'src/features/offender.ts' });
+  assert.ok(result?.messages.some((message) => message.ruleId === 'no-restricted-imports'), JSON.stringify(result?.messages));
+  const [allowed] = await eslint.lintText("import { TAG_COMMANDS } from '../vscode/commandIds';\nexport const x = TAG_COMMANDS;\n", { filePath: 'src/features/fine.ts' });
+  assert.deepEqual(allowed?.messages.filter((message) => message.ruleId === 'no-restricted-imports'), []);
+});
+
+/** Every file under `dir` (tracked or not), skipping build output and dependencies. */
+function filesUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(full));
+    else if (/\.(ts|mjs|js|json)$/.test(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+// A fresh clone has nothing beside it: code, tests and scripts never name a path that leaves the repository
+// (../shared, ../../data, an absolute path on a developer's machine). Fixtures may contain such text as data.
+test('nothing in src/, test/ or scripts/ reads outside the repository', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const offenders: string[] = [];
+  for (const file of ['src', 'test', 'scripts', 'bench'].flatMap((dir) => filesUnder(path.join(root, dir)))) {
+    const relative = path.relative(root, file);
+    if (relative.startsWith(path.join('test', 'fixtures')) || relative.startsWith(path.join('test', 'robustness'))) continue;
+    const text = readFileSync(file, 'utf8');
+    text.split('\n').forEach((line, index) => {
+      // A path that climbs above the repository root from where the file sits, or a machine's own folders.
+      for (const match of line.matchAll(/['"`]((?:\.\.\/)+)([^'"`\s]*)['"`]/g)) {
+        const target = path.resolve(path.dirname(file), match[1]! + match[2]!);
+        if (!target.startsWith(root + path.sep) && target !== root) offenders.push(`${relative}:${index + 1}: ${match[0]}`);
+      }
+      if (/['"`]\/(work|home|Users|mnt)\//.test(line) || /\bshared\/(data|reference|notes)\b/.test(line)) offenders.push(`${relative}:${index + 1}`);
+      // path.join/resolve(root|__dirname, '..', '..', …) climbing past the root is caught by the count of '..'.
+      const climbs = /path\.(?:join|resolve)\(([^)]*)\)/.exec(line)?.[1];
+      if (climbs && /'shared'|"shared"/.test(climbs)) offenders.push(`${relative}:${index + 1}`);
+    });
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('both extension bundles stay under 300 KB (the startup cost of every window)', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  // dist/ holds development builds (not minified) during tests: the limit is checked on production builds
+  // made here, in a temporary folder.
+  const out = mkdtempSync(path.join(tmpdir(), 'policy-bundle-'));
+  try {
+    execFileSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--production', `--outdir-for-size=${out}`], { cwd: root, stdio: 'pipe' });
+    for (const name of ['extension.js', path.join('web', 'extension.js')]) {
+      const size = statSync(path.join(out, name)).size;
+      assert.ok(size <= 300 * 1024, `${name}: ${size} bytes`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

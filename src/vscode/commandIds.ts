@@ -1,0 +1,23 @@
+/**
+ * Command ids, in one place: a feature that offers another feature's command (a quick fix that runs
+ * "Add Tag to the Workspace Taxonomy") names it from here instead of importing that feature.
+ */
+export const CORPUS_VIEW_COMMANDS = {
+  search: 'policyAnnotator.corpusView.search',
+  clearSearch: 'policyAnnotator.corpusView.clearSearch',
+  showRecord: 'policyAnnotator.showRecord',
+} as const;
+
+export const CORPUS_COMMANDS = {
+  search: 'policyAnnotator.searchCorpus',
+  insertCitation: 'policyAnnotator.insertCitation',
+  rebuild: 'policyAnnotator.rebuildIndex',
+  showRecordPick: 'policyAnnotator.showRecord',
+} as const;
+
+export const SOURCES_COMMANDS = {
+  generate: 'policyAnnotator.generateSourcesSection',
+  fixPlaceholders: 'policyAnnotator.fixAllPlaceholderLinks',
+} as const;
+
+export const TAG_COMMANDS = { suggest: 'policyAnnotator.suggestTags', addToTaxonomy: 'policyAnnotator.addTagToTaxonomy' } as const;
