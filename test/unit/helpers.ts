@@ -26,3 +26,22 @@ export function joinLines(...lines: string[]): string {
 export function bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
+
+/**
+ * CPU time (user + system, ms) this process spent running `work`: unlike wall time it does not grow when the
+ * machine is busy with other work, so a bound on it fails only when the code itself got slower.
+ */
+export function cpuTimeMs(work: () => void): number {
+  const started = process.cpuUsage();
+  work();
+  const { user, system } = process.cpuUsage(started);
+  return (user + system) / 1000;
+}
+
+/** The same for async work (nothing else runs in a unit test process meanwhile). */
+export async function cpuTimeMsAsync(work: () => Promise<unknown>): Promise<number> {
+  const started = process.cpuUsage();
+  await work();
+  const { user, system } = process.cpuUsage(started);
+  return (user + system) / 1000;
+}
