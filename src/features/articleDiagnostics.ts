@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import type { Settings } from '../vscode/settings';
-import { toVsDiagnostics } from '../vscode/diagnostics';
 import { registerDocumentDiagnostics } from '../vscode/documentDiagnostics';
 
 export interface ArticleDiagnosticsDeps {
@@ -20,12 +19,10 @@ export function registerArticleDiagnostics(selector: vscode.DocumentSelector, de
   return registerDocumentDiagnostics({
     name: 'policy-annotator',
     selector,
-    debounceMs: deps.debounceMs ?? 300,
-    isEnabled: (document) => deps.settings.areDiagnosticsEnabled(document.uri),
-    compute: async (document) => {
+    checks: async (document) => {
       await deps.corpus.whenReady();
-      return toVsDiagnostics(document, deps.analyses.get(document).diagnostics, deps.settings);
+      return deps.analyses.get(document).diagnostics;
     },
     recomputeOn: [(listener) => deps.corpus.onDidUpdate(listener)],
-  });
+  }, deps);
 }

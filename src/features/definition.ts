@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { corpusReadyFor } from '../vscode/commandContext';
 import { referenceAtOffset } from '../core/article/analysis';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
@@ -15,8 +16,7 @@ export class RecordDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly deps: DefinitionDeps) {}
 
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.DefinitionLink[] | undefined> {
-    await this.deps.corpus.whenReady();
-    if (token.isCancellationRequested) return undefined;
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
     const reference = referenceAtOffset(this.deps.analyses.get(document).references, document.offsetAt(position));
     const record = reference?.id ? this.deps.corpus.index.get(reference.id) : undefined;
     if (!reference || !record) return undefined;

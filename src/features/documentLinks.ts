@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { corpusReadyFor } from '../vscode/commandContext';
 import type { ArticleReference } from '../core/article/resolve';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
@@ -15,8 +16,7 @@ export class SourceLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly deps: DocumentLinkDeps) {}
 
   async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
-    await this.deps.corpus.whenReady();
-    if (token.isCancellationRequested) return [];
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return [];
     const links: vscode.DocumentLink[] = [];
     for (const reference of this.deps.analyses.get(document).references) {
       if (reference.kind === 'mention' || !reference.id) continue;

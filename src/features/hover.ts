@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { corpusReadyFor } from '../vscode/commandContext';
 import { referenceAtOffset } from '../core/article/analysis';
 import type { CorpusService } from '../core/corpus/corpusService';
 import { CARD_COMMANDS, renderHoverCard } from '../core/hoverCard';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
+import { cardHover, registerHoverWhenEnabled } from '../vscode/hovers';
 import type { Settings } from '../vscode/settings';
 
 export interface HoverDeps {
@@ -16,30 +18,23 @@ export class SourceHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: HoverDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!this.deps.settings.isHoverEnabled(document.uri)) return undefined;
-    await this.deps.corpus.whenReady();
-    if (token.isCancellationRequested) return undefined;
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
     const analysis = this.deps.analyses.get(document);
     const reference = referenceAtOffset(analysis.references, document.offsetAt(position));
     // An ambiguous or unresolved reference gets no card (a diagnostic says why).
     const record = reference?.id ? this.deps.corpus.index.get(reference.id) : undefined;
     if (!reference || !record) return undefined;
     const lastVisit = reference.citation?.parsed.lastVisit;
-    const markdown = new vscode.MarkdownString(
-      renderHoverCard(record, this.deps.settings.uiLanguage(), {
-        citedCount: analysis.counts.get(record.id) ?? 0,
-        ...(lastVisit ? { lastVisit: lastVisit.iso ?? lastVisit.span.text } : {}),
-        commands: true,
-      }),
-    );
-    // Corpus text is escaped in the card; beyond that, only our own two commands may run. No HTML, no icons.
-    markdown.isTrusted = { enabledCommands: [CARD_COMMANDS.openSource, CARD_COMMANDS.showRecord] };
-    markdown.supportHtml = false;
-    markdown.supportThemeIcons = false;
-    return new vscode.Hover(markdown, toVsRange(document, reference.start, reference.end));
+    const card = renderHoverCard(record, this.deps.settings.uiLanguage(), {
+      citedCount: analysis.counts.get(record.id) ?? 0,
+      ...(lastVisit ? { lastVisit: lastVisit.iso ?? lastVisit.span.text } : {}),
+      commands: true,
+    });
+    // Corpus text is escaped in the card; beyond that, only our own two commands may run.
+    return cardHover(card, toVsRange(document, reference.start, reference.end), [CARD_COMMANDS.openSource, CARD_COMMANDS.showRecord]);
   }
 }
 
 export function registerHoverSupport(selector: vscode.DocumentSelector, deps: HoverDeps): vscode.Disposable {
-  return vscode.languages.registerHoverProvider(selector, new SourceHoverProvider(deps));
+  return registerHoverWhenEnabled(selector, deps.settings, new SourceHoverProvider(deps));
 }

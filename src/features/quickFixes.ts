@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { corpusReadyFor } from '../vscode/commandContext';
 import type { ArticleDiagnostic } from '../core/article/checks';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
@@ -20,8 +21,7 @@ export class CitationQuickFixProvider implements vscode.CodeActionProvider {
   constructor(private readonly deps: QuickFixDeps) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, _context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
-    await this.deps.corpus.whenReady();
-    if (token.isCancellationRequested) return [];
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return [];
     // Recomputed from the (cached) analysis rather than from context.diagnostics, so fixes are never stale.
     const diagnostics = this.deps.analyses.get(document).diagnostics;
     const actions: vscode.CodeAction[] = [];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { corpusReadyFor } from '../vscode/commandContext';
 import { referenceAtOffset } from '../core/article/analysis';
 import { positionAt, type Line } from '../core/article/lines';
 import type { CorpusService } from '../core/corpus/corpusService';
@@ -24,8 +25,7 @@ export class RecordReferenceProvider implements vscode.ReferenceProvider {
     context: vscode.ReferenceContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.Location[] | undefined> {
-    await this.deps.corpus.whenReady();
-    if (token.isCancellationRequested) return undefined;
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
     const reference = referenceAtOffset(this.deps.analyses.get(document).references, document.offsetAt(position));
     const id = reference?.id;
     const record = id ? this.deps.corpus.index.get(id) : undefined;

@@ -3,7 +3,7 @@ import { toVsRange } from '../vscode/convert';
 import type { Settings } from '../vscode/settings';
 import type { StatuteAnalyses } from '../vscode/workspaceLaws';
 import { registerDocumentDiagnostics } from '../vscode/documentDiagnostics';
-import { fixActions, toVsDiagnostics } from '../vscode/diagnostics';
+import { fixActions } from '../vscode/diagnostics';
 
 export interface StatuteDiagnosticsDeps {
   readonly statutes: StatuteAnalyses;
@@ -19,11 +19,9 @@ export function registerStatuteDiagnostics(selector: vscode.DocumentSelector, de
   return registerDocumentDiagnostics({
     name: 'policy-annotator-statutes',
     selector,
-    debounceMs: deps.debounceMs ?? 300,
-    isEnabled: (document) => deps.settings.areDiagnosticsEnabled(document.uri),
-    compute: async (document) => toVsDiagnostics(document, (await deps.statutes.get(document)).diagnostics, deps.settings),
+    checks: async (document) => (await deps.statutes.get(document)).diagnostics,
     onClose: (document) => deps.statutes.forget(document),
-  });
+  }, deps);
 }
 
 /** Quick fixes of the statute checks: the nearest known law names for an unknown one. */

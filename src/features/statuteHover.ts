@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { statuteReferenceAt } from '../core/law/citations';
 import { lawArticleUrl, renderStatuteCard } from '../core/law/statuteCard';
 import { toVsRange } from '../vscode/convert';
+import { cardHover, registerHoverWhenEnabled } from '../vscode/hovers';
 import type { Settings } from '../vscode/settings';
 import type { StatuteAnalyses } from '../vscode/workspaceLaws';
 
@@ -15,7 +16,6 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: StatuteDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!this.deps.settings.isHoverEnabled(document.uri)) return undefined;
     const analysis = await this.deps.statutes.get(document);
     const reference = statuteReferenceAt(analysis.citations.references, document.offsetAt(position));
     if (!reference?.pcode || token.isCancellationRequested) return undefined;
@@ -24,12 +24,8 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
     if (!entry || token.isCancellationRequested) return undefined;
     const text = reference.article ? await this.deps.statutes.library.law(reference.pcode) : undefined;
     if (token.isCancellationRequested) return undefined;
-    const markdown = new vscode.MarkdownString(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage()));
-    // Law text is escaped in the card; nothing in it may run: no commands, no HTML, no icons.
-    markdown.isTrusted = false;
-    markdown.supportHtml = false;
-    markdown.supportThemeIcons = false;
-    return new vscode.Hover(markdown, toVsRange(document, reference.start, reference.end));
+    // Law text is escaped in the card; nothing in it may run.
+    return cardHover(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage()), toVsRange(document, reference.start, reference.end));
   }
 }
 
@@ -53,5 +49,5 @@ export class StatuteLinkProvider implements vscode.DocumentLinkProvider {
 }
 
 export function registerStatuteHoverSupport(selector: vscode.DocumentSelector, deps: StatuteDeps): vscode.Disposable {
-  return vscode.Disposable.from(vscode.languages.registerHoverProvider(selector, new StatuteHoverProvider(deps)), vscode.languages.registerDocumentLinkProvider(selector, new StatuteLinkProvider(deps)));
+  return vscode.Disposable.from(registerHoverWhenEnabled(selector, deps.settings, new StatuteHoverProvider(deps)), vscode.languages.registerDocumentLinkProvider(selector, new StatuteLinkProvider(deps)));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { corpusReadyFor } from '../vscode/commandContext';
 import type { CorpusService } from '../core/corpus/corpusService';
 import { findArticleTags, tagContextAt } from '../core/tags/articleTags';
 import type { TagService } from '../core/tags/tagService';
@@ -25,8 +26,7 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly deps: TagCompletionDeps) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
-    await this.deps.corpus.whenReady();
-    if (token.isCancellationRequested) return undefined;
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
     // The parse alone: completion runs on every keystroke and needs no resolution or checks.
     const article = this.deps.analyses.article(document);
     const hashtags = this.deps.settings.hashtagsEnabled(document.uri);

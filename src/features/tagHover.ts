@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { corpusReadyFor } from '../vscode/commandContext';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { TagService } from '../core/tags/tagService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
+import { registerHoverWhenEnabled } from '../vscode/hovers';
 import { literalMarkdown } from '../vscode/literalMarkdown';
 import type { Settings } from '../vscode/settings';
 
@@ -18,9 +20,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: TagHoverDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!this.deps.settings.isHoverEnabled(document.uri)) return undefined;
-    await this.deps.corpus.whenReady();
-    if (token.isCancellationRequested) return undefined;
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
     const offset = document.offsetAt(position);
     const verdict = this.deps.analyses.get(document).tags.find((candidate) => offset >= candidate.tag.start && offset < candidate.tag.end);
     if (!verdict) return undefined;
@@ -46,5 +46,5 @@ export class TagHoverProvider implements vscode.HoverProvider {
 }
 
 export function registerTagHoverSupport(selector: vscode.DocumentSelector, deps: TagHoverDeps): vscode.Disposable {
-  return vscode.languages.registerHoverProvider(selector, new TagHoverProvider(deps));
+  return registerHoverWhenEnabled(selector, deps.settings, new TagHoverProvider(deps));
 }

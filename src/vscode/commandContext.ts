@@ -26,3 +26,12 @@ export function todayIso(): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * Waits for the corpus index a provider needs; false when the request was cancelled meanwhile (the provider
+ * then answers nothing). Every provider that reads the index starts with it.
+ */
+export async function corpusReadyFor(corpus: CorpusService, token: vscode.CancellationToken): Promise<boolean> {
+  await corpus.whenReady();
+  return !token.isCancellationRequested;
+}

@@ -1,18 +1,25 @@
 import * as vscode from 'vscode';
+import type { ArticleDiagnostic } from '../core/article/checks';
+import { toVsDiagnostics } from './diagnostics';
+import type { Settings } from './settings';
 
 export interface DocumentDiagnosticsOptions {
   /** The diagnostic collection's name. */
   readonly name: string;
   readonly selector: vscode.DocumentSelector;
-  readonly debounceMs: number;
-  /** Whether diagnostics are on for the document (setting); off clears them. */
-  isEnabled(document: vscode.TextDocument): boolean;
-  /** The document's diagnostics; may await (the corpus, law files). */
-  compute(document: vscode.TextDocument): Promise<vscode.Diagnostic[]>;
+  /** The document's core diagnostics; may await (the corpus, law files). */
+  checks(document: vscode.TextDocument): Promise<readonly ArticleDiagnostic[]>;
   /** Called when a document closes (to drop caches). */
   onClose?(document: vscode.TextDocument): void;
   /** More events that recompute every open document (corpus updates). */
   readonly recomputeOn?: ReadonlyArray<(listener: () => void) => { dispose(): void }>;
+}
+
+export interface DocumentDiagnosticsDeps {
+  /** diagnostics.enabled turns the collection on and off; the severity settings apply per code. */
+  readonly settings: Settings;
+  /** Typing pause before a recomputation; 300 ms when not given. */
+  readonly debounceMs?: number;
 }
 
 /**
@@ -20,21 +27,21 @@ export interface DocumentDiagnosticsOptions {
  * on settings changes and on `recomputeOn`; a run whose document changed meanwhile (or that another run
  * has replaced) is dropped, so the last content always wins.
  */
-export function registerDocumentDiagnostics(options: DocumentDiagnosticsOptions): vscode.Disposable {
+export function registerDocumentDiagnostics(options: DocumentDiagnosticsOptions, deps: DocumentDiagnosticsDeps): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(options.name);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const update = async (document: vscode.TextDocument) => {
     if (vscode.languages.match(options.selector, document) === 0 || document.isClosed) return;
-    if (!options.isEnabled(document)) {
+    if (!deps.settings.areDiagnosticsEnabled(document.uri)) {
       collection.delete(document.uri);
       return;
     }
     const version = document.version;
-    const diagnostics = await options.compute(document);
+    const diagnostics = toVsDiagnostics(document, await options.checks(document), deps.settings);
     if (document.isClosed || document.version !== version || timers.has(document.uri.toString())) return;
     collection.set(document.uri, diagnostics);
   };
-  const schedule = (document: vscode.TextDocument, delay = options.debounceMs) => {
+  const schedule = (document: vscode.TextDocument, delay = deps.debounceMs ?? 300) => {
     const key = document.uri.toString();
     const pending = timers.get(key);
     if (pending !== undefined) clearTimeout(pending);
