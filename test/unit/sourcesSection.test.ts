@@ -66,9 +66,9 @@ describe('generate sources section', () => {
 
   it('writes Chinese records with 《》 and an ROC last-visit date', () => {
     const record = { ...embeddedRecord('uk-us-ai-safety-mou-article-2024'), lang: 'zh-TW', accessed: '2024-06-30' };
-    const line = formatCitationLine(record, '2026-11-29');
-    assert.match(line, /^《.+》，/);
-    assert.ok(record.url, 'the record has a URL, so the line ends with its last visit');
-    assert.match(line, /（最後瀏覽日：113年6月30日）$/);
+    assert.match(formatCitationLine(record, '2026-11-29'), /^《.+》，/);
+    // The embedded record has no URL; with one, the line ends with the last visit in ROC years.
+    const withUrl = formatCitationLine({ ...record, url: 'https://www.example.org/mou' }, '2026-11-29');
+    assert.match(withUrl, /^《.+》，.*<https:\/\/www\.example\.org\/mou>（最後瀏覽日：113年6月30日）$/);
   });
 });
