@@ -80,7 +80,8 @@ try {
     (type === 'error' ? console.error : console.log)(line);
   });
   const exitCode = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))));
-  await page.goto(target.href);
+  // A loaded machine (CI beside other work) can take long to serve the workbench: wait up to 2 minutes.
+  await page.goto(target.href, { timeout: 120_000 });
   const code = await exitCode;
   clearTimeout(timer);
   await finish(code, code === 0 ? undefined : `integration tests failed (extension host exit code ${code})`);
