@@ -15,14 +15,17 @@ suite('first hover', () => {
     const started = performance.now();
     const document = await openFixture('mou-article.md');
     const opened = performance.now();
+    // Opening a Markdown file activates the extension (onLanguage:markdown); a hover asked before its
+    // providers are registered gets nothing from us, so the timeline waits for the activation itself.
+    const api = await extension.activate();
+    const activated = performance.now();
     // The hover provider waits for the corpus index itself: one request is what a writer's first hover is.
     const card = await hoverAt(document, positionOf(document, '布萊切利宣言', 2));
     const hovered = performance.now();
     assert.match(card, /The Bletchley Declaration/);
-    const api = extension.exports;
     console.log(
-      `      first hover: article open ${(opened - started).toFixed(0)} ms, first card ${(hovered - started).toFixed(0)} ms after opening it` +
-        ` (extension ${wasActive ? 'already active' : 'activated by the article'}; activate() ${api.activationMs.toFixed(1)} ms; corpus ${api.corpusSize()} records)`,
+      `      first hover: article open ${(opened - started).toFixed(0)} ms, extension active ${(activated - started).toFixed(0)} ms, first card ${(hovered - started).toFixed(0)} ms after opening it` +
+        ` (extension ${wasActive ? 'already active' : 'activated by the article'}; activate() itself ${api.activationMs.toFixed(1)} ms; corpus ${api.corpusSize()} records)`,
     );
   });
 });
