@@ -16,6 +16,8 @@ export interface Settings {
   uiLanguage(): UiLanguage;
   corpusInclude(folder: vscode.WorkspaceFolder): string[];
   corpusExclude(folder: vscode.WorkspaceFolder): string[];
+  /** Whether a corpus include glob was written in VS Code's settings (not in .policy-annotator.json). */
+  isIncludeGlobFromSettings(folder: vscode.WorkspaceFolder, glob: string): boolean;
   embeddedCorpusEnabled(): boolean;
   maxCorpusFileBytes(): number;
   resolveOptions(resource: vscode.Uri): ResolveOptions;
@@ -60,6 +62,10 @@ export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectCo
     uiLanguage: () => (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en'),
     corpusInclude: (folder) => globs(folder, 'include', DEFAULT_INCLUDE),
     corpusExclude: (folder) => globs(folder, 'exclude', DEFAULT_EXCLUDE),
+    isIncludeGlobFromSettings: (folder, glob) => {
+      const inspected = config(folder).inspect<string[]>('corpus.include');
+      return [inspected?.workspaceFolderValue, inspected?.workspaceValue].some((value) => Array.isArray(value) && value.includes(glob));
+    },
     embeddedCorpusEnabled: () => (userSet(undefined, 'corpus.embedded') ? config().get<boolean>('corpus.embedded', true) : (project().corpus?.embedded ?? true)),
     maxCorpusFileBytes: () => {
       const megabytes = userSet(undefined, 'corpus.maxFileSize') ? config().get<number>('corpus.maxFileSize', 5) : (project().corpus?.maxFileSize ?? 5);

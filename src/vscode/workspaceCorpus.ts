@@ -31,7 +31,7 @@ export class WorkspaceCorpusFileSystem implements CorpusFileSystem {
       const inside = base.endsWith('/') ? base : `${base}/`;
       for (const include of this.settings.corpusInclude(folder)) {
         if (climbsOutOfFolder(include)) {
-          this.#problems.push(globOutside(folder, include));
+          this.#problems.push(globOutside(folder, include, this.settings));
           continue;
         }
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), excludePattern)) {
@@ -84,10 +84,8 @@ export class WorkspaceCorpusFileSystem implements CorpusFileSystem {
   }
 }
 
-function globOutside(folder: vscode.WorkspaceFolder, glob: string): CorpusProblem {
-  const inspected = vscode.workspace.getConfiguration('policyAnnotator', folder).inspect<string[]>('corpus.include');
-  const fromSettings = [inspected?.workspaceFolderValue, inspected?.workspaceValue].some((value) => Array.isArray(value) && value.includes(glob));
-  const file = fromSettings ? vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json') : vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+function globOutside(folder: vscode.WorkspaceFolder, glob: string, settings: Settings): CorpusProblem {
+  const file = settings.isIncludeGlobFromSettings(folder, glob) ? vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json') : vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
   return { uri: file.toString(), line: 0, severity: 'error', code: 'config-glob-outside', message: `The corpus glob ${JSON.stringify(glob)} leads outside the workspace folder; it is ignored.` };
 }
 
