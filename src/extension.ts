@@ -24,6 +24,9 @@ import { registerCorpusWatcher, WorkspaceCorpusFileSystem } from './vscode/works
 import { registerArticleSourcesView } from './features/articleSourcesView';
 import { registerCorpusView, type ViewSnapshot } from './features/corpusView';
 import { registerStatusBar, type StatusBarSnapshot } from './features/statusBar';
+import { registerDecisionHoverSupport } from './features/decisionHover';
+import { registerDecisionDiagnostics } from './features/decisionDiagnostics';
+import { DecisionAnalyses } from './vscode/workspaceDecisions';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -65,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const tags = new TagService(corpus.index);
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);
   const deps = { corpus, tags, analyses, settings };
+  const decisions = new DecisionAnalyses(corpus.index, analyses);
 
   const articleSourcesView = registerArticleSourcesView(deps);
   const corpusView = registerCorpusView(deps);
@@ -93,6 +97,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerTagCommands(MARKDOWN, deps),
       registerCorpusCommands(MARKDOWN, { ...deps, output }),
       registerSourcesCommands(MARKDOWN, deps),
+      registerDecisionHoverSupport(MARKDOWN, { decisions, settings }),
+      registerDecisionDiagnostics(MARKDOWN, { decisions, corpus, settings }),
       registerStatuteSupport(MARKDOWN, { extensionUri: context.extensionUri, analyses, settings, log: { info: (message) => output.info(message), error: (message) => output.error(message) } }),
     ),
   );

@@ -244,8 +244,7 @@ function readContextReference(text: string, at: number, word: string, antecedent
   end += type.length;
   const antecedent = type === '裁判' ? antecedents.any : antecedents.byType.get(type);
   if (!antecedent) return undefined;
-  const { start: _start, end: _end, text: _text, via: _via, ...fields } = antecedent;
-  return { ...fields, start: at, end, text: text.slice(at, end), via: 'context' };
+  return { ...citationFields(antecedent, true), start: at, end, text: text.slice(at, end), via: 'context' };
 }
 
 /** 司法院大法官釋字第603號解釋, 釋字第603號、第689號, 釋字第603、689號, 釋字603. */
@@ -400,8 +399,7 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
       break;
     }
     const itemTail = readTail(text, position);
-    const { start: _s, end: _e, text: _t, decisionType: _d, matter: _m, via: _v, ...shared } = last;
-    const item: DecisionReference = { ...shared, ...fields, start: itemStart, end: itemTail.end, text: text.slice(itemStart, itemTail.end), number: run.value, ...(itemTail.decisionType ? { decisionType: itemTail.decisionType } : {}), ...(itemTail.matter ? { matter: itemTail.matter } : {}), via: 'list' };
+    const item: DecisionReference = { ...citationFields(last, false), ...fields, start: itemStart, end: itemTail.end, text: text.slice(itemStart, itemTail.end), number: run.value, ...(itemTail.decisionType ? { decisionType: itemTail.decisionType } : {}), ...(itemTail.matter ? { matter: itemTail.matter } : {}), via: 'list' };
     references.push(item);
     last = item;
     cursorEnd = itemTail.end;
@@ -409,8 +407,23 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   return { references, end: cursorEnd };
 }
 
+/** What a citation says (court, year, 字別, number and, with `tail`, its type), without where it is written. */
+function citationFields(reference: DecisionReference, tail: boolean): Omit<DecisionReference, 'start' | 'end' | 'text' | 'via'> {
+  const { kind, court, courtName, year, caseType, number, decisionType, matter } = reference;
+  return {
+    kind,
+    caseType,
+    ...(court !== undefined ? { court } : {}),
+    ...(courtName !== undefined ? { courtName } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(number !== undefined ? { number } : {}),
+    ...(tail && decisionType !== undefined ? { decisionType } : {}),
+    ...(tail && matter !== undefined ? { matter } : {}),
+  };
+}
+
 /** The reference holding `offset`, if any (references do not overlap). */
-export function decisionAt(references: readonly DecisionReference[], offset: number): DecisionReference | undefined {
+export function decisionAt<T extends DecisionReference>(references: readonly T[], offset: number): T | undefined {
   let low = 0;
   let high = references.length - 1;
   while (low <= high) {

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { renderDecisionCard } from '../core/decision/decisionCard';
+import { decisionAt } from '../core/decision/decisions';
+import { toVsRange } from '../vscode/convert';
+import type { Settings } from '../vscode/settings';
+import type { DecisionAnalyses } from '../vscode/workspaceDecisions';
+
+export interface DecisionHoverDeps {
+  readonly decisions: DecisionAnalyses;
+  readonly settings: Settings;
+}
+
+/** The card of a decision reference (釋字第603號, 最高法院109年度台上字第1234號民事判決): the citation in words, its record, where to read it. */
+export class DecisionHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly deps: DecisionHoverDeps) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    if (!this.deps.settings.isHoverEnabled(document.uri) || token.isCancellationRequested) return undefined;
+    const reference = decisionAt(this.deps.decisions.get(document).references, document.offsetAt(position));
+    if (!reference) return undefined;
+    const record = reference.id ? this.deps.decisions.index.get(reference.id) : undefined;
+    const markdown = new vscode.MarkdownString(renderDecisionCard(reference, record, this.deps.settings.uiLanguage()));
+    // Article and corpus text is escaped in the card; nothing in it may run: no commands, no HTML, no icons.
+    markdown.isTrusted = false;
+    markdown.supportHtml = false;
+    markdown.supportThemeIcons = false;
+    return new vscode.Hover(markdown, toVsRange(document, reference.start, reference.end));
+  }
+}
+
+export function registerDecisionHoverSupport(selector: vscode.DocumentSelector, deps: DecisionHoverDeps): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(selector, new DecisionHoverProvider(deps));
+}
