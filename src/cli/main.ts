@@ -5,6 +5,7 @@ import { fileJson, type FileJson } from './output';
 import { openSession } from './session';
 import { openLaws, withStatutes } from './statutes';
 import { withDecisions } from './decisions';
+import { importLaws } from './lawsImport';
 import { DecisionRecords } from '../core/decision/decisionRecords';
 
 declare const POLICY_ANNOTATOR_VERSION: string;
@@ -35,6 +36,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (args.command === 'version') {
     io.out(version());
     return 0;
+  }
+  if (args.command === 'laws') {
+    try {
+      if (args.positional[0] !== 'import') throw new UsageError('laws needs a subcommand: laws import <ChLaw.json|.zip> --out <dir>');
+      return await importLaws(args.positional.slice(1), args.out, io.cwd, io);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.err(`policy-annotator: ${error.message}`);
+      return 2;
+    }
   }
   if (args.positional.length === 0) {
     io.err(`policy-annotator: ${args.command} needs ${args.command === 'search' ? 'a query' : 'at least one file'}\n\n${HELP}`);
