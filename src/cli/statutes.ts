@@ -6,6 +6,7 @@ import type { LawLibrary } from '../core/law/lawLibrary';
 import { articleKey } from '../core/law/numerals';
 import { analyzeStatutes } from '../core/law/statuteChecks';
 import { renderStatuteCard } from '../core/law/statuteCard';
+import { articleDate } from '../core/law/pointInTime';
 import { UsageError } from './args';
 import { positionOf, type ArticleResult } from './articles';
 import { openLawLibrary } from './laws';
@@ -35,7 +36,8 @@ export async function openLaws(lawsDir: string | undefined, cwd: string, err: (t
 export async function withStatutes(json: FileJson, result: ArticleResult, library: LawLibrary, config: ProjectConfig, cards: boolean): Promise<FileJson> {
   if ('error' in result) return json;
   const { article } = result.analysis;
-  const analysis = await analyzeStatutes(article.text, library, article.skipped);
+  const date = articleDate(article);
+  const analysis = await analyzeStatutes(article.text, library, article.skipped, date);
   const index = await library.index();
   const range = (start: number, end: number): RangeJson => {
     const from = positionOf(article.lines, start);
@@ -58,7 +60,7 @@ export async function withStatutes(json: FileJson, result: ArticleResult, librar
       ...(reference.item !== undefined ? { item: reference.item } : {}),
       ...(reference.subitem !== undefined ? { subitem: reference.subitem } : {}),
       ...(reference.qualifier ? { qualifier: reference.qualifier } : {}),
-      ...(cards && entry ? { card: renderStatuteCard(reference, entry, reference.article ? await library.law(entry.pcode) : undefined, 'zh') } : {}),
+      ...(cards && entry ? { card: renderStatuteCard(reference, entry, reference.article ? await library.law(entry.pcode) : undefined, 'zh', date) } : {}),
     });
   }
   const diagnostics = analysis.diagnostics.flatMap((diagnostic) => {

@@ -24,7 +24,7 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
     if (!entry || token.isCancellationRequested) return undefined;
     const text = reference.article ? await this.deps.statutes.library.law(reference.pcode) : undefined;
     if (token.isCancellationRequested) return undefined;
-    const markdown = new vscode.MarkdownString(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage()));
+    const markdown = new vscode.MarkdownString(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage(), analysis.date));
     // Law text is escaped in the card; nothing in it may run: no commands, no HTML, no icons.
     markdown.isTrusted = false;
     markdown.supportHtml = false;

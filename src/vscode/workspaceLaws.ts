@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LawFileSystem } from '../core/law/lawFiles';
 import { LawLibrary, type LawSource } from '../core/law/lawLibrary';
 import { analyzeStatutes, type StatuteAnalysis } from '../core/law/statuteChecks';
+import { articleDate } from '../core/law/pointInTime';
 import type { ArticleAnalyses } from './articleAnalyses';
 import { VersionedCache } from '../core/documentReferences';
 
@@ -66,7 +67,7 @@ export class StatuteAnalyses {
   get(document: vscode.TextDocument): Promise<StatuteAnalysis> {
     return this.#cache.get(this.analyses.documentKey(document), `${document.version}:${this.library.generation}`, () => {
       const article = this.analyses.article(document);
-      return analyzeStatutes(article.text, this.library, article.skipped);
+      return analyzeStatutes(article.text, this.library, article.skipped, articleDate(article));
     });
   }
 
