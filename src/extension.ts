@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const tags = new TagService(corpus.index);
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);
   const deps = { corpus, tags, analyses, settings };
-  const decisions = new DecisionAnalyses(corpus.index, analyses);
+  const decisions = new DecisionAnalyses(corpus.index, analyses, context.extensionUri.fsPath);
 
   const articleSourcesView = registerArticleSourcesView(deps);
   const corpusView = registerCorpusView(deps);
@@ -99,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerSourcesCommands(MARKDOWN, deps),
       registerDecisionHoverSupport(MARKDOWN, { decisions, settings }),
       registerDecisionDiagnostics(MARKDOWN, { decisions, corpus, settings }),
-      registerStatuteSupport(MARKDOWN, { extensionUri: context.extensionUri, analyses, settings, log: { info: (message) => output.info(message), error: (message) => output.error(message) } }),
+      registerStatuteSupport(MARKDOWN, { extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri, analyses, settings, log: { info: (message) => output.info(message), error: (message) => output.error(message) } }),
     ),
   );
 

@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { renderDecisionCard } from '../core/decision/decisionCard';
-import { decisionAt } from '../core/decision/decisions';
 import { toVsRange } from '../vscode/convert';
 import type { Settings } from '../vscode/settings';
 import type { DecisionAnalyses } from '../vscode/workspaceDecisions';
@@ -16,6 +14,7 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     if (!this.deps.settings.isHoverEnabled(document.uri) || token.isCancellationRequested) return undefined;
+    const { decisionAt, renderDecisionCard } = this.deps.decisions.api;
     const reference = decisionAt(this.deps.decisions.get(document).references, document.offsetAt(position));
     if (!reference) return undefined;
     const record = reference.id ? this.deps.decisions.index.get(reference.id) : undefined;

@@ -7,6 +7,8 @@ import { registerStatuteHoverSupport } from './statuteHover';
 
 export interface StatuteSupportDeps {
   readonly extensionUri: vscode.Uri;
+  /** Where the official open data is converted to (the extension's global storage). */
+  readonly globalStorageUri?: vscode.Uri;
   readonly analyses: ArticleAnalyses;
   readonly settings: Settings;
   readonly log: { info(message: string): void; error(message: string): void };
@@ -14,7 +16,7 @@ export interface StatuteSupportDeps {
 
 /** Everything about statute references (個資法第6條): hover, links to law.moj.gov.tw, checks and their quick fixes. */
 export function registerStatuteSupport(selector: vscode.DocumentSelector, deps: StatuteSupportDeps): vscode.Disposable {
-  const { library, disposable } = createLawLibrary(deps.extensionUri, deps.log);
+  const { library, disposable } = createLawLibrary(deps.extensionUri, deps.log, deps.globalStorageUri);
   const statutes = new StatuteAnalyses(library, deps.analyses);
   const statuteDeps = { statutes, settings: deps.settings };
   return vscode.Disposable.from(disposable, registerStatuteHoverSupport(selector, statuteDeps), registerStatuteDiagnostics(selector, statuteDeps), registerStatuteQuickFixes(selector, statuteDeps));
