@@ -9,6 +9,8 @@ export interface StatuteDiagnosticsDeps {
   readonly statutes: StatuteAnalyses;
   readonly settings: Settings;
   readonly debounceMs?: number;
+  /** More events that recompute every open document (the law library reloaded: an imported database is ready). */
+  readonly recomputeOn?: ReadonlyArray<(listener: () => void) => { dispose(): void }>;
 }
 
 /**
@@ -23,6 +25,7 @@ export function registerStatuteDiagnostics(selector: vscode.DocumentSelector, de
     isEnabled: (document) => deps.settings.areDiagnosticsEnabled(document.uri),
     compute: async (document) => toVsDiagnostics(document, (await deps.statutes.get(document)).diagnostics, deps.settings),
     onClose: (document) => deps.statutes.forget(document),
+    ...(deps.recomputeOn ? { recomputeOn: deps.recomputeOn } : {}),
   });
 }
 

@@ -16,8 +16,8 @@ export interface StatuteSupportDeps {
 
 /** Everything about statute references (個資法第6條): hover, links to law.moj.gov.tw, checks and their quick fixes. */
 export function registerStatuteSupport(selector: vscode.DocumentSelector, deps: StatuteSupportDeps): vscode.Disposable {
-  const { library, disposable } = createLawLibrary(deps.extensionUri, deps.log, deps.globalStorageUri);
+  const { library, disposable, onDidReload } = createLawLibrary(deps.extensionUri, deps.log, deps.globalStorageUri);
   const statutes = new StatuteAnalyses(library, deps.analyses);
-  const statuteDeps = { statutes, settings: deps.settings };
+  const statuteDeps = { statutes, settings: deps.settings, recomputeOn: [(listener: () => void) => onDidReload(listener)] };
   return vscode.Disposable.from(disposable, registerStatuteHoverSupport(selector, statuteDeps), registerStatuteDiagnostics(selector, statuteDeps), registerStatuteQuickFixes(selector, statuteDeps));
 }

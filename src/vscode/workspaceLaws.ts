@@ -42,7 +42,8 @@ export function configuredLawFolder(): vscode.Uri | undefined {
 const folderString = (uri: vscode.Uri) => uri.toString().replace(/\/$/, '');
 
 /** The law library of the extension: the configured folder first, then laws/embedded of the extension. Reloaded when the setting changes. */
-export function createLawLibrary(extensionUri: vscode.Uri, log: { info(message: string): void; error(message: string): void }, globalStorageUri?: vscode.Uri): { library: LawLibrary; disposable: vscode.Disposable; ready: () => Promise<void> } {
+export function createLawLibrary(extensionUri: vscode.Uri, log: { info(message: string): void; error(message: string): void }, globalStorageUri?: vscode.Uri): { library: LawLibrary; disposable: vscode.Disposable; ready: () => Promise<void>; onDidReload: vscode.Event<void> } {
+  const reloaded = new vscode.EventEmitter<void>();
   const embedded = folderString(vscode.Uri.joinPath(extensionUri, 'laws', 'embedded'));
   // When the setting names the official open data (ChLaw.json or its .zip), the folder converted from it.
   let official: { file: string; folder: string | undefined } | undefined;
@@ -76,6 +77,7 @@ export function createLawLibrary(extensionUri: vscode.Uri, log: { info(message: 
         if (official?.file === configured.toString()) official = { file: configured.toString(), folder: folder ? folderString(folder) : undefined };
       }
       library.reload();
+      reloaded.fire();
     })();
     return settled;
   };
@@ -83,7 +85,7 @@ export function createLawLibrary(extensionUri: vscode.Uri, log: { info(message: 
   const disposable = vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(LAWS_PATH_SETTING)) void refresh();
   });
-  return { library, disposable, ready: () => settled };
+  return { library, disposable: vscode.Disposable.from(disposable, reloaded), ready: () => settled, onDidReload: reloaded.event };
 }
 
 /** Statute analyses of open articles, one per document version and law-library generation. */
