@@ -316,8 +316,10 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   while (cursor - typeStart < MAX_CASE_TYPE_LENGTH + 1 && (isHan(text[cursor]) || '()（）'.includes(text[cursor] ?? 'x')) && !'字第號年'.includes(text[cursor]!)) cursor++;
   const caseTypeWritten = text.slice(typeStart, cursor);
   if (caseTypeWritten.length === 0 || caseTypeWritten.length > MAX_CASE_TYPE_LENGTH) return undefined;
-  const zi = text[cursor] === '字';
-  if (zi) cursor++;
+  // Typeset citations space every part out: 台上 字 第 三三 號.
+  const afterType = skipSpaces(text, cursor);
+  const zi = text[afterType] === '字';
+  if (zi) cursor = afterType + 1;
   cursor = skipSpaces(text, cursor);
   const di = text[cursor] === '第';
   if (di) cursor = skipSpaces(text, cursor + 1);
