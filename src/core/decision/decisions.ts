@@ -117,6 +117,8 @@ const MATTERS = ['民事', '刑事', '行政', '家事', '少年', '懲戒', '�
 const DECISION_TYPES = ['判決', '裁定', '判例', '決議', '解釋', '裁判'];
 /** Words after a 字號 that make it an agency's letter or order, not a decision. */
 const LETTER_WORDS = ['函', '令', '書函', '公告', '解釋令', '通知'];
+/** Units after a number that make it something else than a case number. */
+const NOT_CASE_UNITS = ['期', '卷', '頁', '次', '屆', '條', '項', '款', '件', '年', '月', '日', '人', '元', '%'];
 const LIST_SEPARATORS = ['以及', '、', '，', ',', '及', '與', '和', '暨'];
 
 function startsWithAny(text: string, at: number, words: readonly string[]): string | undefined {
@@ -341,6 +343,8 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   // 臺北地院113年受理案件3000件: with 年 but neither 字 nor 號, a number after a court is not a case number.
   if (!zi && !hao && nian) return undefined;
   if (LETTER_WORDS.some((word) => text.startsWith(word, skipSpaces(text, numberEnd)))) return undefined;
+  // 公報87年春字第1期, 第3卷: an issue or a volume, not a case (a case number ends in 號 or nothing).
+  if (!hao && NOT_CASE_UNITS.includes(text[skipSpaces(text, numberRun.end)] ?? '')) return undefined;
   if (!courtWritten && !inherited && numberRun.length > MAX_UNNAMED_CASE_DIGITS && !numberRun.chinese) return undefined;
 
   const caseType = caseTypeWritten.replaceAll('臺', '台');
