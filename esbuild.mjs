@@ -52,6 +52,14 @@ const common = {
  * The web worker extension host: no Node built-ins, so platform 'browser' makes any import of one fail the
  * build (esbuild cannot resolve `path`, `fs` … for the browser) instead of failing in vscode.dev at run time.
  */
+/** The browser bundle takes `x.web.ts` instead of `x.ts` where one exists (node-only modules: worker threads). */
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    build.onResolve({ filter: /\/(?:lawImportRunner|decisionsLoader|officialLawsLoader)$/ }, (args) => ({ path: path.join(args.resolveDir, `${args.path}.web.ts`) }));
+  },
+};
+
 const browser = {
   ...common,
   platform: 'browser',
@@ -84,7 +92,7 @@ const testFiles = (dir) =>
 const targets = sizeOut
   ? [
       { ...common, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-      { ...browser, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'web', 'extension.js') },
+      { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'web', 'extension.js') },
     ]
   : robustness
   ? [{ ...common, minify: false, entryPoints: ['test/robustness/run.ts'], outdir: 'out/robustness', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
@@ -132,8 +140,14 @@ const targets = sizeOut
     ]
   : [
       { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      // The law-import worker thread (desktop): loaded only when the law setting names the official open data.
+      { ...common, entryPoints: ['src/lawImportWorker.ts'], outfile: 'dist/lawImportWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // The official-data import's editor side (progress, worker thread), loaded when the law setting names an official file.
+      { ...common, entryPoints: ['src/vscode/officialLaws.ts'], outfile: 'dist/officialLaws.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      // Court decisions, loaded by the desktop extension on first use (src/vscode/decisionsLoader.ts).
+      { ...common, entryPoints: ['src/core/decision/api.ts'], outfile: 'dist/decisions.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").
-      { ...browser, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
+      { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
       // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).
       {
         ...common,

@@ -29,6 +29,9 @@ import { registerArticleSourcesView } from './features/articleSourcesView';
 import { registerCorpusView } from './features/corpusView';
 import type { ViewSnapshot } from './vscode/treeSnapshot';
 import { registerStatusBar, type StatusBarSnapshot } from './features/statusBar';
+import { registerDecisionHoverSupport } from './features/decisionHover';
+import { registerDecisionDiagnostics } from './features/decisionDiagnostics';
+import { DecisionAnalyses } from './vscode/workspaceDecisions';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -72,8 +75,10 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);
   const deps = { corpus, tags, analyses, settings };
   const log = { info: (message: string) => output.info(message), error: (message: string) => output.error(message) };
-  const laws = createLawLibrary(context.extensionUri, settings, log);
-  const statuteDeps = { statutes: new StatuteAnalyses(laws.library, analyses), settings };
+  const laws = createLawLibrary(context.extensionUri, settings, log, context.globalStorageUri);
+  // An imported law database becomes ready later: every open article's statute checks run again then.
+  const statuteDeps = { statutes: new StatuteAnalyses(laws.library, analyses), settings, recomputeOn: [(listener: () => void) => laws.onDidReload(listener)] };
+  const decisions = new DecisionAnalyses(corpus.index, analyses, context.extensionUri.fsPath);
 
   const articleSourcesView = registerArticleSourcesView(deps);
   const corpusView = registerCorpusView(deps);
@@ -106,6 +111,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerStatuteHoverSupport(MARKDOWN, statuteDeps),
       registerStatuteDiagnostics(MARKDOWN, statuteDeps),
       registerStatuteQuickFixes(MARKDOWN, statuteDeps),
+      registerDecisionHoverSupport(MARKDOWN, { decisions, settings }),
+      registerDecisionDiagnostics(MARKDOWN, { decisions, corpus, settings }),
     ),
   );
 

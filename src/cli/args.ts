@@ -1,6 +1,6 @@
 /** The command line, parsed. Unknown flags are usage errors (exit 2), never ignored. */
 export interface CliArgs {
-  readonly command: 'annotate' | 'check' | 'search' | 'help' | 'version';
+  readonly command: 'annotate' | 'check' | 'search' | 'laws' | 'help' | 'version';
   readonly positional: string[];
   readonly corpus: string[];
   readonly embedded: boolean;
@@ -13,11 +13,13 @@ export interface CliArgs {
   readonly limit: number;
   /** A folder of the national law database (per-law JSON) for statute references. */
   readonly laws?: string;
+  /** `laws import`: the folder to write. */
+  readonly out?: string;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws']);
+const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out']);
 const BOOLEAN_FLAGS = new Set(['--no-embedded', '--json', '--cards', '--strict', '--color', '--no-color', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -41,8 +43,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   const [first, ...rest] = positional;
   const command = flags.has('--version') ? 'version' : flags.has('--help') || flags.has('-h') || first === undefined || first === 'help' ? 'help' : first;
-  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'help' && command !== 'version') {
-    throw new UsageError(`unknown command "${command}" (use annotate, check or search)`);
+  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'laws' && command !== 'help' && command !== 'version') {
+    throw new UsageError(`unknown command "${command}" (use annotate, check, search or laws import)`);
   }
   const format = values.get('--format')?.at(-1) ?? (flags.has('--json') ? 'json' : 'text');
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
@@ -51,6 +53,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${limitText}"`);
   const config = values.get('--config')?.at(-1);
   const laws = values.get('--laws')?.at(-1);
+  const out = values.get('--out')?.at(-1);
   return {
     command,
     positional: command === 'help' || command === 'version' ? [] : rest,
@@ -64,6 +67,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     ...(config ? { config } : {}),
     limit,
     ...(laws ? { laws } : {}),
+    ...(out ? { out } : {}),
   };
 }
 
@@ -73,12 +77,15 @@ Usage:
   policy-annotator annotate <file...> [--corpus <dir|file>]... [--no-embedded] [--json] [--cards]
   policy-annotator check <files or globs...> [--corpus <dir|file>]... [--strict] [--format text|json|sarif]
   policy-annotator search <query> [--corpus <dir|file>]... [--limit <n>]
+  policy-annotator laws import <ChLaw.json|ChLaw.zip>... --out <dir>
 
 Options:
   --corpus <path>   a corpus folder or file (Markdown with YAML front matter, JSON, JSON Lines); repeatable
   --no-embedded     leave out the built-in corpus (the 2024 UK-US AI safety MOU)
-  --laws <dir>      a folder of the national law database (index.json, aliases.json, FalVMingLing/<PCode>.json)
-                    for statute references; the built-in subset is used after it
+  --laws <path>     the national law database for statute references: its official open data (ChLaw.json,
+                    zipped or not) or a folder (index.json, aliases.json, FalVMingLing/<PCode>.json);
+                    the built-in subset is used after it
+  --out <dir>       laws import: the folder to write (the fast folder format, for --laws and laws.path)
   --config <file>   the configuration file (default: .policy-annotator.json in the current folder)
   --json            annotate: print JSON (one object per file)
   --cards           annotate: include each reference's hover card (Markdown)

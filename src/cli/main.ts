@@ -4,6 +4,9 @@ import { checkRows, formatSarif, formatText } from './check';
 import { fileJson, type FileJson } from './output';
 import { openSession } from './session';
 import { openLaws, withStatutes } from './statutes';
+import { withDecisions } from './decisions';
+import { importLaws } from './lawsImport';
+import { DecisionRecords } from '../core/decision/decisionRecords';
 
 declare const POLICY_ANNOTATOR_VERSION: string;
 
@@ -34,6 +37,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.out(version());
     return 0;
   }
+  if (args.command === 'laws') {
+    try {
+      if (args.positional[0] !== 'import') throw new UsageError('laws needs a subcommand: laws import <ChLaw.json|.zip> --out <dir>');
+      return await importLaws(args.positional.slice(1), args.out, io.cwd, io);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.err(`policy-annotator: ${error.message}`);
+      return 2;
+    }
+  }
   if (args.positional.length === 0) {
     io.err(`policy-annotator: ${args.command} needs ${args.command === 'search' ? 'a query' : 'at least one file'}\n\n${HELP}`);
     return 2;
@@ -44,9 +57,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const files = await resolveFileArguments(args.positional, io.cwd);
     const laws = await openLaws(args.laws, io.cwd, io.err);
     const results: FileJson[] = [];
+    const decisionRecords = new DecisionRecords(session.corpus.index);
     for (const file of files) {
       const result = await analyzeFile(file, io.cwd, session);
-      results.push(await withStatutes(fileJson(result, session.corpus.index, session.config, args.cards), result, laws, session.config, args.cards));
+      const withLaws = await withStatutes(fileJson(result, session.corpus.index, session.config, args.cards), result, laws, session.config, args.cards);
+      results.push(withDecisions(withLaws, result, session.corpus.index, decisionRecords, session.config, args.cards, today()));
     }
     const missing = results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error'));
     for (const result of results) {
@@ -114,6 +129,13 @@ function formatAnnotations(results: readonly FileJson[]): string {
     for (const diagnostic of result.diagnostics) lines.push(`  ${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`);
   }
   return lines.join('\n');
+}
+
+/** Today, or POLICY_ANNOTATOR_TODAY (YYYY-MM-DD) so checks that depend on the date can be reproduced. */
+function today(): Date {
+  const fixed = process.env.POLICY_ANNOTATOR_TODAY;
+  const date = fixed ? new Date(`${fixed}T00:00:00`) : new Date();
+  return Number.isNaN(date.getTime()) ? new Date() : date;
 }
 
 function version(): string {

@@ -31,9 +31,20 @@ export interface StatuteFields {
   qualifier?: string;
 }
 
+/** What a `"kind": "decision"` reference adds (see src/cli/decisions.ts). */
+export interface DecisionFields {
+  court?: string;
+  courtName?: string;
+  year?: number;
+  caseType?: string;
+  number?: number;
+  decisionType?: string;
+  matter?: string;
+}
+
 export interface FileJson {
   file: string;
-  references: Array<RangeJson & { text: string; kind: string; id: string | null; score: number; match: string | null; candidates?: readonly string[]; card?: string } & StatuteFields>;
+  references: Array<RangeJson & { text: string; kind: string; id: string | null; score: number; match: string | null; candidates?: readonly string[]; card?: string } & StatuteFields & DecisionFields>;
   tags: Array<RangeJson & { text: string; known: boolean; suggestion: string | null }>;
   diagnostics: DiagnosticJson[];
 }

@@ -1,23 +1,28 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { withConfiguredSeverity, type ProjectConfig } from '../core/config';
 import type { LawLibrary } from '../core/law/lawLibrary';
 import { articleKey } from '../core/law/numerals';
 import { analyzeStatutes } from '../core/law/statuteChecks';
 import { renderStatuteCard } from '../core/law/statuteCard';
+import { articleDate } from '../core/law/pointInTime';
 import { UsageError } from './args';
 import { positionOf, type ArticleResult } from './articles';
 import { openLawLibrary } from './laws';
+import { openOfficialLawLibrary } from './lawsImport';
 import type { FileJson, RangeJson } from './output';
 
 /** Opens the law library (`--laws <dir>`, then the embedded subset); a folder that is missing or has no index.json is a usage error. */
 export async function openLaws(lawsDir: string | undefined, cwd: string, err: (text: string) => void): Promise<LawLibrary> {
   if (lawsDir && !existsSync(path.resolve(cwd, lawsDir))) throw new UsageError(`law folder not found: ${lawsDir}`);
   const log: string[] = [];
-  const library = openLawLibrary(lawsDir, cwd, log);
+  // The official open data (ChLaw.json, zipped or not) is converted in memory; a folder is read as it is.
+  const official = lawsDir !== undefined && statSync(path.resolve(cwd, lawsDir)).isFile();
+  const library = official ? openOfficialLawLibrary(lawsDir, cwd, log) : openLawLibrary(lawsDir, cwd, log);
+  for (const line of log.splice(0)) if (line.startsWith('error: ')) err(line.slice('error: '.length));
   await library.index();
   for (const problem of library.problems) err(`policy-annotator: laws: ${problem.uri}:${problem.line + 1}: ${problem.message}`);
-  if (lawsDir && library.problems.some((problem) => problem.uri.endsWith('/index.json') && /missing|cannot be read|invalid JSON|must hold/.test(problem.message))) {
+  if (lawsDir && !official && library.problems.some((problem) => problem.uri.endsWith('/index.json') && /missing|cannot be read|invalid JSON|must hold/.test(problem.message))) {
     throw new UsageError(`the law folder ${lawsDir} has no readable index.json (the national law database's per-law JSON format)`);
   }
   return library;
@@ -30,7 +35,8 @@ export async function openLaws(lawsDir: string | undefined, cwd: string, err: (t
 export async function withStatutes(json: FileJson, result: ArticleResult, library: LawLibrary, config: ProjectConfig, cards: boolean): Promise<FileJson> {
   if ('error' in result) return json;
   const { article } = result.analysis;
-  const analysis = await analyzeStatutes(article.text, library, article.skipped);
+  const date = articleDate(article);
+  const analysis = await analyzeStatutes(article.text, library, article.skipped, date);
   const index = await library.index();
   const range = (start: number, end: number): RangeJson => {
     const from = positionOf(article.lines, start);
@@ -53,7 +59,7 @@ export async function withStatutes(json: FileJson, result: ArticleResult, librar
       ...(reference.item !== undefined ? { item: reference.item } : {}),
       ...(reference.subitem !== undefined ? { subitem: reference.subitem } : {}),
       ...(reference.qualifier ? { qualifier: reference.qualifier } : {}),
-      ...(cards && entry ? { card: renderStatuteCard(reference, entry, reference.article ? await library.law(entry.pcode) : undefined, 'zh') } : {}),
+      ...(cards && entry ? { card: renderStatuteCard(reference, entry, reference.article ? await library.law(entry.pcode) : undefined, 'zh', date) } : {}),
     });
   }
   const diagnostics = withConfiguredSeverity(analysis.diagnostics, config).map((diagnostic) => ({ ...range(diagnostic.start, diagnostic.end), severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null }));

@@ -9,6 +9,8 @@ export interface StatuteDiagnosticsDeps {
   readonly statutes: StatuteAnalyses;
   readonly settings: Settings;
   readonly debounceMs?: number;
+  /** More events that recompute every open document (the law library reloaded: an imported database is ready). */
+  readonly recomputeOn?: ReadonlyArray<(listener: () => void) => { dispose(): void }>;
 }
 
 /**
@@ -21,6 +23,7 @@ export function registerStatuteDiagnostics(selector: vscode.DocumentSelector, de
     selector,
     checks: async (document) => (await deps.statutes.get(document)).diagnostics,
     onClose: (document) => deps.statutes.forget(document),
+    ...(deps.recomputeOn ? { recomputeOn: deps.recomputeOn } : {}),
   }, deps);
 }
 

@@ -25,7 +25,7 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
     const text = reference.article ? await this.deps.statutes.library.law(reference.pcode) : undefined;
     if (token.isCancellationRequested) return undefined;
     // Law text is escaped in the card; nothing in it may run.
-    return cardHover(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage()), toVsRange(document, reference.start, reference.end));
+    return cardHover(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage(), analysis.date), toVsRange(document, reference.start, reference.end));
   }
 }
 

@@ -2,9 +2,15 @@ import * as vscode from 'vscode';
 import type { LawFileSystem } from '../core/law/lawFiles';
 import { LawLibrary, type LawSource } from '../core/law/lawLibrary';
 import { analyzeStatutes, type StatuteAnalysis } from '../core/law/statuteChecks';
+import { articleDate } from '../core/law/pointInTime';
 import type { ArticleAnalyses } from './articleAnalyses';
 import type { Settings } from './settings';
 import { VersionedCache } from '../core/documentReferences';
+import type { OfficialLawImports } from './officialLaws';
+import { loadOfficialLaws } from './officialLawsLoader';
+
+/** ChLaw.json, ChOrder.json, their .zip: the official open data rather than a split folder. */
+const isOfficialFileName = (path: string) => /\.(?:json|zip)$/i.test(path);
 
 export const LAWS_PATH_SETTING = 'policyAnnotator.laws.path';
 
@@ -37,21 +43,50 @@ export function configuredLawFolder(settings: Pick<Settings, 'lawsPath'>): vscod
 const folderString = (uri: vscode.Uri) => uri.toString().replace(/\/$/, '');
 
 /** The law library of the extension: the configured folder first, then laws/embedded of the extension. Reloaded when the setting changes. */
-export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settings, 'lawsPath'>, log: { info(message: string): void; error(message: string): void }): { library: LawLibrary; disposable: vscode.Disposable } {
+export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settings, 'lawsPath'>, log: { info(message: string): void; error(message: string): void }, globalStorageUri?: vscode.Uri): { library: LawLibrary; disposable: vscode.Disposable; ready: () => Promise<void>; onDidReload: vscode.Event<void> } {
+  const reloaded = new vscode.EventEmitter<void>();
   const embedded = folderString(vscode.Uri.joinPath(extensionUri, 'laws', 'embedded'));
+  // When the setting names the official open data (ChLaw.json or its .zip), the folder converted from it.
+  let official: { file: string; folder: string | undefined } | undefined;
   const library = new LawLibrary({
     fileSystem: new WorkspaceLawFileSystem(),
     sources: () => {
       const configured = configuredLawFolder(settings);
-      const sources: LawSource[] = configured ? [{ folder: folderString(configured) }] : [];
+      const folder = configured && official?.file === configured.toString() ? official.folder : configured ? folderString(configured) : undefined;
+      const sources: LawSource[] = folder ? [{ folder }] : [];
       return [...sources, { folder: embedded, embedded: true }];
     },
     log,
   });
+  let imports: OfficialLawImports | undefined;
+  const importer = () => {
+    if (!imports && globalStorageUri) {
+      const module = loadOfficialLaws(extensionUri.fsPath);
+      imports = module ? new module.OfficialLawImports(extensionUri, globalStorageUri, log) : undefined;
+    }
+    return imports;
+  };
+  let settled: Promise<void> = Promise.resolve();
+  const refresh = () => {
+    const configured = configuredLawFolder(settings);
+    settled = (async () => {
+      official = undefined;
+      const importing = configured && isOfficialFileName(configured.path) ? importer() : undefined;
+      if (configured && importing) {
+        official = { file: configured.toString(), folder: undefined };
+        const folder = await importing.folderFor(configured);
+        if (official?.file === configured.toString()) official = { file: configured.toString(), folder: folder ? folderString(folder) : undefined };
+      }
+      library.reload();
+      reloaded.fire();
+    })();
+    return settled;
+  };
+  void refresh();
   const disposable = vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(LAWS_PATH_SETTING)) library.reload();
+    if (event.affectsConfiguration(LAWS_PATH_SETTING)) void refresh();
   });
-  return { library, disposable };
+  return { library, disposable: vscode.Disposable.from(disposable, reloaded), ready: () => settled, onDidReload: reloaded.event };
 }
 
 /** Statute analyses of open articles, one per document version and law-library generation. */
@@ -67,7 +102,7 @@ export class StatuteAnalyses {
   get(document: vscode.TextDocument): Promise<StatuteAnalysis> {
     return this.#cache.get(this.analyses.documentKey(document), `${document.version}:${this.library.generation}`, () => {
       const article = this.analyses.article(document);
-      return analyzeStatutes(article.text, this.library, article.skipped);
+      return analyzeStatutes(article.text, this.library, article.skipped, articleDate(article));
     });
   }
 

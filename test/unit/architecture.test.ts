@@ -62,16 +62,19 @@ test('nothing in src/, test/ or scripts/ reads outside the repository', () => {
   assert.deepEqual(offenders, []);
 });
 
-test('both extension bundles stay under 300 KB (the startup cost of every window)', () => {
+// The desktop bundle is what every window loads at startup: 300 KB, with heavy parts (decisions, library
+// readers, the official-data import) in files of their own loaded on first use. A web worker extension host
+// loads one file only, so the web bundle carries those parts too: its limit is 1 MB.
+test('both extension bundles stay under their size limits (desktop 300 KB, web 1 MB)', () => {
   const root = path.resolve(__dirname, '..', '..');
   // dist/ holds development builds (not minified) during tests: the limit is checked on production builds
   // made here, in a temporary folder.
   const out = mkdtempSync(path.join(tmpdir(), 'policy-bundle-'));
   try {
     execFileSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--production', `--outdir-for-size=${out}`], { cwd: root, stdio: 'pipe' });
-    for (const name of ['extension.js', path.join('web', 'extension.js')]) {
+    for (const [name, limit] of [['extension.js', 300 * 1024], [path.join('web', 'extension.js'), 1024 * 1024]] as const) {
       const size = statSync(path.join(out, name)).size;
-      assert.ok(size <= 300 * 1024, `${name}: ${size} bytes`);
+      assert.ok(size <= limit, `${name}: ${size} bytes, limit ${limit}`);
     }
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -51,6 +51,11 @@ export const DIAGNOSTIC_CODES = {
   'unknown-law': 'info',
   'invalid-statute-number': 'warning',
   'law-file-problem': 'warning',
+  // Point in time (src/core/law/pointInTime.ts).
+  'statute-amended-since': 'info',
+  'statute-abolished': 'warning',
+  // Court decisions (src/core/decision/decisionChecks.ts).
+  'invalid-decision-number': 'info',
 } as const satisfies Record<string, DiagnosticSeverity>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

@@ -158,8 +158,9 @@ export class LawLibrary {
       const parsedAliases = aliasBytes ? parseAliasesJson(`${source.folder}/aliases.json`, aliasBytes) : { aliases: new Map<string, string[]>(), problems: [] };
       problems.push(...parsedAliases.problems);
       let texts: Set<string> | undefined;
-      if (source.embedded) {
-        const manifestBytes = await read('manifest.json', true);
+      // The embedded subset must have a manifest; an imported official database has one too (its laws without articles have no text).
+      const manifestBytes = await read('manifest.json', source.embedded === true);
+      if (source.embedded || manifestBytes) {
         const manifest = manifestBytes ? parseManifestJson(`${source.folder}/manifest.json`, manifestBytes) : { texts: new Set<string>(), problems: [] };
         problems.push(...manifest.problems);
         texts = manifest.texts;

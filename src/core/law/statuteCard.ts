@@ -6,6 +6,7 @@ import { isoOfLawDate, type LawArticle } from './lawFiles';
 import type { LawEntry } from './lawIndex';
 import type { LawText } from './lawLibrary';
 import { articleKey, articleLabel, type ArticleNumber } from './numerals';
+import { amendedSince, type ArticleDate } from './pointInTime';
 
 /** One 項 of an article: its own lines, then its 款 (each with its 目 lines). */
 export interface ArticleParagraph {
@@ -54,7 +55,7 @@ const MAX_ARTICLE_CHARS = 2_500;
  * with the cited 項 or 款 in bold, the last amendment with its ROC year and a link to the article on
  * law.moj.gov.tw. Every piece of law text is escaped: law files are untrusted input.
  */
-export function renderStatuteCard(reference: StatuteReference, entry: LawEntry, text: LawText | undefined, language: UiLanguage): string {
+export function renderStatuteCard(reference: StatuteReference, entry: LawEntry, text: LawText | undefined, language: UiLanguage, writtenOn?: ArticleDate): string {
   const zh = language === 'zh';
   const parts: string[] = [];
   const law = text && 'law' in text ? text.law : undefined;
@@ -63,6 +64,8 @@ export function renderStatuteCard(reference: StatuteReference, entry: LawEntry, 
   const date = isoOfLawDate(law?.lastUpdate ?? entry.lastUpdate);
   const dateText = date ? formatDateWithRoc(date, language) : undefined;
   parts.push([label ? escapeMarkdownText(label) : undefined, dateText ? `${zh ? '最新異動' : 'Last amended'}: ${escapeMarkdownText(dateText)}` : undefined, law?.abolished ? (zh ? '已廢止' : 'abolished') : undefined].filter(Boolean).join(' · '));
+  const amended = amendedSince(law?.lastUpdate ?? entry.lastUpdate, writtenOn);
+  if (amended && writtenOn) parts.push(zh ? `*本法於${escapeMarkdownText(amended)}修正，晚於本文日期（${escapeMarkdownText(writtenOn.iso)}）。*` : `*Amended on ${escapeMarkdownText(amended)}, after this article (${escapeMarkdownText(writtenOn.iso)}).*`);
   if (reference.article) {
     if (law) parts.push(...articleBlocks(reference, law.articles, law.order, zh));
     else if (text && 'problem' in text) parts.push(`*${zh ? '無法讀取法規檔' : 'The law file cannot be read'}: ${escapeMarkdownText(text.problem.message)}*`);

@@ -4,16 +4,19 @@ import type { LawIndex } from './lawIndex';
 import type { LawLibrary, LawText } from './lawLibrary';
 import { articleKey, articleLabel } from './numerals';
 import { articleParagraphs } from './statuteCard';
+import { checkPointInTime, type ArticleDate } from './pointInTime';
 import { formatMessage, msg, type Localizable } from '../util/messages';
 
 /** Statute references of one article version and their checks. */
 export interface StatuteAnalysis {
   readonly citations: StatuteCitations;
   readonly diagnostics: readonly ArticleDiagnostic[];
+  /** The article's date the point-in-time checks used, if it has one. */
+  readonly date?: ArticleDate;
 }
 
 /** Detects the citations, reads the laws they cite (lazily, cached) and checks them. */
-export async function analyzeStatutes(text: string, library: LawLibrary, skipped?: SkippedRanges): Promise<StatuteAnalysis> {
+export async function analyzeStatutes(text: string, library: LawLibrary, skipped?: SkippedRanges, date?: ArticleDate): Promise<StatuteAnalysis> {
   const index = await library.index();
   const citations = findStatuteCitations(text, index, skipped);
   const texts = new Map<string, LawText>();
@@ -25,7 +28,9 @@ export async function analyzeStatutes(text: string, library: LawLibrary, skipped
     else missing.push(pcode);
   }
   for (const [position, text] of (await Promise.all(missing.map((pcode) => library.law(pcode)))).entries()) texts.set(missing[position]!, text);
-  return { citations, diagnostics: checkStatutes(citations, index, (pcode) => texts.get(pcode)) };
+  const lawText = (pcode: string) => texts.get(pcode) ?? library.cached(pcode);
+  const diagnostics = [...checkStatutes(citations, index, lawText), ...checkPointInTime(citations, index, lawText, date)].sort((a, b) => a.start - b.start);
+  return { citations, diagnostics, ...(date ? { date } : {}) };
 }
 
 /** Unknown articles and laws, numbers too long to read, law files that cannot be read. */

@@ -1,0 +1,48 @@
+import type { DiagnosticSeverity } from '../core/article/checks';
+import type { ProjectConfig } from '../core/config';
+import { renderDecisionCard } from '../core/decision/decisionCard';
+import { analyzeDecisions } from '../core/decision/decisionAnalysis';
+import type { DecisionRecords } from '../core/decision/decisionRecords';
+import type { CorpusIndex } from '../core/search/corpusIndex';
+import { positionOf, type ArticleResult } from './articles';
+import type { FileJson, RangeJson } from './output';
+
+/**
+ * Adds an article's decision references (`"kind": "decision"` with `court`, `courtName`, `year`, `caseType`,
+ * `number`, `decisionType`, `matter` as far as the citation gives them, and `id` when the decisions corpus has
+ * the decision) and the decision checks to its annotate/check JSON, in text order.
+ */
+export function withDecisions(json: FileJson, result: ArticleResult, index: CorpusIndex, records: DecisionRecords, config: ProjectConfig, cards: boolean, today: Date): FileJson {
+  if ('error' in result) return json;
+  const { article } = result.analysis;
+  const analysis = analyzeDecisions(article.text, article.skipped, records, today);
+  const range = (start: number, end: number): RangeJson => {
+    const from = positionOf(article.lines, start);
+    const to = positionOf(article.lines, end);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  };
+  const references: FileJson['references'] = analysis.references.map((reference) => ({
+    ...range(reference.start, reference.end),
+    text: reference.text,
+    kind: 'decision',
+    id: reference.id ?? null,
+    score: reference.id ? 1 : 0,
+    match: reference.via ?? null,
+    ...(reference.court ? { court: reference.court } : {}),
+    ...(reference.courtName ? { courtName: reference.courtName } : {}),
+    ...(reference.year !== undefined ? { year: reference.year } : {}),
+    caseType: reference.caseType,
+    ...(reference.number !== undefined ? { number: reference.number } : {}),
+    ...(reference.decisionType ? { decisionType: reference.decisionType } : {}),
+    ...(reference.matter ? { matter: reference.matter } : {}),
+    ...(cards ? { card: renderDecisionCard(reference, reference.id ? index.get(reference.id) : undefined, 'zh') } : {}),
+  }));
+  const diagnostics = analysis.diagnostics.flatMap((diagnostic) => {
+    const chosen = config.severity?.[diagnostic.code];
+    if (chosen === 'off') return [];
+    const severity: DiagnosticSeverity = chosen === undefined ? diagnostic.severity : chosen === 'hint' ? 'info' : chosen;
+    return [{ ...range(diagnostic.start, diagnostic.end), severity, code: diagnostic.code, message: diagnostic.message, fix: null }];
+  });
+  const byPosition = (a: RangeJson, b: RangeJson) => a.line - b.line || a.column - b.column;
+  return { ...json, references: [...json.references, ...references].sort(byPosition), diagnostics: [...json.diagnostics, ...diagnostics].sort(byPosition) };
+}

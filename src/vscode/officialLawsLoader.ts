@@ -1,0 +1,8 @@
+import path from 'node:path';
+import type * as OfficialLaws from './officialLaws';
+
+/** The official-data import (desktop only), from dist/officialLaws.js, loaded when the law setting names an official file. */
+export function loadOfficialLaws(extensionPath: string): typeof OfficialLaws | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(extensionPath, 'dist', 'officialLaws.js')) as typeof OfficialLaws;
+}
