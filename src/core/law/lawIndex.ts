@@ -1,6 +1,8 @@
 import { FuzzySearch } from '../search/fuzzySearch';
 import { normalizeKey } from '../search/normalize';
 import type { LawNameHit, LawNameLookup } from './citations';
+import { deriveShortNames } from './derivedNames';
+import type { LawRenames } from './lawRenames';
 
 /** One law of index.json, with the short names it is known by. */
 export interface LawEntry {
@@ -13,6 +15,8 @@ export interface LawEntry {
   readonly aliases: readonly string[];
   /** Our own unambiguous short forms (see SHORT_NAME_RULES). */
   readonly shortNames: readonly string[];
+  /** Short names derived by the rules of derivedNames.ts that no other law shares. */
+  readonly derivedNames?: readonly string[];
 }
 
 export interface LawSuggestion {
@@ -56,7 +60,11 @@ export class LawIndex implements LawNameLookup {
   #fuzzy: FuzzySearch | undefined;
   maxNameLength = 0;
 
-  constructor(entries: Iterable<Omit<LawEntry, 'shortNames'>>) {
+  /** Derived short names two or more laws produce: resolved only when the document cites one of them. */
+  readonly #ambiguous = new Map<string, readonly string[]>();
+  derivedCount = 0;
+
+  constructor(entries: Iterable<Omit<LawEntry, 'shortNames'>>, renames?: LawRenames) {
     const noShortNames: readonly string[] = [];
     const candidates: Array<{ pcode: string; forms: string[] }> = [];
     for (const entry of entries) {
@@ -88,7 +96,58 @@ export class LawIndex implements LawNameLookup {
       const unique = forms.filter((form) => owners.get(normalizeKey(form))?.size === 1);
       if (unique.length > 0) this.#addShortNames(pcode, unique);
     }
+    const sharedShortForms = new Set([...owners].filter(([, pcodes]) => pcodes.size > 1).map(([key]) => key));
     for (const { base, entry } of versions.values()) this.#addShortNames(entry.pcode, [base]);
+    if (renames) this.#addRenames(renames);
+    this.#addDerivedNames(sharedShortForms);
+  }
+
+  /** Old names lead to today's law, with a note saying when the name changed or which law replaced it. */
+  #addRenames(renames: LawRenames): void {
+    for (const renamed of renames.renamed) {
+      if (!this.#entries.has(renamed.pcode) || this.#byKey.has(normalizeKey(renamed.old))) continue;
+      this.#add(renamed.old, { pcode: renamed.pcode, match: 'renamed', note: { kind: 'renamed', oldName: renamed.old, date: renamed.date } });
+    }
+    for (const replaced of renames.replaced) {
+      const key = normalizeKey(replaced.old);
+      if (!this.#entries.has(replaced.pcode) || this.#byKey.get(key)?.pcode !== replaced.oldPcode) continue;
+      this.#byKey.set(key, { pcode: replaced.pcode, match: 'renamed', note: { kind: 'replaced', oldName: replaced.old, date: replaced.date, oldPcode: replaced.oldPcode } });
+    }
+  }
+
+  /** Derived short names: kept for the one law that produces them; those of several laws are kept apart. */
+  #addDerivedNames(sharedShortForms: ReadonlySet<string>): void {
+    const owners = new Map<string, { form: string; pcodes: Set<string> }>();
+    for (const entry of this.#entries.values()) {
+      for (const { form } of deriveShortNames(entry.name)) {
+        const key = normalizeKey(form);
+        if (this.#byKey.has(key) || sharedShortForms.has(key)) continue;
+        const owner = owners.get(key) ?? { form, pcodes: new Set<string>() };
+        owner.pcodes.add(entry.pcode);
+        owners.set(key, owner);
+      }
+    }
+    for (const [key, { form, pcodes }] of owners) {
+      if (pcodes.size === 1) {
+        const [pcode] = pcodes as Set<string> & { size: 1 };
+        const entry = this.#entries.get(pcode!)!;
+        this.#entries.set(pcode!, { ...entry, derivedNames: [...(entry.derivedNames ?? []), form] });
+        this.#add(form, { pcode: pcode!, match: 'derived' });
+        this.derivedCount++;
+      } else {
+        this.#ambiguous.set(key, [...pcodes]);
+        this.maxNameLength = Math.max(this.maxNameLength, form.length);
+      }
+    }
+  }
+
+  /** The laws a derived short name may mean when several laws produce it (稅法 of which?). */
+  ambiguous(name: string): readonly string[] | undefined {
+    return this.#ambiguous.get(normalizeKey(name));
+  }
+
+  get ambiguousCount(): number {
+    return this.#ambiguous.size;
   }
 
   #addShortNames(pcode: string, forms: string[]): void {
@@ -120,6 +179,10 @@ export class LawIndex implements LawNameLookup {
 
   entries(): IterableIterator<LawEntry> {
     return this.#entries.values();
+  }
+
+  nameOf(pcode: string): string | undefined {
+    return this.#entries.get(pcode)?.name;
   }
 
   find(name: string): LawNameHit | undefined {
