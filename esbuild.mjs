@@ -14,6 +14,7 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
 const robustness = process.argv.includes('--robustness');
+const evaluation = process.argv.includes('--eval');
 
 /** Prints errors in the `file:line:col: error: message` form VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcherPlugin = {
@@ -78,7 +79,9 @@ const testFiles = (dir) =>
     .filter((name) => name.endsWith('.test.ts'))
     .map((name) => path.join(dir, name));
 
-const targets = robustness
+const targets = evaluation
+  ? [{ ...common, minify: false, entryPoints: ['test/eval/run.ts'], outdir: 'out/eval', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
+  : robustness
   ? [{ ...common, minify: false, entryPoints: ['test/robustness/run.ts'], outdir: 'out/robustness', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
   : bench
   ? [{ ...common, minify: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]

@@ -69,7 +69,7 @@ export function parseCite(text: string, at: number, inherited: InheritedLevels |
     if (unit < 0 || unit <= depth) break;
     let end = next + 1;
     if (unit === 0 && !sub && text[end] === '之') {
-      sub = readNumeral(text, end + 1);
+      sub = readNumeral(text, skipSpaces(text, end + 1));
       if (sub) end = sub.end;
     }
     for (const numeral of [number, sub]) {

@@ -2,7 +2,7 @@
  * Names the text defines: 兒童及少年福利與權益保障法（以下簡稱兒少權法）, （下稱金保法）, （以下稱「本條例」）,
  * (簡稱個資法). The short name then means that law for the rest of the document.
  */
-const DEFINITION = /^[（(][ \u3000]*(?:以下|下文)?[ \u3000]*(?:簡稱為|簡稱|稱為|稱|或稱|又稱)[ \u3000]*[「『"《]?([^」』"》）)\s，,、。；]{1,20})[」』"》]?[ \u3000]*[）)]/;
+const DEFINITION = /^[（(][ \u3000]*(?:以下|下文|下)?[ \u3000]*(?:簡稱為|簡稱|稱為|稱|或稱|又稱)[ \u3000]*[「『"《]?([^」』"》）)\s，,、。；]{1,20})[」』"》]?[ \u3000]*[）)]/;
 const MAX_DEFINITION = 40;
 
 export interface Definition {

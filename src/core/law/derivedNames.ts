@@ -23,7 +23,7 @@ const KINDS = ['條例', '法'] as const;
 const JOINERS = new Set(['及', '與', '暨', '和']);
 const SCOPE_WORDS = ['公職人員', '使用', '全民', '政府', '國家'];
 /** Names of these sorts are about an agency or a rule's application, not what writers shorten. */
-const NOT_SHORTENED = /^中華民國|組織|施行|自治|暫行|第|[（(]|特別條例$|臺灣省|台灣省|福建省|直轄市/;
+const NOT_SHORTENED = /^中華民國|辦法$|方法$|組織|施行|自治|暫行|第|[（(]|特別條例$|臺灣省|台灣省|福建省|直轄市/;
 /** Forms that name a field of law, not a law (行政法, 勞動法): never a derived short name. */
 const FIELD_NAMES = new Set(['行政法', '勞動法', '民事法', '刑事法', '憲法', '國際法', '經濟法', '財政法', '稅法', '教育法', '社會法', '環境法', '科技法', '資訊法', '醫療法', '商事法', '公法', '私法', '程序法', '實體法', '特別法', '基本法', '母法', '子法']);
 
@@ -85,5 +85,10 @@ export function deriveShortNames(name: string): Array<{ form: string; rule: Deri
     if (restWords.length >= 2) add(initials(restWords.slice(0, 2)) + kind, 'scope-dropped');
   }
   if (kind === '條例' && words.length >= 2 && words[0]!.length >= 2) add(words[0]! + kind, 'first-word');
+  // An odd number of characters may start with a one-character word (水|污染|防治 → 水污法, 性|騷擾|防治 → 性騷法).
+  if (!joined && stem.length % 2 === 1 && !stem.includes('者')) {
+    const alternative = [stem[0]!, ...wordsOf(stem.slice(1)).words];
+    if (alternative.length >= 3) add(alternative[0]! + alternative[1]![0]! + kind, 'initials');
+  }
   return out;
 }

@@ -63,6 +63,8 @@ export class LawIndex implements LawNameLookup {
   /** Derived short names two or more laws produce: resolved only when the document cites one of them. */
   readonly #ambiguous = new Map<string, readonly string[]>();
   derivedCount = 0;
+  /** How long renames and derived names took to build (the cold-load cost they add). */
+  derivedMs = 0;
 
   constructor(entries: Iterable<Omit<LawEntry, 'shortNames'>>, renames?: LawRenames) {
     const noShortNames: readonly string[] = [];
@@ -98,8 +100,10 @@ export class LawIndex implements LawNameLookup {
     }
     const sharedShortForms = new Set([...owners].filter(([, pcodes]) => pcodes.size > 1).map(([key]) => key));
     for (const { base, entry } of versions.values()) this.#addShortNames(entry.pcode, [base]);
+    const derivedStarted = Date.now();
     if (renames) this.#addRenames(renames);
     this.#addDerivedNames(sharedShortForms);
+    this.derivedMs = Date.now() - derivedStarted;
   }
 
   /** Old names lead to today's law, with a note saying when the name changed or which law replaced it. */
