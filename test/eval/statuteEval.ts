@@ -16,6 +16,8 @@ export interface EvalCase {
 
 /** Forms whose law is written in the reference; the others take it from the context. */
 export const CONTEXT_FORMS = new Set(['same-law', 'same-article', 'scope', 'crossref-context']);
+/** Forms labelled from the law database's texts rather than written for the set. */
+export const DATABASE_FORMS = new Set(['crossref-context']);
 export const NO_CITATION_FORMS = new Set(['foreign', 'near-miss']);
 
 /** `民法 184-1.2.3` → the key of a reference: law, article, 項, 款 (the law by its official name). */

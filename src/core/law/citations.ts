@@ -150,16 +150,19 @@ function scan(text: string, lookup: LawNameLookup, skipped?: SkippedRanges): Sta
   const explicitLaws = new Set<string>();
   let pending: Array<{ cites: Cite[]; law: LawBefore }> = [];
   const frontMatter = readFrontMatter(text);
-  const documentLaws = frontMatter ? frontMatterLaws(frontMatter.keys, lookup, { defined }) : new Set<string>();
+  const keyLaws = frontMatter ? frontMatterLaws(frontMatter.keys, lookup, { defined }, ['law', 'laws', '法規']) : new Set<string>();
+  const titleLaws = frontMatter ? frontMatterLaws(frontMatter.keys, lookup, { defined }, ['title', '標題']) : new Set<string>();
 
-  const context = (): NameContext => ({ ...(current ? { current } : {}), defined });
+  const ownLaw = keyLaws.size === 1 ? [...keyLaws][0] : undefined;
+  const context = (): NameContext => ({ ...(current ? { current } : {}), defined, ...(ownLaw ? { ownLaw } : {}) });
   const scopeLaw = (): string | undefined => {
     for (let heading = level; heading >= 1; heading--) {
       const laws = headingLaws[heading];
       if (laws && laws.size > 0) return laws.size === 1 ? [...laws][0] : undefined;
     }
-    if (sectionLaws.size > 0) return sectionLaws.size === 1 ? [...sectionLaws][0] : undefined;
-    return documentLaws.size === 1 ? [...documentLaws][0] : undefined;
+    // The law the author declared (`law:`) comes before what the section happens to cite, the title after.
+    for (const laws of [keyLaws, sectionLaws, titleLaws]) if (laws.size > 0) return laws.size === 1 ? [...laws][0] : undefined;
+    return undefined;
   };
   const closeSection = () => {
     const scope = pending.length > 0 ? scopeLaw() : undefined;
@@ -336,9 +339,10 @@ function readFrontMatter(text: string): { keys: Map<string, string>; end: number
   return { keys, end };
 }
 
-function frontMatterLaws(keys: ReadonlyMap<string, string>, lookup: LawNameLookup, context: NameContext): Set<string> {
+/** The laws the front matter's `keys` name: a whole value that is a law's name, or the names inside it. */
+function frontMatterLaws(keys: ReadonlyMap<string, string>, lookup: LawNameLookup, context: NameContext, names: readonly string[]): Set<string> {
   const laws = new Set<string>();
-  for (const key of ['law', 'laws', '法規']) {
+  for (const key of names) {
     for (const value of (keys.get(key) ?? '').split(/[,、，]/)) {
       const name = value.trim().replace(/^["'《「]|["'》」]$/g, '');
       const hit = name ? lookup.find(name) : undefined;
@@ -346,8 +350,6 @@ function frontMatterLaws(keys: ReadonlyMap<string, string>, lookup: LawNameLooku
       else for (const pcode of lawsNamedIn(name, lookup, context)) laws.add(pcode);
     }
   }
-  if (laws.size > 0) return laws;
-  for (const key of ['title', '標題']) for (const pcode of lawsNamedIn(keys.get(key) ?? '', lookup, context)) laws.add(pcode);
   return laws;
 }
 

@@ -43,6 +43,8 @@ export interface BoundLaw {
 export interface NameContext {
   readonly current?: { pcode?: string; lawText: string; article?: ArticleNumber; foreign?: boolean; candidates?: readonly string[] };
   readonly defined: ReadonlyMap<string, BoundLaw>;
+  /** The law the document declares it is about (front matter `law:`): what 本法 means in it. */
+  readonly ownLaw?: string;
 }
 
 export interface LawBefore {
@@ -133,6 +135,7 @@ export function lawBefore(text: string, at: number, lookup: LawNameLookup, conte
       if (end < word.length || !text.startsWith(word, end - word.length)) continue;
       if (prefix === '本' && BEFORE_BEN.has(text[end - word.length - 1] ?? '')) return 'skip';
       const current = context.current;
+      if (prefix === '本' && context.ownLaw) return { lawText: word, pcode: context.ownLaw, via: 'context', nameStart: end - word.length, nameEnd: end };
       // 本法 with no law before it: the law the section or document is about, if exactly one.
       if (!current) return prefix === '本' ? { lawText: word, via: 'context', nameStart: end - word.length, nameEnd: end, fromScope: true } : 'skip';
       if (current.foreign) return { lawText: word, foreign: true };
@@ -155,7 +158,7 @@ export function lawBefore(text: string, at: number, lookup: LawNameLookup, conte
 }
 
 /** Words after which a 第N條 with no law is a bare article (依第12條, 規定於第3條, 參照第5條). */
-const BARE_BEFORE = ['依據', '根據', '依照', '按照', '參照', '參見', '違反', '適用', '準用', '規定', '而', '但', '依', '按', '據', '見', '與', '及', '和', '或', '跟', '在', '於', '的', '是', '了', '即', '如', '中', '之', '由', '對', '就', '為', '係', '亦', '又', '則', '看', '讀', '至', '到'];
+const BARE_BEFORE = ['除', '經', '並', '符合', '合於', '依據', '根據', '依照', '按照', '參照', '參見', '違反', '適用', '準用', '規定', '而', '但', '依', '按', '據', '見', '與', '及', '和', '或', '跟', '在', '於', '的', '是', '了', '即', '如', '中', '之', '由', '對', '就', '為', '係', '亦', '又', '則', '看', '讀', '至', '到'];
 
 /** An unknown name that ends like a law's (個人資料保謢法): reported, with suggestions, unless foreign. */
 function unknownNameBefore(text: string, end: number, runStart: number): LawBefore | undefined {
