@@ -35,8 +35,10 @@ function chinese(numeral) {
   let digit = 0;
   for (const char of numeral) {
     const unit = { 十: 10, 百: 100, 千: 1000 }[char];
-    if (unit) (total += (digit || 1) * unit), (digit = 0);
-    else digit = DIGITS[char];
+    if (unit) {
+      total += (digit || 1) * unit;
+      digit = 0;
+    } else digit = DIGITS[char];
   }
   return total + digit;
 }

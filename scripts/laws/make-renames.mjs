@@ -25,9 +25,11 @@ function chinese(numeral) {
   let total = 0;
   let digit = 0;
   for (const char of numeral) {
-    if (char === '十') (total += (digit || 1) * 10), (digit = 0);
-    else if (char === '百') (total += (digit || 1) * 100), (digit = 0);
-    else digit = DIGITS[char] ?? 0;
+    const unit = char === '十' ? 10 : char === '百' ? 100 : 0;
+    if (unit) {
+      total += (digit || 1) * unit;
+      digit = 0;
+    } else digit = DIGITS[char] ?? 0;
   }
   return total + digit;
 }

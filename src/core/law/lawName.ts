@@ -91,7 +91,7 @@ export function knownNameEnding(text: string, end: number, lookup: LawNameLookup
 
 /** The law cited right before `at` (a 第, a § or the number of 民法184條). */
 export function lawBefore(text: string, at: number, lookup: LawNameLookup, context: NameContext, allowUnknown = true, nested = false): LawBefore | 'skip' | undefined {
-  let end = skipSpacesBack(text, at);
+  const end = skipSpacesBack(text, at);
   const previous = text[end - 1];
   // 個人資料保護法（下稱個資法）第6條: the definition between the name and the article is stepped over.
   if (!nested && (previous === '）' || previous === ')')) {
