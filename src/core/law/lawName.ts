@@ -91,7 +91,12 @@ export function knownNameEnding(text: string, end: number, lookup: LawNameLookup
 
 /** The law cited right before `at` (a 第, a § or the number of 民法184條). */
 export function lawBefore(text: string, at: number, lookup: LawNameLookup, context: NameContext, allowUnknown = true, nested = false): LawBefore | 'skip' | undefined {
-  const end = skipSpacesBack(text, at);
+  let end = skipSpacesBack(text, at);
+  // A hard-wrapped line (依民法⏎第184條): one line break is stepped over, never a blank line.
+  if (text[end - 1] === '\n') {
+    const lineEnd = text[end - 2] === '\r' ? end - 2 : end - 1;
+    if (lineEnd > 0 && text[lineEnd - 1] !== '\n' && isIdeograph(text.charCodeAt(lineEnd - 1))) end = lineEnd;
+  }
   const previous = text[end - 1];
   // 個人資料保護法（下稱個資法）第6條: the definition between the name and the article is stepped over.
   if (!nested && (previous === '）' || previous === ')')) {
