@@ -243,9 +243,12 @@ function scan(text: string, lookup: LawNameLookup, skipped?: SkippedRanges): Sta
       const name = text.slice(at + 1, closer);
       if (name.includes('\n')) continue;
       const hit = defined.has(name) ? undefined : lookup.find(name);
-      if (!hit || isForeignLaw(text, at, name)) continue;
+      if (!hit || isForeignLaw(text, at, name, true)) continue;
       const law: LawBefore = { lawText: name, pcode: hit.pcode, via: 'bracket', nameStart: at + 1, nameEnd: closer, spanStart: at, explicit: true, ...(hit.note ? { note: hit.note } : {}) };
       cited(law, []);
+      // A known name in brackets is one name: a 第 inside it (違反公平交易法第九條…辦法) is not a citation.
+      consumedUntil = closer + 1;
+      candidates.lastIndex = Math.max(candidates.lastIndex, closer + 1);
       // Followed by an article, the chain reads the name itself; alone, the name is a reference to the whole law.
       const next = text.slice(closer + 1, closer + 3).trimStart();
       if (!next.startsWith('第') && !next.startsWith('（') && !next.startsWith('(')) references.push({ start: at, end: closer + 1, text: text.slice(at, closer + 1), lawText: name, nameStart: at + 1, nameEnd: closer, pcode: hit.pcode, via: 'bracket', ...(hit.note ? { note: hit.note } : {}) });

@@ -51,8 +51,6 @@ export function wordsOf(stem: string): { words: string[]; joined: boolean } {
     let take = left >= 2 ? 2 : 1;
     // 消費者, 納稅者, 身心障礙者: 者 belongs to the word before it.
     if (chars[at + 2] === '者') take = 3;
-    // A joiner right after one character: that character is a word of its own (稅及…).
-    if (take === 2 && JOINERS.has(chars[at + 1]!)) take = 1;
     words.push(chars.slice(at, at + take).join(''));
     at += take;
   }

@@ -11,11 +11,14 @@ const COUNTRIES = [
 const FOREIGN_NAMES = new Set(['一般資料保護規則', '個人情報保護法', '民法典', '基本法', '聯邦資料保護法', '數位服務法', '數位市場法', '人工智慧法', '資料法', '資料治理法', '網路安全法', '數據安全法', '個人信息保護法', '反壟斷法', '商法典', '刑法典', '民事訴訟法典', '憲法修正案', '威瑪憲法', '電信事業法', '不正競爭防止法', '獨占禁止法', '金融商品交易法']);
 const PARTICLES = ['的', '之', '《', '「', ' ', '　'];
 
-/** Whether `name`, or the words right before `nameStart`, make the law a foreign one. */
-export function isForeignLaw(text: string, nameStart: number, name: string): boolean {
-  if (FOREIGN_NAMES.has(name)) return true;
-  // 德國民法, 美國加州消費者隱私法: a name that itself starts with a country (one-character forms excluded: 日…).
-  if (COUNTRIES.some((country) => country.length >= 2 && name.startsWith(country) && name.length > country.length + 1)) return true;
+/**
+ * Whether `name`, or the words right before `nameStart`, make the law a foreign one. A name in the index is
+ * Taiwan's whatever it starts with (香港澳門關係條例, 國際機場園區發展條例): only the words before it count then.
+ */
+export function isForeignLaw(text: string, nameStart: number, name: string, known = false): boolean {
+  if (!known && FOREIGN_NAMES.has(name)) return true;
+  // 德國民法, 美國加州消費者隱私法: an unknown name that itself starts with a country (one-character forms excluded: 日…).
+  if (!known && COUNTRIES.some((country) => country.length >= 2 && name.startsWith(country) && name.length > country.length + 1)) return true;
   let end = nameStart;
   for (let guard = 0; guard < 3 && end > 0 && PARTICLES.includes(text[end - 1]!); guard++) end--;
   return COUNTRIES.some((country) => end >= country.length && text.startsWith(country, end - country.length) && (country.length >= 2 || end === nameStart));

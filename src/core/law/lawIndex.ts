@@ -1,5 +1,11 @@
 import { FuzzySearch } from '../search/fuzzySearch';
 import { normalizeKey } from '../search/normalize';
+
+/** The lookup key of a name: normalised, and without the spaces between ideographs (a PDF's 先總統  蔣公). */
+function lawKey(name: string): string {
+  const key = normalizeKey(name);
+  return key.includes(' ') ? key.replace(/(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '') : key;
+}
 import type { LawNameHit, LawNameLookup } from './citations';
 import { deriveShortNames } from './derivedNames';
 import type { LawRenames } from './lawRenames';
@@ -81,7 +87,7 @@ export class LawIndex implements LawNameLookup {
     const owners = new Map<string, Set<string>>();
     for (const { pcode, forms } of candidates) {
       for (const form of forms) {
-        const key = normalizeKey(form);
+        const key = lawKey(form);
         if (this.#byKey.has(key)) continue;
         owners.set(key, (owners.get(key) ?? new Set<string>()).add(pcode));
       }
@@ -90,12 +96,12 @@ export class LawIndex implements LawNameLookup {
     const versions = new Map<string, { base: string; entry: LawEntry }>();
     for (const entry of this.#entries.values()) {
       const base = VERSION_NOTE.exec(entry.name)?.[1]?.trim();
-      if (!base || this.#byKey.has(normalizeKey(base))) continue;
+      if (!base || this.#byKey.has(lawKey(base))) continue;
       const current = versions.get(base);
       if (!current || (entry.lastUpdate ?? '') > (current.entry.lastUpdate ?? '')) versions.set(base, { base, entry });
     }
     for (const { pcode, forms } of candidates) {
-      const unique = forms.filter((form) => owners.get(normalizeKey(form))?.size === 1);
+      const unique = forms.filter((form) => owners.get(lawKey(form))?.size === 1);
       if (unique.length > 0) this.#addShortNames(pcode, unique);
     }
     const sharedShortForms = new Set([...owners].filter(([, pcodes]) => pcodes.size > 1).map(([key]) => key));
@@ -109,11 +115,13 @@ export class LawIndex implements LawNameLookup {
   /** Old names lead to today's law, with a note saying when the name changed or which law replaced it. */
   #addRenames(renames: LawRenames): void {
     for (const renamed of renames.renamed) {
-      if (!this.#entries.has(renamed.pcode) || this.#byKey.has(normalizeKey(renamed.old))) continue;
+      const known = this.#byKey.get(lawKey(renamed.old));
+      // An alias that is an old name of the same law (性別工作平等法) gets the note too.
+      if (!this.#entries.has(renamed.pcode) || (known && (known.pcode !== renamed.pcode || known.match === 'name'))) continue;
       this.#add(renamed.old, { pcode: renamed.pcode, match: 'renamed', note: { kind: 'renamed', oldName: renamed.old, date: renamed.date } });
     }
     for (const replaced of renames.replaced) {
-      const key = normalizeKey(replaced.old);
+      const key = lawKey(replaced.old);
       if (!this.#entries.has(replaced.pcode) || this.#byKey.get(key)?.pcode !== replaced.oldPcode) continue;
       this.#byKey.set(key, { pcode: replaced.pcode, match: 'renamed', note: { kind: 'replaced', oldName: replaced.old, date: replaced.date, oldPcode: replaced.oldPcode } });
     }
@@ -124,7 +132,7 @@ export class LawIndex implements LawNameLookup {
     const owners = new Map<string, { form: string; pcodes: Set<string> }>();
     for (const entry of this.#entries.values()) {
       for (const { form } of deriveShortNames(entry.name)) {
-        const key = normalizeKey(form);
+        const key = lawKey(form);
         if (this.#byKey.has(key) || sharedShortForms.has(key)) continue;
         const owner = owners.get(key) ?? { form, pcodes: new Set<string>() };
         owner.pcodes.add(entry.pcode);
@@ -147,7 +155,7 @@ export class LawIndex implements LawNameLookup {
 
   /** The laws a derived short name may mean when several laws produce it (稅法 of which?). */
   ambiguous(name: string): readonly string[] | undefined {
-    return this.#ambiguous.get(normalizeKey(name));
+    return this.#ambiguous.get(lawKey(name));
   }
 
   get ambiguousCount(): number {
@@ -162,7 +170,7 @@ export class LawIndex implements LawNameLookup {
 
   /** `replace`: whether a name already known is taken over (an official name is never replaced by an alias). */
   #add(name: string, hit: LawNameHit, replace = true): void {
-    const key = normalizeKey(name);
+    const key = lawKey(name);
     if (!key || (!replace && this.#byKey.has(key))) return;
     this.#byKey.set(key, hit);
     this.maxNameLength = Math.max(this.maxNameLength, name.length);
@@ -190,7 +198,7 @@ export class LawIndex implements LawNameLookup {
   }
 
   find(name: string): LawNameHit | undefined {
-    return this.#byKey.get(normalizeKey(name));
+    return this.#byKey.get(lawKey(name));
   }
 
   namesContinuing(prefix: string): readonly string[] {

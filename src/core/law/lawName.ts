@@ -81,7 +81,7 @@ export function knownNameEnding(text: string, end: number, lookup: LawNameLookup
     // 行政訴訟法第四十九條之一第一項第一款強制律師代理事件適用範圍辦法 is one name, not a citation of 行政訴訟法.
     for (const longer of lookup.namesContinuing(name)) if (text.startsWith(longer, start)) return 'skip';
     // 基本法 of 科學技術基本法 is found first as the longer name; 日本民法 is Japan's.
-    if (isForeignLaw(text, start, name)) return { lawText: name, nameStart: start, nameEnd: end, foreign: true, explicit: true };
+    if (isForeignLaw(text, start, name, true)) return { lawText: name, nameStart: start, nameEnd: end, foreign: true, explicit: true };
     if (candidates) return { lawText: name, candidates, via: 'derived', nameStart: start, nameEnd: end, explicit: true };
     const via: LawVia = hit!.match;
     return { lawText: name, pcode: hit!.pcode, via, nameStart: start, nameEnd: end, explicit: true, ...(hit!.note ? { note: hit!.note } : {}) };
@@ -114,7 +114,7 @@ export function lawBefore(text: string, at: number, lookup: LawNameLookup, conte
         const defined = context.defined.get(name);
         if (defined) return { lawText: name, ...(defined.pcode ? { pcode: defined.pcode } : {}), ...(defined.candidates ? { candidates: defined.candidates } : {}), ...(defined.foreign ? { foreign: true } : {}), via: 'defined', nameStart: opener + 1, nameEnd: end - 1, spanStart: opener, explicit: true };
         const hit = lookup.find(name);
-        if (isForeignLaw(text, opener, name)) return { lawText: name, foreign: true, explicit: true };
+        if (isForeignLaw(text, opener, name, hit !== undefined || lookup.ambiguous?.(name) !== undefined)) return { lawText: name, foreign: true, explicit: true };
         if (hit) return { lawText: name, pcode: hit.pcode, via: 'bracket', nameStart: opener + 1, nameEnd: end - 1, spanStart: opener, explicit: true, ...(hit.note ? { note: hit.note } : {}) };
         const candidates = lookup.ambiguous?.(name);
         if (candidates) return { lawText: name, candidates, via: 'derived', nameStart: opener + 1, nameEnd: end - 1, spanStart: opener, explicit: true };
