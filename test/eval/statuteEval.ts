@@ -44,7 +44,8 @@ export function readCases(folder: string, index: LawIndex): EvalCase[] {
     let form = 'name';
     readFileSync(path.join(folder, file), 'utf8').split('\n').forEach((raw, number) => {
       const line = raw.trimEnd();
-      if (line === '' || line.startsWith('#')) return;
+      // A comment starts with # and holds no " => " (a case may start with a Markdown heading).
+      if (line === '' || (line.startsWith('#') && !line.includes(' => '))) return;
       const header = /^\[([a-z-]+)\]$/.exec(line);
       if (header) {
         form = header[1]!;

@@ -129,25 +129,28 @@ export class LawIndex implements LawNameLookup {
 
   /** Derived short names: kept for the one law that produces them; those of several laws are kept apart. */
   #addDerivedNames(sharedShortForms: ReadonlySet<string>): void {
-    const owners = new Map<string, { form: string; pcodes: Set<string> }>();
+    // One owner (a PCode) per form, or the list of every law that yields it.
+    const owners = new Map<string, { form: string; pcodes: string | string[] }>();
     for (const entry of this.#entries.values()) {
+      // Only names of laws (法, 條例) are shortened: most of the 11,547 names are regulations.
+      if (!entry.name.endsWith('法') && !entry.name.endsWith('條例')) continue;
       for (const { form } of deriveShortNames(entry.name)) {
         const key = lawKey(form);
         if (this.#byKey.has(key) || sharedShortForms.has(key)) continue;
-        const owner = owners.get(key) ?? { form, pcodes: new Set<string>() };
-        owner.pcodes.add(entry.pcode);
-        owners.set(key, owner);
+        const owner = owners.get(key);
+        if (!owner) owners.set(key, { form, pcodes: entry.pcode });
+        else if (typeof owner.pcodes === 'string') owner.pcodes = owner.pcodes === entry.pcode ? owner.pcodes : [owner.pcodes, entry.pcode];
+        else if (!owner.pcodes.includes(entry.pcode)) owner.pcodes.push(entry.pcode);
       }
     }
     for (const [key, { form, pcodes }] of owners) {
-      if (pcodes.size === 1) {
-        const [pcode] = pcodes as Set<string> & { size: 1 };
-        const entry = this.#entries.get(pcode!)!;
-        this.#entries.set(pcode!, { ...entry, derivedNames: [...(entry.derivedNames ?? []), form] });
-        this.#add(form, { pcode: pcode!, match: 'derived' });
+      if (typeof pcodes === 'string') {
+        const entry = this.#entries.get(pcodes)! as { derivedNames?: string[] };
+        (entry.derivedNames ??= []).push(form);
+        this.#add(form, { pcode: pcodes, match: 'derived' });
         this.derivedCount++;
       } else {
-        this.#ambiguous.set(key, [...pcodes]);
+        this.#ambiguous.set(key, pcodes);
         this.maxNameLength = Math.max(this.maxNameLength, form.length);
       }
     }
