@@ -133,3 +133,18 @@ test('unknown-law spans stop at particles and verbs', async () => {
   const { unknownLaws } = await cite('讓我們來看一下甲乙丙法第3條');
   assert.deepEqual(unknownLaws.map((unknown) => unknown.name), ['甲乙丙法']);
 });
+
+test('forms found on real writing, reproduced with sentences of our own', async () => {
+  // The joiner left out of a name: 遺產及贈與稅法 → 遺產贈與稅法.
+  assert.deepEqual(await keys('依遺產贈與稅法第45條處罰。'), ['遺產及贈與稅法 45']);
+  // A country and a kind alone (德國法) is foreign; a later 本法 is the document's law, not the foreign one.
+  assert.deepEqual(await keys('## 個人資料保護法\n\n參考德國法第13條；仍應依本法第6條。'), ['個人資料保護法 6']);
+  // A definition inside the quotes of the name.
+  assert.deepEqual(await keys('「個人資料保護法(下稱個保法)」第2條；個保法第5條'), ['個人資料保護法 2', '個人資料保護法 5']);
+  // A bare article after any verb (修正第35條) in a section about one law; after a name-like word it stays bare-less.
+  assert.deepEqual(await keys('## 道路交通管理處罰條例\n\n爰修正第35條，故第67條配合修正。'), ['道路交通管理處罰條例 35', '道路交通管理處罰條例 67']);
+  assert.deepEqual(await keys('## 道路交通管理處罰條例\n\n本法案第5條；公約第19條；草案第3條'), []);
+  // An unknown name never swallows the cite and list word before it.
+  const { unknownLaws } = await cite('所得稅法第110條或甲乙稅法第45條');
+  assert.deepEqual(unknownLaws.map((unknown) => unknown.name), ['甲乙稅法']);
+});

@@ -8,7 +8,8 @@
  * - B `first-last`: the first characters of the first and of the last word, for three words or more
  *   (納稅者權利保護法 → 納保法, 社會秩序維護法 → 社維法, 環境影響評估法 → 環評法).
  * - C `every-word`: the first character of every word, a one-character word whole, when a word was joined by
- *   及/與 or a one-character word ends the name (遺產及贈與稅法 → 遺贈稅法).
+ *   及/與 or a one-character word ends the name (遺產及贈與稅法 → 遺贈稅法); and the name without its joiners
+ *   (遺產及贈與稅法 → 遺產贈與稅法).
  * - D `scope-dropped`: without a leading word of scope (使用, 全民, 政府, 公職人員 …), whole and by rule A
  *   (使用牌照稅法 → 牌照稅法, 全民健康保險法 → 健保法).
  * - E `first-word`: the first word and 條例, for 條例 only (毒品危害防制條例 → 毒品條例).
@@ -74,6 +75,8 @@ export function deriveShortNames(name: string): Array<{ form: string; rule: Deri
     const last = [...words].reverse().find((word) => word.length >= 2);
     if (last && last !== words[0]) add(words[0]![0]! + last[0]! + kind, 'first-last');
   }
+  // 遺產及贈與稅法 → 遺產贈與稅法: the joiners dropped.
+  if (joined) add(words.join('') + kind, 'every-word');
   if (words.length >= 2 && (joined || words[words.length - 1]!.length === 1)) add(words.map((word) => (word.length === 1 ? word : word[0]!)).join('') + kind, 'every-word');
   const scope = SCOPE_WORDS.find((word) => stem.startsWith(word) && stem.length - word.length >= 2);
   if (scope) {

@@ -18,7 +18,7 @@ const PARTICLES = ['的', '之', '《', '「', ' ', '　'];
 export function isForeignLaw(text: string, nameStart: number, name: string, known = false): boolean {
   if (!known && FOREIGN_NAMES.has(name)) return true;
   // 德國民法, 美國加州消費者隱私法: an unknown name that itself starts with a country (one-character forms excluded: 日…).
-  if (!known && COUNTRIES.some((country) => country.length >= 2 && name.startsWith(country) && name.length > country.length + 1)) return true;
+  if (!known && COUNTRIES.some((country) => country.length >= 2 && name.startsWith(country) && name.length > country.length)) return true;
   let end = nameStart;
   for (let guard = 0; guard < 3 && end > 0 && PARTICLES.includes(text[end - 1]!); guard++) end--;
   return COUNTRIES.some((country) => end >= country.length && text.startsWith(country, end - country.length) && (country.length >= 2 || end === nameStart));

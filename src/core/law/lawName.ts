@@ -13,7 +13,7 @@ const BEFORE_BEN = new Set([...'基資劇範版腳成樣文日根課讀原副正
 /** Words that precede a law's name without being part of it (依個人資料保護法第6條). */
 const LEADING_WORDS = ['依據', '根據', '依照', '按照', '參照', '違反', '適用', '準用', '相關', '有關', '牴觸', '依', '按', '據', '照', '的', '是', '了', '等', '與', '及', '和', '或', '之', '由', '於', '在', '並', '就', '對', '即', '如', '而', '且', '為', '係', '已', '亦', '又', '再', '則', '其', '各', '此', '另', '新', '舊', '現行'];
 /** Words that end whatever came before a law's name (in at most a few of the 11,547 names, and then only known ones). */
-const BREAK_WORDS = ['的', '是', '了', '依', '而', '但', '準用', '參照', '牴觸', '一下', '看看', '來看', '我們', '你們', '他們', '提到', '指出', '說明', '讓我', '請見', '請看', '請參', '參考', '例如', '比如', '譬如', '像是', '所謂', '就是', '還有', '其中', '透過', '藉由', '這部', '那部', '這個', '那個', '整部', '翻開', '打開', '查閱', '規定'];
+const BREAK_WORDS = ['條或', '條及', '條與', '條和', '條跟', '項或', '項及', '款或', '款及', '的', '是', '了', '依', '而', '但', '準用', '參照', '牴觸', '一下', '看看', '來看', '我們', '你們', '他們', '提到', '指出', '說明', '讓我', '請見', '請看', '請參', '參考', '例如', '比如', '譬如', '像是', '所謂', '就是', '還有', '其中', '透過', '藉由', '這部', '那部', '這個', '那個', '整部', '翻開', '打開', '查閱', '規定'];
 /** Generic names that are not a particular law (施行細則 of which law?). */
 const GENERIC_NAMES = new Set(['施行細則', '施行法', '組織法', '組織規程', '組織條例', '組織通則', '組織準則', '暫行組織規程', '設置條例', '設置辦法', '基本法', '特別法', '母法', '子法', '作用法', '程序法', '實體法', '國際法', '行政法', '管理辦法', '實施辦法', '作業辦法', '處理辦法', '申報辦法', '審查標準', '設備標準']);
 const MAX_BRACKET_NAME = 80;
@@ -109,15 +109,18 @@ export function lawBefore(text: string, at: number, lookup: LawNameLookup, conte
     const inWindow = text.slice(windowStart, end - 1).lastIndexOf(CLOSERS[previous]!);
     const opener = inWindow === -1 ? -1 : windowStart + inWindow;
     if (opener !== -1) {
-      const name = text.slice(opener + 1, end - 1);
+      // 「…特別條例(下稱紓困特別條例)」第4條: the definition inside the quotes is not part of the name.
+      const inner = definitionBefore(text, end - 1);
+      const nameEnd = inner && inner.start > opener + 1 ? inner.start : end - 1;
+      const name = text.slice(opener + 1, nameEnd);
       if (name.trim() !== '' && !name.includes('\n')) {
         const defined = context.defined.get(name);
-        if (defined) return { lawText: name, ...(defined.pcode ? { pcode: defined.pcode } : {}), ...(defined.candidates ? { candidates: defined.candidates } : {}), ...(defined.foreign ? { foreign: true } : {}), via: 'defined', nameStart: opener + 1, nameEnd: end - 1, spanStart: opener, explicit: true };
+        if (defined) return { lawText: name, ...(defined.pcode ? { pcode: defined.pcode } : {}), ...(defined.candidates ? { candidates: defined.candidates } : {}), ...(defined.foreign ? { foreign: true } : {}), via: 'defined', nameStart: opener + 1, nameEnd, spanStart: opener, explicit: true };
         const hit = lookup.find(name);
         if (isForeignLaw(text, opener, name, hit !== undefined || lookup.ambiguous?.(name) !== undefined)) return { lawText: name, foreign: true, explicit: true };
-        if (hit) return { lawText: name, pcode: hit.pcode, via: 'bracket', nameStart: opener + 1, nameEnd: end - 1, spanStart: opener, explicit: true, ...(hit.note ? { note: hit.note } : {}) };
+        if (hit) return { lawText: name, pcode: hit.pcode, via: 'bracket', nameStart: opener + 1, nameEnd, spanStart: opener, explicit: true, ...(hit.note ? { note: hit.note } : {}) };
         const candidates = lookup.ambiguous?.(name);
-        if (candidates) return { lawText: name, candidates, via: 'derived', nameStart: opener + 1, nameEnd: end - 1, spanStart: opener, explicit: true };
+        if (candidates) return { lawText: name, candidates, via: 'derived', nameStart: opener + 1, nameEnd, spanStart: opener, explicit: true };
         // 《》 names a title; 「」 quotes anything, so only a quoted name that ends like a law's counts.
         if (allowUnknown && (previous === '》' || LAW_KINDS.some((kind) => name.endsWith(kind)))) return { lawText: name, nameStart: opener + 1, nameEnd: end - 1, spanStart: opener, unknown: true, explicit: true };
         return undefined;
@@ -142,7 +145,8 @@ export function lawBefore(text: string, at: number, lookup: LawNameLookup, conte
       const current = context.current;
       if (prefix === '本' && context.ownLaw) return { lawText: word, pcode: context.ownLaw, via: 'context', nameStart: end - word.length, nameEnd: end };
       // 本法 with no law before it: the law the section or document is about, if exactly one.
-      if (!current) return prefix === '本' ? { lawText: word, via: 'context', nameStart: end - word.length, nameEnd: end, fromScope: true } : 'skip';
+      // A writer's 本法 is never a foreign law (德國法第13條…本法第6條): the section's or document's law then.
+      if (!current || (current.foreign && prefix === '本')) return prefix === '本' ? { lawText: word, via: 'context', nameStart: end - word.length, nameEnd: end, fromScope: true } : 'skip';
       if (current.foreign) return { lawText: word, foreign: true };
       return { lawText: word, ...(current.pcode ? { pcode: current.pcode } : {}), ...(current.candidates ? { candidates: current.candidates } : {}), via: 'context', nameStart: end - word.length, nameEnd: end };
     }
@@ -159,11 +163,14 @@ export function lawBefore(text: string, at: number, lookup: LawNameLookup, conte
   if (!allowUnknown) return undefined;
   const unknown = unknownNameBefore(text, end, runStart);
   if (unknown) return unknown;
-  return runStart === end || BARE_BEFORE.some((word) => text.startsWith(word, end - word.length)) ? undefined : 'skip';
+  return NAME_LIKE_END.test(text.slice(runStart, end)) ? 'skip' : undefined;
 }
 
-/** Words after which a 第N條 with no law is a bare article (依第12條, 規定於第3條, 參照第5條). */
-const BARE_BEFORE = ['除', '經', '並', '符合', '合於', '依據', '根據', '依照', '按照', '參照', '參見', '違反', '適用', '準用', '規定', '而', '但', '依', '按', '據', '見', '與', '及', '和', '或', '跟', '在', '於', '的', '是', '了', '即', '如', '中', '之', '由', '對', '就', '為', '係', '亦', '又', '則', '看', '讀', '至', '到'];
+/**
+ * A run before 第 that ends like the name of a law, a bill, a treaty or a document (新法, 本法案, 公約, 草案) is not
+ * a bare article of the document's law; any other word (依, 修正, 故, 前段) leaves 第N條 bare.
+ */
+const NAME_LIKE_END = /(法|例|則|程|準|綱要|標準|案|約|章|典|令|函|釋|號|議|定|規範|指令|條款)$/;
 
 /** An unknown name that ends like a law's (個人資料保謢法): reported, with suggestions, unless foreign. */
 function unknownNameBefore(text: string, end: number, runStart: number): LawBefore | undefined {
