@@ -28,6 +28,8 @@ export interface LawNameLookup {
   ambiguous?(name: string): readonly string[] | undefined;
   /** A law's official name. */
   nameOf?(pcode: string): string | undefined;
+  /** find() and ambiguous() at once (one normalisation), when the lookup offers it. */
+  lookup?(name: string): { readonly hit?: LawNameHit; readonly candidates?: readonly string[] } | undefined;
 }
 
 export type LawVia = 'name' | 'alias' | 'short' | 'derived' | 'renamed' | 'defined' | 'bracket' | 'context';

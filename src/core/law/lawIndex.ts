@@ -200,6 +200,15 @@ export class LawIndex implements LawNameLookup {
     return this.#entries.get(pcode)?.name;
   }
 
+  /** find() and ambiguous() with one normalisation: the detector tries many substrings. */
+  lookup(name: string): { readonly hit?: LawNameHit; readonly candidates?: readonly string[] } | undefined {
+    const key = lawKey(name);
+    const hit = this.#byKey.get(key);
+    if (hit) return { hit };
+    const candidates = this.#ambiguous.size > 0 ? this.#ambiguous.get(key) : undefined;
+    return candidates ? { candidates } : undefined;
+  }
+
   find(name: string): LawNameHit | undefined {
     return this.#byKey.get(lawKey(name));
   }

@@ -73,10 +73,11 @@ export interface LawBefore {
 export function knownNameEnding(text: string, end: number, lookup: LawNameLookup, context: NameContext, runStart: number): LawBefore | 'skip' | undefined {
   for (let start = runStart; start <= end - 2; start++) {
     const name = text.slice(start, end);
-    const defined = end - start <= MAX_DEFINED_NAME ? context.defined.get(name) : undefined;
+    const defined = context.defined.size > 0 && end - start <= MAX_DEFINED_NAME ? context.defined.get(name) : undefined;
     if (defined) return { lawText: name, ...(defined.pcode ? { pcode: defined.pcode } : {}), ...(defined.candidates ? { candidates: defined.candidates } : {}), ...(defined.foreign ? { foreign: true } : {}), via: 'defined', nameStart: start, nameEnd: end, explicit: true };
-    const hit = lookup.find(name);
-    const candidates = hit ? undefined : lookup.ambiguous?.(name);
+    const found = lookup.lookup ? lookup.lookup(name) : { hit: lookup.find(name), candidates: lookup.ambiguous?.(name) };
+    const hit = found?.hit;
+    const candidates = hit ? undefined : found?.candidates;
     if (!hit && !candidates) continue;
     // 行政訴訟法第四十九條之一第一項第一款強制律師代理事件適用範圍辦法 is one name, not a citation of 行政訴訟法.
     for (const longer of lookup.namesContinuing(name)) if (text.startsWith(longer, start)) return 'skip';
