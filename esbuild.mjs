@@ -16,6 +16,7 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
 const robustness = process.argv.includes('--robustness');
+const evaluation = process.argv.includes('--eval');
 
 /** Prints errors in the `file:line:col: error: message` form VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcherPlugin = {
@@ -94,6 +95,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'web', 'extension.js') },
     ]
+  : evaluation
+  ? [{ ...common, minify: false, entryPoints: ['test/eval/run.ts'], outdir: 'out/eval', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
   : robustness
   ? [{ ...common, minify: false, entryPoints: ['test/robustness/run.ts'], outdir: 'out/robustness', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
   : bench

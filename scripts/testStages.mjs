@@ -5,6 +5,7 @@ export const STAGES = [
   { name: 'types', script: 'check-types' },
   { name: 'lint', script: 'lint' },
   { name: 'unit', script: 'test:unit' },
+  { name: 'statutes', script: 'eval:statutes' },
   { name: 'grammar', script: 'test:grammar' },
   { name: 'integration', script: 'test:integration' },
   { name: 'restricted', script: 'test:restricted' },

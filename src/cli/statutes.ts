@@ -59,6 +59,8 @@ export async function withStatutes(json: FileJson, result: ArticleResult, librar
       ...(reference.item !== undefined ? { item: reference.item } : {}),
       ...(reference.subitem !== undefined ? { subitem: reference.subitem } : {}),
       ...(reference.qualifier ? { qualifier: reference.qualifier } : {}),
+      ...(reference.candidates ? { candidates: [...reference.candidates] } : {}),
+      ...(reference.note ? { note: { kind: reference.note.kind, oldName: reference.note.oldName, date: reference.note.date } } : {}),
       ...(cards && entry ? { card: renderStatuteCard(reference, entry, reference.article ? await library.law(entry.pcode) : undefined, 'zh', date) } : {}),
     });
   }

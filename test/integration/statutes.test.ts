@@ -35,4 +35,22 @@ suite('statute references', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, law.range);
     assert.ok(actions.some((action) => action.title === 'Change to 個人資料保護法'), actions.map((action) => action.title).join(', '));
   });
+
+  test('forms of issue 13 in the editor: a derived short name, a bare article under a heading, §, a shared short name', async () => {
+    const content = ['# 筆記', '', '## 勞動基準法', '', '雇主依第12條終止契約。', '', '## 稅法', '', '納保法第7條；公司法§195 I；性平法第12條。', ''].join('\n');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: '/statute-forms-13.md' }));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content));
+    const hoverAt = async (needle: string) => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, needle, 1)));
+    assert.match(await hoverAt('第12條'), /勞動基準法[\s\S]*pcode=N0030001&flno=12/);
+    assert.match(await hoverAt('納保法'), /納稅者權利保護法[\s\S]*flno=7/);
+    assert.match(await hoverAt('§195'), /公司法/);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
+    assert.ok(links.some((link) => link.target?.toString(true).includes('flno=12')), links.map((link) => link.target?.toString(true)).join(', '));
+    const diagnostics = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'ambiguous-law'));
+    const ambiguous = diagnostics.find((diagnostic) => diagnostic.code === 'ambiguous-law')!;
+    assert.equal(document.getText(ambiguous.range), '性平法');
+    assert.match(ambiguous.message, /性別平等教育法/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

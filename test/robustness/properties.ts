@@ -113,7 +113,7 @@ export function runProperties(suite: Suite, seed: number): void {
  * 5 after a GC. A ratio on the wrong side of the bound is measured again up to twice, keeping the `lowest` (for a
  * function meant to be linear) or the `highest` (for the quadratic control): one unlucky sample is no complexity class.
  */
-function timeRatio(parse: (text: string) => unknown, unit: string, size: number, keep: 'lowest' | 'highest'): number {
+export function timeRatio(parse: (text: string) => unknown, unit: string, size: number, keep: 'lowest' | 'highest'): number {
   const small = unit.repeat(Math.ceil(size / unit.length));
   const large = unit.repeat(Math.ceil((size * 8) / unit.length));
   const time = (text: string) => {

@@ -7,6 +7,7 @@ import { runMalformed } from './malformed';
 import { runProperties } from './properties';
 import { runScale } from './scale';
 import { runSecurity } from './security';
+import { runStatutes } from './statutes';
 import { runTrust } from './trust';
 import { Suite, milliseconds } from './suite';
 
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   { name: 'scale', run: (suite) => runScale(suite) },
   { name: 'churn', run: (suite) => runChurn(suite, seed) },
   { name: 'properties', run: (suite) => runProperties(suite, seed) },
+  { name: 'statutes', run: (suite) => runStatutes(suite, repoRoot) },
 ];
 
 async function main(): Promise<void> {

@@ -80,3 +80,34 @@ test('both extension bundles stay under their size limits (desktop 300 KB, web 1
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+// The core is layered: no module imports itself back through others, type-only imports included (a cycle
+// makes the order of initialisation matter and hides which module owns a type).
+test('no import cycles in src/', () => {
+  const root = path.resolve(__dirname, '..', '..', 'src');
+  const files = filesUnder(root).filter((file) => file.endsWith('.ts'));
+  const resolveImport = (from: string, specifier: string) => {
+    const base = path.resolve(path.dirname(from), specifier);
+    return [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => files.includes(candidate));
+  };
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const targets = [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gms)].map((match) => resolveImport(file, match[1]!)).filter((target): target is string => target !== undefined);
+    graph.set(file, targets);
+  }
+  const cycles: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (file: string, trail: string[]) => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'visiting') {
+      cycles.push([...trail.slice(trail.indexOf(file)), file].map((entry) => path.relative(root, entry)).join(' → '));
+      return;
+    }
+    state.set(file, 'visiting');
+    for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+    state.set(file, 'done');
+  };
+  for (const file of files) visit(file, []);
+  assert.deepEqual(cycles, []);
+});

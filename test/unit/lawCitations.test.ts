@@ -68,15 +68,17 @@ test('ranges and lists continue the law named first', async () => {
   assert.deepEqual(items.references.map((reference) => [reference.article?.main, reference.paragraph, reference.item]), [[6, 1, 2], [6, 1, 6], [8, 2, undefined]]);
 });
 
-test('同法 and 本法 take the law named last in the paragraph; not across paragraphs', async () => {
+test('同法 and 本法 take the law cited last in the section, across paragraphs but not across a heading of the same or a higher level', async () => {
   const index = await embeddedIndex();
   const copyright = index.find('著作權法')!.pcode;
-  const { references } = await cite('依個資法第6條，著作權法第3條；同法第5條與本法第7條。\n\n同法第9條');
+  const { references } = await cite('## 一\n\n依個資法第6條，著作權法第3條；同法第5條與本法第7條。\n\n同法第9條\n\n### 一之一\n\n同法第10條\n\n## 二\n\n同法第11條');
   assert.deepEqual(references.map((reference) => [reference.text, reference.pcode, reference.via]), [
     ['個資法第6條', PDPA, 'alias'],
     ['著作權法第3條', copyright, 'name'],
     ['同法第5條', copyright, 'context'],
     ['本法第7條', copyright, 'context'],
+    ['同法第9條', copyright, 'context'],
+    ['同法第10條', copyright, 'context'],
   ]);
   // A law named in 《》 without an article is context too (and a reference to the whole law).
   const named = await cite('《個人資料保護法》之立法目的，見同法第1條。');

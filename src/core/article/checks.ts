@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = {
   // Statute references (src/core/law/statuteChecks.ts).
   'unknown-statute-article': 'warning',
   'unknown-law': 'info',
+  'ambiguous-law': 'info',
   'invalid-statute-number': 'warning',
   'law-file-problem': 'warning',
   // Point in time (src/core/law/pointInTime.ts).

@@ -1,24 +1,14 @@
 import { type ArticleNumber } from './numerals';
 import { readChain, type Cite } from './citeGrammar';
-import type { Localizable } from '../util/messages';
+import { definitionAt } from './definedNames';
+import { isForeignLaw } from './foreignLaws';
+import { lawBefore, lawsNamedIn, type BoundLaw, type LawBefore, type NameContext } from './lawName';
+import { squeezeSpaces } from './pdfSpaces';
+import { parseSectionCite } from './sectionSign';
+import type { CitationProblem } from './citeGrammar';
+import type { LawNameLookup, LawNote, LawVia } from './lawTypes';
+export type { LawNameHit, LawNameLookup, LawVia } from './lawTypes';
 
-/** A law name found in text, resolved to a law of the index. */
-export interface LawNameHit {
-  readonly pcode: string;
-  /** How the name matched: the official name, a short name from aliases.json, or one of our own short forms. */
-  readonly match: 'name' | 'alias' | 'short';
-}
-
-/** What the detector needs of the law index. */
-export interface LawNameLookup {
-  /** Length of the longest known name or alias: how far back a bare name is looked for. */
-  readonly maxNameLength: number;
-  find(name: string): LawNameHit | undefined;
-  /** Known names that start with `prefix` and go on with 第 (行政訴訟法第四十九條之一…辦法 continues 行政訴訟法). */
-  namesContinuing(prefix: string): readonly string[];
-}
-
-export type LawVia = 'name' | 'alias' | 'short' | 'bracket' | 'context';
 
 /** One cited article (or range of articles) of one law. */
 export interface StatuteReference {
@@ -41,6 +31,10 @@ export interface StatuteReference {
   readonly item?: number;
   readonly subitem?: number;
   readonly qualifier?: '但書' | '前段' | '後段' | '本文';
+  /** A short name several laws share, that the document did not decide (no pcode then). */
+  readonly candidates?: readonly string[];
+  /** The name is an old one of today's law. */
+  readonly note?: LawNote;
 }
 
 /** A name that looks like a law's (in 《》/「」, or ending in 法, 條例, 規則…) followed by an article, but is not in the index. */
@@ -50,16 +44,21 @@ export interface UnknownLawName {
   readonly name: string;
 }
 
-export interface CitationProblem {
+// Defined beside the grammar that reports it, so the grammar does not import this file back.
+export type { CitationProblem } from './citeGrammar';
+
+/** A short name several laws share, which no other citation in the document decides. */
+export interface AmbiguousLawName {
   readonly start: number;
   readonly end: number;
-  readonly code: 'invalid-statute-number';
-  readonly message: Localizable;
+  readonly name: string;
+  readonly candidates: readonly string[];
 }
 
 export interface StatuteCitations {
   /** Sorted by start. */
   readonly references: StatuteReference[];
+  readonly ambiguousLaws?: AmbiguousLawName[];
   readonly unknownLaws: UnknownLawName[];
   readonly problems: CitationProblem[];
 }
@@ -69,58 +68,147 @@ export interface SkippedRanges {
 }
 
 const OPENERS: Record<string, string> = { '《': '》', '「': '」', '〈': '〉', '『': '』' };
-const CLOSERS: Record<string, string> = { '》': '《', '」': '「', '〉': '〈', '』': '『' };
-/** 同法, 本法, 該法, 本條例, 前開辦法…: the law named last before them in the paragraph. */
-const CONTEXT_PREFIXES = ['同', '本', '該', '前揭', '前開', '上開', '前述', '上述'];
-const LAW_KINDS = ['法', '條例', '辦法', '細則', '規則', '準則', '規程', '通則', '綱要', '標準'];
-/** Words that precede a law's name without being part of it (依個人資料保護法第6條). */
-const LEADING_WORDS = ['依據', '根據', '依照', '按照', '參照', '違反', '適用', '準用', '相關', '有關', '牴觸', '依', '按', '據', '照', '的', '是', '了', '等', '與', '及', '和', '或', '之', '由', '於', '在', '並', '就', '對', '即', '如', '而', '且', '為', '係', '已', '亦', '又', '再', '則', '其', '各', '此', '另', '新', '舊', '現行'];
-/** Words that end whatever came before a law's name (in at most a few of the 11,547 names, and then only known ones). */
-const BREAK_WORDS = ['的', '是', '了', '依', '而', '但', '準用', '參照', '牴觸'];
-/** Generic names that are not a particular law (施行細則 of which law?). */
-const GENERIC_NAMES = new Set(['施行細則', '施行法', '組織法', '組織規程', '組織條例', '組織通則', '組織準則', '暫行組織規程', '設置條例', '設置辦法', '基本法', '特別法', '母法', '子法', '作用法', '程序法', '實體法', '國際法', '行政法', '管理辦法', '實施辦法', '作業辦法', '處理辦法', '申報辦法', '審查標準', '設備標準']);
 const MAX_BRACKET_NAME = 80;
-/** 本法施行細則, 同法施行細則, 及其施行細則: a law named by reference, not by name. */
-const REFERS_TO_CONTEXT = /本法|同法|該法|及其|其施行/;
+/** After 條, a noun that makes 第N條 a count of things, not an article (第三條路, 第一條線). */
+const NOT_AN_ARTICLE = /^[路線街船命魚心河龍狗蛇巷腿褲裙繩鍊]/;
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
+const FRONT_MATTER_KEY = /^(title|law|laws|標題|法規)\s*:\s*(.*)$/;
 
-function isIdeograph(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
-}
-
-function skipSpacesBack(text: string, end: number): number {
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\u3000' || text[end - 1] === '\t')) end--;
-  return end;
-}
-
-interface Context {
+interface Current {
   pcode?: string;
-  lawText?: string;
+  lawText: string;
   article?: ArticleNumber;
+  foreign?: boolean;
+  candidates?: readonly string[];
+  /** The heading level of the section where the law was cited: a heading of this level or higher ends it. */
+  level: number;
 }
+
+type MutableReference = { -readonly [K in keyof StatuteReference]: StatuteReference[K] };
 
 /**
- * Finds statute citations in one linear pass: each 第 starts at most one chain of cites (第6條第1項、第8條及第10條,
- * 第6條至第8條), and the law is read from the at most `maxNameLength` characters before the chain. 同法 and
- * 本法 take the law named last in the same paragraph; a bare 第N條 with no law is left alone.
+ * Finds statute citations in one linear pass: each 第, § or 民法184條-style number starts at most one chain of
+ * cites, and the law is read from the at most `maxNameLength` characters before the chain. 同法 and 本法
+ * take the law cited last in the section (never across a heading of the same or a higher level); a bare 第N條
+ * or § takes the section's or document's law when exactly one is in scope (its heading, the front matter's
+ * title or law key, the section's only cited law). Text copied from PDFs is read without the spaces between
+ * its ideographs.
  */
-export function findStatuteCitations(text: string, lookup: LawNameLookup, skipped?: SkippedRanges): StatuteCitations {
-  const references: StatuteReference[] = [];
+export function findStatuteCitations(original: string, lookup: LawNameLookup, skipped?: SkippedRanges): StatuteCitations {
+  const squeezed = squeezeSpaces(original);
+  if (squeezed.text === original) return scan(original, lookup, skipped);
+  const found = scan(squeezed.text, lookup, skipped ? { contains: (offset) => skipped.contains(squeezed.toOriginal(offset)) } : undefined);
+  const start = (offset: number) => squeezed.toOriginal(offset);
+  const end = (offset: number) => (offset === 0 ? 0 : squeezed.toOriginal(offset - 1) + 1);
+  const span = <T extends { start: number; end: number }>(item: T): T => ({ ...item, start: start(item.start), end: end(item.end) });
+  return {
+    references: found.references.map((reference) => {
+      const mapped = span(reference);
+      return { ...mapped, text: original.slice(mapped.start, mapped.end), ...(reference.nameStart !== undefined ? { nameStart: start(reference.nameStart), nameEnd: end(reference.nameEnd!) } : {}) };
+    }),
+    unknownLaws: found.unknownLaws.map(span),
+    ...(found.ambiguousLaws ? { ambiguousLaws: found.ambiguousLaws.map(span) } : {}),
+    problems: found.problems.map(span),
+  };
+}
+
+function scan(text: string, lookup: LawNameLookup, skipped?: SkippedRanges): StatuteCitations {
+  const references: MutableReference[] = [];
   const unknownLaws: UnknownLawName[] = [];
   const problems: CitationProblem[] = [];
-  let context: Context = {};
-  let consumedUntil = 0;
-  let lineStart = 0;
-  const candidates = /[第《「〈『\n]/g;
+  const defined = new Map<string, BoundLaw>();
+  let current: Current | undefined;
+  let level = 0;
+  let sectionLaws = new Set<string>();
+  const headingLaws: Array<Set<string> | undefined> = [];
+  const explicitLaws = new Set<string>();
+  let pending: Array<{ cites: Cite[]; law: LawBefore }> = [];
+  const frontMatter = readFrontMatter(text);
+  const keyLaws = frontMatter ? frontMatterLaws(frontMatter.keys, lookup, { defined }, ['law', 'laws', '法規']) : new Set<string>();
+  const titleLaws = frontMatter ? frontMatterLaws(frontMatter.keys, lookup, { defined }, ['title', '標題']) : new Set<string>();
+
+  const ownLaw = keyLaws.size === 1 ? [...keyLaws][0] : undefined;
+  const context = (): NameContext => ({ ...(current ? { current } : {}), defined, ...(ownLaw ? { ownLaw } : {}) });
+  const scopeLaw = (): string | undefined => {
+    for (let heading = level; heading >= 1; heading--) {
+      const laws = headingLaws[heading];
+      if (laws && laws.size > 0) return laws.size === 1 ? [...laws][0] : undefined;
+    }
+    // The law the author declared (`law:`) comes before what the section happens to cite, the title after.
+    for (const laws of [keyLaws, sectionLaws, titleLaws]) if (laws.size > 0) return laws.size === 1 ? [...laws][0] : undefined;
+    return undefined;
+  };
+  const closeSection = () => {
+    const scope = pending.length > 0 ? scopeLaw() : undefined;
+    if (scope) for (const { cites, law } of pending) emit(text, cites, { ...law, pcode: scope, lawText: law.lawText || (lookup.nameOf?.(scope) ?? ''), via: 'context' }, references);
+    pending = [];
+  };
+  const cited = (law: LawBefore, cites: readonly Cite[]) => {
+    if (law.explicit && law.pcode) {
+      sectionLaws.add(law.pcode);
+      explicitLaws.add(law.pcode);
+    }
+    const last = cites[cites.length - 1];
+    const article = last ? (last.through ?? last.article ?? law.sameArticle) : undefined;
+    current = { ...(law.pcode ? { pcode: law.pcode } : {}), lawText: law.lawText, ...(article ? { article } : {}), ...(law.foreign ? { foreign: true } : {}), ...(law.candidates ? { candidates: law.candidates } : {}), level };
+  };
+  const line = (lineStart: number) => {
+    if (skipped?.contains(lineStart)) return;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const heading = HEADING.exec(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, ''));
+    if (!heading) return;
+    closeSection();
+    const headingLevel = heading[1]!.length;
+    headingLaws[headingLevel] = lawsNamedIn(heading[2]!, lookup, context());
+    headingLaws.length = headingLevel + 1;
+    level = headingLevel;
+    sectionLaws = new Set();
+    if (current && current.level >= headingLevel) current = undefined;
+  };
+
+  let consumedUntil = frontMatter?.end ?? 0;
+  if (!frontMatter) line(0);
+  const candidates = /[第《「〈『§（(\n]|[0-9０-９]{1,6} ?條/g;
+  candidates.lastIndex = consumedUntil;
   for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
     const at = match.index;
     const char = match[0];
     if (char === '\n') {
-      // A blank line ends the paragraph, and with it what 同法 and 本法 refer to.
-      if (text.slice(lineStart, at).trim() === '') context = {};
-      lineStart = at + 1;
+      line(at + 1);
       continue;
     }
     if (at < consumedUntil || skipped?.contains(at)) continue;
+    if (char === '（' || char === '(') {
+      const definition = definitionAt(text, at);
+      if (!definition) continue;
+      const law = lawBefore(text, at, lookup, context());
+      if (law && law !== 'skip' && !law.unknown && !law.fromScope && (law.pcode || law.candidates || law.foreign)) {
+        defined.set(definition.name, { ...(law.pcode ? { pcode: law.pcode } : {}), ...(law.candidates ? { candidates: law.candidates } : {}), ...(law.foreign ? { foreign: true } : {}) });
+        cited(law, []);
+      }
+      consumedUntil = definition.end;
+      candidates.lastIndex = Math.max(candidates.lastIndex, definition.end);
+      continue;
+    }
+    if (char === '§') {
+      const chain = readSectionChain(text, at);
+      consumedUntil = chain.end;
+      candidates.lastIndex = Math.max(candidates.lastIndex, chain.end);
+      if (chain.cites.length === 0) continue;
+      handle(chain.cites, lawBefore(text, at, lookup, context()), true);
+      continue;
+    }
+    if (char !== '第' && !OPENERS[char]) {
+      // 民法184條: only after a known name, and not inside a longer number.
+      if (/[0-9０-９]/.test(text[at - 1] ?? '')) continue;
+      const law = lawBefore(text, at, lookup, context(), false);
+      if (!law || law === 'skip' || law.fromScope) continue;
+      const chain = readChain(text, at, undefined, problems, true);
+      consumedUntil = chain.end;
+      candidates.lastIndex = Math.max(candidates.lastIndex, chain.end);
+      if (chain.cites.length > 0) handle(chain.cites, law, false);
+      continue;
+    }
     if (char !== '第') {
       // Only a short window is searched: a text of ten thousand 《 must not be scanned ten thousand times.
       const inWindow = text.slice(at + 1, at + 2 + MAX_BRACKET_NAME).indexOf(OPENERS[char]!);
@@ -128,140 +216,147 @@ export function findStatuteCitations(text: string, lookup: LawNameLookup, skippe
       const closer = at + 1 + inWindow;
       const name = text.slice(at + 1, closer);
       if (name.includes('\n')) continue;
-      const hit = lookup.find(name);
-      if (!hit) continue;
-      context = { pcode: hit.pcode, lawText: name };
+      const hit = defined.has(name) ? undefined : lookup.find(name);
+      if (!hit || isForeignLaw(text, at, name, true)) continue;
+      const law: LawBefore = { lawText: name, pcode: hit.pcode, via: 'bracket', nameStart: at + 1, nameEnd: closer, spanStart: at, explicit: true, ...(hit.note ? { note: hit.note } : {}) };
+      cited(law, []);
+      // A known name in brackets is one name: a 第 inside it (違反公平交易法第九條…辦法) is not a citation.
+      consumedUntil = closer + 1;
+      candidates.lastIndex = Math.max(candidates.lastIndex, closer + 1);
       // Followed by an article, the chain reads the name itself; alone, the name is a reference to the whole law.
       const next = text.slice(closer + 1, closer + 3).trimStart();
-      if (!next.startsWith('第')) references.push({ start: at, end: closer + 1, text: text.slice(at, closer + 1), lawText: name, nameStart: at + 1, nameEnd: closer, pcode: hit.pcode, via: 'bracket' });
+      if (!next.startsWith('第') && !next.startsWith('（') && !next.startsWith('(')) references.push({ start: at, end: closer + 1, text: text.slice(at, closer + 1), lawText: name, nameStart: at + 1, nameEnd: closer, pcode: hit.pcode, via: 'bracket', ...(hit.note ? { note: hit.note } : {}) });
       continue;
     }
     const chain = readChain(text, at, undefined, problems);
     consumedUntil = chain.end;
     candidates.lastIndex = Math.max(candidates.lastIndex, chain.end);
     if (chain.cites.length === 0) continue;
-    const law = lawBefore(text, at, lookup, context);
-    if (law === 'part-of-name') continue;
+    handle(chain.cites, lawBefore(text, at, lookup, context()), true);
+  }
+  closeSection();
+
+  function handle(cites: Cite[], law: LawBefore | 'skip' | undefined, bareAllowed: boolean): void {
+    if (law === 'skip') return;
     if (!law) {
-      // Only 同條第2項-style continuations reach here without a law; a bare 第N條 is not resolved.
-      continue;
+      // A bare 第N條: the section's or document's law, decided when the section ends.
+      const last = cites[cites.length - 1]!;
+      if (bareAllowed && cites[0]!.article && !NOT_AN_ARTICLE.test(text.slice(last.end, last.end + 1))) pending.push({ cites, law: { lawText: '' } });
+      return;
+    }
+    if (law.foreign) {
+      cited(law, cites);
+      return;
+    }
+    if (law.fromScope) {
+      if (cites[0]!.article) pending.push({ cites, law });
+      return;
     }
     // An unknown name is only taken for a law's when an article follows it (「第一步」第2項 is not a citation).
-    if (law.unknown && !chain.cites[0]!.article) continue;
+    if (law.unknown && !cites[0]!.article) return;
     if (law.unknown) unknownLaws.push({ start: law.nameStart!, end: law.nameEnd!, name: law.lawText });
-    emit(text, chain.cites, law, references);
-    const last = chain.cites[chain.cites.length - 1]!;
-    context = { ...(law.pcode ? { pcode: law.pcode } : {}), lawText: law.lawText, ...(last.article ? { article: last.through ?? last.article } : {}) };
+    emit(text, cites, law, references);
+    cited(law, cites);
   }
+
+  const ambiguousLaws = decideAmbiguous(references, explicitLaws);
   references.sort((a, b) => a.start - b.start);
-  return { references, unknownLaws, problems };
+  return { references, unknownLaws, problems, ...(ambiguousLaws.length > 0 ? { ambiguousLaws } : {}) };
 }
 
-interface LawBefore {
-  readonly lawText: string;
-  readonly pcode?: string;
-  readonly via?: LawVia;
-  readonly nameStart?: number;
-  readonly nameEnd?: number;
-  /** Where the first reference starts: the name, or the bracket around it. */
-  readonly spanStart?: number;
-  readonly unknown?: boolean;
-  /** 同條: the article comes from the context too. */
-  readonly sameArticle?: ArticleNumber;
+/** §184、§185: a list of § cites. */
+function readSectionChain(text: string, at: number): { cites: Cite[]; end: number } {
+  const cites: Cite[] = [];
+  let position = at;
+  let end = at + 1;
+  for (;;) {
+    const cite = parseSectionCite(text, position);
+    if (!cite) break;
+    cites.push(cite);
+    end = cite.end;
+    let next = cite.end;
+    while (text[next] === ' ' || text[next] === '\u3000') next++;
+    const separator = ['、', '及', '與', '和', '或', '跟', ',', '，'].find((word) => text.startsWith(word, next));
+    if (!separator) break;
+    next += separator.length;
+    while (text[next] === ' ' || text[next] === '\u3000') next++;
+    if (text[next] !== '§') break;
+    position = next;
+  }
+  return { cites, end };
 }
 
-function lawBefore(text: string, at: number, lookup: LawNameLookup, context: Context): LawBefore | 'part-of-name' | undefined {
-  const end = skipSpacesBack(text, at);
-  const previous = text[end - 1];
-  // 《個人資料保護法》第6條
-  if (previous !== undefined && CLOSERS[previous]) {
-    const windowStart = Math.max(0, end - 2 - MAX_BRACKET_NAME);
-    const inWindow = text.slice(windowStart, end - 1).lastIndexOf(CLOSERS[previous]!);
-    const opener = inWindow === -1 ? -1 : windowStart + inWindow;
-    if (opener !== -1) {
-      const name = text.slice(opener + 1, end - 1);
-      if (name.trim() !== '' && !name.includes('\n')) {
-        const hit = lookup.find(name);
-        if (hit) return { lawText: name, pcode: hit.pcode, via: 'bracket', nameStart: opener + 1, nameEnd: end - 1, spanStart: opener };
-        // 《》 names a title; 「」 quotes anything, so only a quoted name that ends like a law's counts.
-        if (previous === '》' || LAW_KINDS.some((kind) => name.endsWith(kind))) return { lawText: name, nameStart: opener + 1, nameEnd: end - 1, spanStart: opener, unknown: true };
-        return undefined;
-      }
+/** A short name several laws share resolves to the one of them the document cites by name, if exactly one. */
+function decideAmbiguous(references: MutableReference[], explicitLaws: ReadonlySet<string>): AmbiguousLawName[] {
+  const ambiguous: AmbiguousLawName[] = [];
+  for (const reference of references) {
+    if (!reference.candidates) continue;
+    const cited = reference.candidates.filter((pcode) => explicitLaws.has(pcode));
+    if (cited.length === 1) {
+      reference.pcode = cited[0];
+      delete reference.candidates;
+    } else if (reference.nameStart !== undefined && reference.via !== 'context') {
+      ambiguous.push({ start: reference.nameStart, end: reference.nameEnd!, name: reference.lawText, candidates: reference.candidates });
     }
   }
-  // 同條第2項: the same law and article as the last citation.
-  if (text.slice(end - 2, end) === '同條') return context.lawText ? { lawText: '同條', ...(context.pcode ? { pcode: context.pcode } : {}), via: 'context', nameStart: end - 2, nameEnd: end, ...(context.article ? { sameArticle: context.article } : {}) } : undefined;
-  for (const prefix of CONTEXT_PREFIXES) {
-    for (const kind of LAW_KINDS) {
-      const word = prefix + kind;
-      if (end >= word.length && text.startsWith(word, end - word.length)) {
-        // 同法 with no law named before it in the paragraph is not resolved.
-        if (!context.lawText) return undefined;
-        return { lawText: word, ...(context.pcode ? { pcode: context.pcode } : {}), via: 'context', nameStart: end - word.length, nameEnd: end };
-      }
-    }
-  }
-  // A bare name: the longest known name ending right before 第.
-  let runStart = end;
-  while (runStart > 0 && end - runStart < lookup.maxNameLength && isIdeograph(text.charCodeAt(runStart - 1))) runStart--;
-  for (let start = runStart; start <= end - 2; start++) {
-    const hit = lookup.find(text.slice(start, end));
-    if (!hit) continue;
-    // 行政訴訟法第四十九條之一第一項第一款強制律師代理事件適用範圍辦法 is one name, not a citation of 行政訴訟法.
-    for (const longer of lookup.namesContinuing(text.slice(start, end))) if (text.startsWith(longer, start)) return 'part-of-name';
-    return { lawText: text.slice(start, end), pcode: hit.pcode, via: hit.match, nameStart: start, nameEnd: end };
-  }
-  // An unknown name that ends like a law's (個人資料保謢法): reported, with suggestions. It starts after the
-  // last word that cannot be inside a law's name (這是…的作法 is no name), then without the words before names.
-  let nameStart = runStart;
-  const run = text.slice(runStart, end);
-  for (const word of BREAK_WORDS) {
-    const found = run.lastIndexOf(word);
-    if (found !== -1) nameStart = Math.max(nameStart, runStart + found + word.length);
-  }
-  for (let stripped = true; stripped; ) {
-    stripped = false;
-    for (const word of LEADING_WORDS) {
-      if (end - nameStart - word.length >= 2 && text.startsWith(word, nameStart)) {
-        nameStart += word.length;
-        stripped = true;
-        break;
-      }
-    }
-  }
-  const name = text.slice(nameStart, end);
-  // A run that a line break or space cuts from the ideograph before it may be the tail of a wrapped name (組\n織準則).
-  let before = runStart;
-  while (before > 0 && /\s/.test(text[before - 1]!)) before--;
-  const wrapped = nameStart === runStart && before < runStart && before > 0 && isIdeograph(text.charCodeAt(before - 1));
-  if (!wrapped && name.length >= 3 && LAW_KINDS.some((kind) => name.endsWith(kind)) && !GENERIC_NAMES.has(name) && !CONTEXT_PREFIXES.some((prefix) => name.startsWith(prefix)) && !REFERS_TO_CONTEXT.test(name)) {
-    return { lawText: name, nameStart, nameEnd: end, unknown: true };
-  }
-  return undefined;
+  return ambiguous;
 }
 
-function emit(text: string, cites: readonly Cite[], law: LawBefore, references: StatuteReference[]): void {
+/** The front matter's `title`, `law` and `laws` values, and where it ends. */
+function readFrontMatter(text: string): { keys: Map<string, string>; end: number } | undefined {
+  if (!/^---\r?\n/.test(text)) return undefined;
+  const close = /\n---[ \t]*(\r?\n|$)/.exec(text.slice(0, 16_384).slice(3));
+  if (!close) return undefined;
+  const end = 3 + close.index + close[0].length;
+  const keys = new Map<string, string>();
+  for (const raw of text.slice(0, end).split('\n')) {
+    const match = FRONT_MATTER_KEY.exec(raw.replace(/\r$/, ''));
+    if (match) keys.set(match[1]!, match[2]!.trim().replace(/^["'[]|["'\]]$/g, ''));
+  }
+  return { keys, end };
+}
+
+/** The laws the front matter's `keys` name: a whole value that is a law's name, or the names inside it. */
+function frontMatterLaws(keys: ReadonlyMap<string, string>, lookup: LawNameLookup, context: NameContext, names: readonly string[]): Set<string> {
+  const laws = new Set<string>();
+  for (const key of names) {
+    for (const value of (keys.get(key) ?? '').split(/[,、，]/)) {
+      const name = value.trim().replace(/^["'《「]|["'》」]$/g, '');
+      const hit = name ? lookup.find(name) : undefined;
+      if (hit) laws.add(hit.pcode);
+      else for (const pcode of lawsNamedIn(name, lookup, context)) laws.add(pcode);
+    }
+  }
+  return laws;
+}
+
+function emit(text: string, cites: readonly Cite[], law: LawBefore, references: MutableReference[]): void {
   cites.forEach((cite, index) => {
     const article = cite.article ?? law.sameArticle;
     if (!article) return;
     const start = index === 0 ? (law.spanStart ?? law.nameStart ?? cite.start) : cite.start;
-    references.push({
-      start,
-      end: cite.end,
-      text: text.slice(start, cite.end),
+    const shared = {
       lawText: law.lawText,
-      ...(index === 0 && law.nameStart !== undefined ? { nameStart: law.nameStart, nameEnd: law.nameEnd! } : {}),
       ...(law.pcode ? { pcode: law.pcode } : {}),
+      ...(law.candidates && !law.pcode ? { candidates: law.candidates } : {}),
       ...(law.via ? { via: law.via } : {}),
-      article,
-      ...(cite.through ? { through: cite.through } : {}),
-      ...(cite.paragraph !== undefined ? { paragraph: cite.paragraph } : {}),
-      ...(cite.item !== undefined ? { item: cite.item } : {}),
-      ...(cite.subitem !== undefined ? { subitem: cite.subitem } : {}),
-      ...(cite.qualifier ? { qualifier: cite.qualifier } : {}),
+      ...(law.note ? { note: law.note } : {}),
+    };
+    const levels = { article, ...(cite.through ? { through: cite.through } : {}), ...(cite.paragraph !== undefined ? { paragraph: cite.paragraph } : {}), ...(cite.item !== undefined ? { item: cite.item } : {}), ...(cite.subitem !== undefined ? { subitem: cite.subitem } : {}) };
+    const siblings = cite.siblings ?? [];
+    const firstEnd = siblings.length > 0 ? siblings[0]!.start - 1 : cite.end;
+    references.push({ start, end: firstEnd, text: text.slice(start, firstEnd), ...shared, ...(index === 0 && law.nameStart !== undefined ? { nameStart: law.nameStart, nameEnd: law.nameEnd! } : {}), ...levels, ...(cite.qualifier && siblings.length === 0 ? { qualifier: cite.qualifier } : {}) });
+    // 第1、2項: one reference per listed number, at the cite's last level.
+    siblings.forEach((sibling, position) => {
+      const end = position + 1 < siblings.length ? siblings[position + 1]!.start - 1 : cite.end;
+      const value = sibling.value;
+      const sibLevels =
+        cite.subitem !== undefined ? { ...levels, subitem: value } : cite.item !== undefined ? { ...levels, item: value } : cite.paragraph !== undefined ? { ...levels, paragraph: value } : { article: { main: value } };
+      references.push({ start: sibling.start, end, text: text.slice(sibling.start, end), ...shared, ...sibLevels, ...(cite.qualifier && position === siblings.length - 1 ? { qualifier: cite.qualifier } : {}) });
     });
   });
 }
+
 
 /** The reference holding `offset` (references do not overlap), by binary search. */
 export function statuteReferenceAt(references: readonly StatuteReference[], offset: number): StatuteReference | undefined {

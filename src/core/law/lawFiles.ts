@@ -1,5 +1,5 @@
 import { jsonErrorLine } from '../corpus/parseFile';
-import { PCODE, type LawEntry } from './lawIndex';
+import { PCODE, type LawEntry } from './lawTypes';
 import { articleKey, parseDatabaseArticleNumber, type ArticleNumber } from './numerals';
 
 /**

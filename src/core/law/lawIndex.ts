@@ -1,19 +1,17 @@
 import { FuzzySearch } from '../search/fuzzySearch';
 import { normalizeKey } from '../search/normalize';
-import type { LawNameHit, LawNameLookup } from './citations';
+
+/** The lookup key of a name: normalised, and without the spaces between ideographs (a PDF's 先總統  蔣公). */
+function lawKey(name: string): string {
+  const key = normalizeKey(name);
+  return key.includes(' ') ? key.replace(/(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '') : key;
+}
+import type { LawEntry, LawNameHit, LawNameLookup } from './lawTypes';
+export { PCODE, type LawEntry } from './lawTypes';
+import { deriveShortNames } from './derivedNames';
+import type { LawRenames } from './lawRenames';
 
 /** One law of index.json, with the short names it is known by. */
-export interface LawEntry {
-  readonly pcode: string;
-  readonly name: string;
-  readonly english?: string;
-  /** YYYYMMDD, the last amendment. */
-  readonly lastUpdate?: string;
-  /** From aliases.json. */
-  readonly aliases: readonly string[];
-  /** Our own unambiguous short forms (see SHORT_NAME_RULES). */
-  readonly shortNames: readonly string[];
-}
 
 export interface LawSuggestion {
   readonly pcode: string;
@@ -22,7 +20,6 @@ export interface LawSuggestion {
 }
 
 /** PCodes become file names: letters, digits, _ and - only, so a hostile index cannot name ../../x. */
-export const PCODE = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
  * Our short-name rules, beyond aliases.json; a short form is added only when no law has it as its name,
@@ -56,7 +53,13 @@ export class LawIndex implements LawNameLookup {
   #fuzzy: FuzzySearch | undefined;
   maxNameLength = 0;
 
-  constructor(entries: Iterable<Omit<LawEntry, 'shortNames'>>) {
+  /** Derived short names two or more laws produce: resolved only when the document cites one of them. */
+  readonly #ambiguous = new Map<string, readonly string[]>();
+  derivedCount = 0;
+  /** How long renames and derived names took to build (the cold-load cost they add). */
+  derivedMs = 0;
+
+  constructor(entries: Iterable<Omit<LawEntry, 'shortNames'>>, renames?: LawRenames) {
     const noShortNames: readonly string[] = [];
     const candidates: Array<{ pcode: string; forms: string[] }> = [];
     for (const entry of entries) {
@@ -71,7 +74,7 @@ export class LawIndex implements LawNameLookup {
     const owners = new Map<string, Set<string>>();
     for (const { pcode, forms } of candidates) {
       for (const form of forms) {
-        const key = normalizeKey(form);
+        const key = lawKey(form);
         if (this.#byKey.has(key)) continue;
         owners.set(key, (owners.get(key) ?? new Set<string>()).add(pcode));
       }
@@ -80,15 +83,73 @@ export class LawIndex implements LawNameLookup {
     const versions = new Map<string, { base: string; entry: LawEntry }>();
     for (const entry of this.#entries.values()) {
       const base = VERSION_NOTE.exec(entry.name)?.[1]?.trim();
-      if (!base || this.#byKey.has(normalizeKey(base))) continue;
+      if (!base || this.#byKey.has(lawKey(base))) continue;
       const current = versions.get(base);
       if (!current || (entry.lastUpdate ?? '') > (current.entry.lastUpdate ?? '')) versions.set(base, { base, entry });
     }
     for (const { pcode, forms } of candidates) {
-      const unique = forms.filter((form) => owners.get(normalizeKey(form))?.size === 1);
+      const unique = forms.filter((form) => owners.get(lawKey(form))?.size === 1);
       if (unique.length > 0) this.#addShortNames(pcode, unique);
     }
+    const sharedShortForms = new Set([...owners].filter(([, pcodes]) => pcodes.size > 1).map(([key]) => key));
     for (const { base, entry } of versions.values()) this.#addShortNames(entry.pcode, [base]);
+    const derivedStarted = Date.now();
+    if (renames) this.#addRenames(renames);
+    this.#addDerivedNames(sharedShortForms);
+    this.derivedMs = Date.now() - derivedStarted;
+  }
+
+  /** Old names lead to today's law, with a note saying when the name changed or which law replaced it. */
+  #addRenames(renames: LawRenames): void {
+    for (const renamed of renames.renamed) {
+      const known = this.#byKey.get(lawKey(renamed.old));
+      // An alias that is an old name of the same law (性別工作平等法) gets the note too.
+      if (!this.#entries.has(renamed.pcode) || (known && (known.pcode !== renamed.pcode || known.match === 'name'))) continue;
+      this.#add(renamed.old, { pcode: renamed.pcode, match: 'renamed', note: { kind: 'renamed', oldName: renamed.old, date: renamed.date } });
+    }
+    for (const replaced of renames.replaced) {
+      const key = lawKey(replaced.old);
+      if (!this.#entries.has(replaced.pcode) || this.#byKey.get(key)?.pcode !== replaced.oldPcode) continue;
+      this.#byKey.set(key, { pcode: replaced.pcode, match: 'renamed', note: { kind: 'replaced', oldName: replaced.old, date: replaced.date, oldPcode: replaced.oldPcode } });
+    }
+  }
+
+  /** Derived short names: kept for the one law that produces them; those of several laws are kept apart. */
+  #addDerivedNames(sharedShortForms: ReadonlySet<string>): void {
+    // One owner (a PCode) per form, or the list of every law that yields it.
+    const owners = new Map<string, { form: string; pcodes: string | string[] }>();
+    for (const entry of this.#entries.values()) {
+      // Only names of laws (法, 條例) are shortened: most of the 11,547 names are regulations.
+      if (!entry.name.endsWith('法') && !entry.name.endsWith('條例')) continue;
+      for (const { form } of deriveShortNames(entry.name)) {
+        const key = lawKey(form);
+        if (this.#byKey.has(key) || sharedShortForms.has(key)) continue;
+        const owner = owners.get(key);
+        if (!owner) owners.set(key, { form, pcodes: entry.pcode });
+        else if (typeof owner.pcodes === 'string') owner.pcodes = owner.pcodes === entry.pcode ? owner.pcodes : [owner.pcodes, entry.pcode];
+        else if (!owner.pcodes.includes(entry.pcode)) owner.pcodes.push(entry.pcode);
+      }
+    }
+    for (const [key, { form, pcodes }] of owners) {
+      if (typeof pcodes === 'string') {
+        const entry = this.#entries.get(pcodes)! as { derivedNames?: string[] };
+        (entry.derivedNames ??= []).push(form);
+        this.#add(form, { pcode: pcodes, match: 'derived' });
+        this.derivedCount++;
+      } else {
+        this.#ambiguous.set(key, pcodes);
+        this.maxNameLength = Math.max(this.maxNameLength, form.length);
+      }
+    }
+  }
+
+  /** The laws a derived short name may mean when several laws produce it (稅法 of which?). */
+  ambiguous(name: string): readonly string[] | undefined {
+    return this.#ambiguous.get(lawKey(name));
+  }
+
+  get ambiguousCount(): number {
+    return this.#ambiguous.size;
   }
 
   #addShortNames(pcode: string, forms: string[]): void {
@@ -99,7 +160,7 @@ export class LawIndex implements LawNameLookup {
 
   /** `replace`: whether a name already known is taken over (an official name is never replaced by an alias). */
   #add(name: string, hit: LawNameHit, replace = true): void {
-    const key = normalizeKey(name);
+    const key = lawKey(name);
     if (!key || (!replace && this.#byKey.has(key))) return;
     this.#byKey.set(key, hit);
     this.maxNameLength = Math.max(this.maxNameLength, name.length);
@@ -122,8 +183,21 @@ export class LawIndex implements LawNameLookup {
     return this.#entries.values();
   }
 
+  nameOf(pcode: string): string | undefined {
+    return this.#entries.get(pcode)?.name;
+  }
+
+  /** find() and ambiguous() with one normalisation: the detector tries many substrings. */
+  lookup(name: string): { readonly hit?: LawNameHit; readonly candidates?: readonly string[] } | undefined {
+    const key = lawKey(name);
+    const hit = this.#byKey.get(key);
+    if (hit) return { hit };
+    const candidates = this.#ambiguous.size > 0 ? this.#ambiguous.get(key) : undefined;
+    return candidates ? { candidates } : undefined;
+  }
+
   find(name: string): LawNameHit | undefined {
-    return this.#byKey.get(normalizeKey(name));
+    return this.#byKey.get(lawKey(name));
   }
 
   namesContinuing(prefix: string): readonly string[] {

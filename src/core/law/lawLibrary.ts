@@ -1,6 +1,7 @@
 import { LawIndex, type LawEntry } from './lawIndex';
 import { fileName, lawFileUri, parseAliasesJson, parseIndexJson, parseLawJson, parseManifestJson, type LawFileSystem, type LawProblem, type LoadedLaw } from './lawFiles';
 import { LruCache } from '../util/lru';
+import { parseRenamesJson, type LawRenames } from './lawRenames';
 
 /** A folder in the national law database's format: index.json, aliases.json, FalVMingLing/<PCode>.json. */
 export interface LawSource {
@@ -131,6 +132,7 @@ export class LawLibrary {
     const problems: LawProblem[] = [];
     const entries = new Map<string, Omit<LawEntry, 'shortNames'>>();
     const textFolder = new Map<string, string | undefined>();
+    const renames: { renamed: Array<LawRenames['renamed'][number]>; replaced: Array<LawRenames['replaced'][number]> } = { renamed: [], replaced: [] };
     for (const source of this.options.sources()) {
       const read = async (name: string, required: boolean): Promise<Uint8Array | undefined> => {
         const uri = `${source.folder}/${name}`;
@@ -157,6 +159,14 @@ export class LawLibrary {
       const aliasBytes = await read('aliases.json', false);
       const parsedAliases = aliasBytes ? parseAliasesJson(`${source.folder}/aliases.json`, aliasBytes) : { aliases: new Map<string, string[]>(), problems: [] };
       problems.push(...parsedAliases.problems);
+      // Old names of laws (optional): the embedded subset ships them for the whole database.
+      const renameBytes = await read('renames.json', false);
+      if (renameBytes) {
+        const parsedRenames = parseRenamesJson(`${source.folder}/renames.json`, renameBytes);
+        problems.push(...parsedRenames.problems);
+        renames.renamed.push(...parsedRenames.renames.renamed);
+        renames.replaced.push(...parsedRenames.renames.replaced);
+      }
       let texts: Set<string> | undefined;
       // The embedded subset must have a manifest; an imported official database has one too (its laws without articles have no text).
       const manifestBytes = await read('manifest.json', source.embedded === true);
@@ -175,8 +185,8 @@ export class LawLibrary {
     for (const problem of problems) this.options.log?.error(`${problem.uri}:${problem.line + 1}: ${problem.message}`);
     this.#problems = problems;
     this.#textFolder = textFolder;
-    const index = new LawIndex(entries.values());
-    this.options.log?.info(`Law index: ${index.size} laws in ${Date.now() - started} ms.`);
+    const index = new LawIndex(entries.values(), renames);
+    this.options.log?.info(`Law index: ${index.size} laws in ${Date.now() - started} ms (old and derived short names: ${index.derivedMs} ms).`);
     return index;
   }
 }

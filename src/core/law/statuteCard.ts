@@ -63,6 +63,17 @@ export function renderStatuteCard(reference: StatuteReference, entry: LawEntry, 
   const label = citeLabel(reference);
   const date = isoOfLawDate(law?.lastUpdate ?? entry.lastUpdate);
   const dateText = date ? formatDateWithRoc(date, language) : undefined;
+  // An old name leads to today's law: the card says so, with the date of the change.
+  if (reference.note) {
+    const when = isoOfLawDate(reference.note.date);
+    const whenText = (when ? formatDateWithRoc(when, language) : undefined) ?? reference.note.date;
+    const old = escapeMarkdownText(reference.note.oldName);
+    parts.push(
+      reference.note.kind === 'renamed'
+        ? zh ? `*「${old}」已於 ${escapeMarkdownText(whenText)} 更名為本法。*` : `*"${old}" was renamed to this law on ${escapeMarkdownText(whenText)}.*`
+        : zh ? `*「${old}」已於 ${escapeMarkdownText(whenText)} 廢止，由本法取代。*` : `*"${old}" was abolished on ${escapeMarkdownText(whenText)} and replaced by this law.*`,
+    );
+  }
   parts.push([label ? escapeMarkdownText(label) : undefined, dateText ? `${zh ? '最新異動' : 'Last amended'}: ${escapeMarkdownText(dateText)}` : undefined, law?.abolished ? (zh ? '已廢止' : 'abolished') : undefined].filter(Boolean).join(' · '));
   const amended = amendedSince(law?.lastUpdate ?? entry.lastUpdate, writtenOn);
   if (amended && writtenOn) parts.push(zh ? `*本法於${escapeMarkdownText(amended)}修正，晚於本文日期（${escapeMarkdownText(writtenOn.iso)}）。*` : `*Amended on ${escapeMarkdownText(amended)}, after this article (${escapeMarkdownText(writtenOn.iso)}).*`);

@@ -45,6 +45,12 @@ export function checkStatutes(citations: StatuteCitations, index: LawIndex, lawT
     const fixes = suggestions.map((suggestion) => ({ ...fixTitle(msg('Change to {0}', suggestion.name)), start: unknown.start, end: unknown.end, newText: suggestion.name }));
     report(unknown.start, unknown.end, 'unknown-law', suggestions.length > 0 ? msg('No law named "{0}" in the law index. Did you mean {1}?', short(unknown.name), suggestions.map((suggestion) => suggestion.name).join('、')) : msg('No law named "{0}" in the law index.', short(unknown.name)), fixes);
   }
+  // A short name several laws share, which no other citation in the document decides: the candidates, each a fix.
+  for (const ambiguous of citations.ambiguousLaws ?? []) {
+    const names = ambiguous.candidates.map((pcode) => index.get(pcode)?.name).filter((name): name is string => name !== undefined);
+    const fixes = names.map((name) => ({ ...fixTitle(msg('Change to {0}', name)), start: ambiguous.start, end: ambiguous.end, newText: name }));
+    report(ambiguous.start, ambiguous.end, 'ambiguous-law', msg('"{0}" may be any of {1}; write the full name once (or cite one of them) to decide.', short(ambiguous.name), names.join('、')), fixes);
+  }
   const reportedFiles = new Set<string>();
   for (const reference of citations.references) {
     if (!reference.pcode || !reference.article) continue;
