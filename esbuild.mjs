@@ -57,7 +57,7 @@ const common = {
 const webVariants = {
   name: 'web-variants',
   setup(build) {
-    build.onResolve({ filter: /\/(?:lawImportRunner|decisionsLoader|officialLawsLoader)$/ }, (args) => ({ path: path.join(args.resolveDir, `${args.path}.web.ts`) }));
+    build.onResolve({ filter: /\/(?:lawImportRunner|decisionsLoader|officialLawsLoader|lawsLoader)$/ }, (args) => ({ path: path.join(args.resolveDir, `${args.path}.web.ts`) }));
   },
 };
 
@@ -147,6 +147,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/lawImportWorker.ts'], outfile: 'dist/lawImportWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
       // The official-data import's editor side (progress, worker thread), loaded when the law setting names an official file.
       { ...common, entryPoints: ['src/vscode/officialLaws.ts'], outfile: 'dist/officialLaws.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      // The law layer (statute detector, law index, cards), loaded by the desktop extension on first use (src/vscode/lawsLoader.ts).
+      { ...common, entryPoints: ['src/core/law/api.ts'], outfile: 'dist/laws.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Court decisions, loaded by the desktop extension on first use (src/vscode/decisionsLoader.ts).
       { ...common, entryPoints: ['src/core/decision/api.ts'], outfile: 'dist/decisions.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").

@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { statuteReferenceAt } from '../core/law/citations';
-import { lawArticleUrl, renderStatuteCard } from '../core/law/statuteCard';
 import { toVsRange } from '../vscode/convert';
 import { cardHover, registerHoverWhenEnabled } from '../vscode/hovers';
 import type { Settings } from '../vscode/settings';
@@ -17,6 +15,7 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const analysis = await this.deps.statutes.get(document);
+    const { statuteReferenceAt, renderStatuteCard } = this.deps.statutes.api;
     const reference = statuteReferenceAt(analysis.citations.references, document.offsetAt(position));
     if (!reference?.pcode || token.isCancellationRequested) return undefined;
     const index = await this.deps.statutes.library.index();
@@ -41,7 +40,7 @@ export class StatuteLinkProvider implements vscode.DocumentLinkProvider {
     return analysis.citations.references.flatMap((reference) => {
       const entry = reference.pcode ? index.get(reference.pcode) : undefined;
       if (!entry) return [];
-      const link = new vscode.DocumentLink(toVsRange(document, reference.start, reference.end), vscode.Uri.parse(lawArticleUrl(entry.pcode, reference.article), true));
+      const link = new vscode.DocumentLink(toVsRange(document, reference.start, reference.end), vscode.Uri.parse(this.deps.statutes.api.lawArticleUrl(entry.pcode, reference.article), true));
       link.tooltip = `${entry.name}${entry.english ? ` (${entry.english})` : ''} — law.moj.gov.tw`;
       return [link];
     });

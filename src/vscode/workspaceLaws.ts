@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { LawFileSystem } from '../core/law/lawFiles';
-import { LawLibrary, type LawSource } from '../core/law/lawLibrary';
-import { analyzeStatutes, type StatuteAnalysis } from '../core/law/statuteChecks';
-import { articleDate } from '../core/law/pointInTime';
+import type { LawLibrary, LawSource } from '../core/law/lawLibrary';
+import type { StatuteAnalysis } from '../core/law/statuteChecks';
+import { loadLaws, type Laws } from './lawsLoader';
 import type { ArticleAnalyses } from './articleAnalyses';
 import type { Settings } from './settings';
 import { VersionedCache } from '../core/documentReferences';
@@ -43,12 +43,12 @@ export function configuredLawFolder(settings: Pick<Settings, 'lawsPath'>): vscod
 const folderString = (uri: vscode.Uri) => uri.toString().replace(/\/$/, '');
 
 /** The law library of the extension: the configured folder first, then laws/embedded of the extension. Reloaded when the setting changes. */
-export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settings, 'lawsPath'>, log: { info(message: string): void; error(message: string): void }, globalStorageUri?: vscode.Uri): { library: LawLibrary; disposable: vscode.Disposable; ready: () => Promise<void>; onDidReload: vscode.Event<void> } {
+export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settings, 'lawsPath'>, log: { info(message: string): void; error(message: string): void }, globalStorageUri?: vscode.Uri): { library: LazyLawLibrary; disposable: vscode.Disposable; ready: () => Promise<void>; onDidReload: vscode.Event<void> } {
   const reloaded = new vscode.EventEmitter<void>();
   const embedded = folderString(vscode.Uri.joinPath(extensionUri, 'laws', 'embedded'));
   // When the setting names the official open data (ChLaw.json or its .zip), the folder converted from it.
   let official: { file: string; folder: string | undefined } | undefined;
-  const library = new LawLibrary({
+  const library = new LazyLawLibrary(extensionUri.fsPath, (api) => new api.LawLibrary({
     fileSystem: new WorkspaceLawFileSystem(),
     sources: () => {
       const configured = configuredLawFolder(settings);
@@ -57,7 +57,7 @@ export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settin
       return [...sources, { folder: embedded, embedded: true }];
     },
     log,
-  });
+  }));
   let imports: OfficialLawImports | undefined;
   const importer = () => {
     if (!imports && globalStorageUri) {
@@ -89,20 +89,61 @@ export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settin
   return { library, disposable: vscode.Disposable.from(disposable, reloaded), ready: () => settled, onDidReload: reloaded.event };
 }
 
+/**
+ * The law library, created with the law layer's code on first use: activation loads neither (dist/laws.js is
+ * required when the first article is analysed for statutes).
+ */
+export class LazyLawLibrary {
+  #library: LawLibrary | undefined;
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly create: (api: Laws) => LawLibrary,
+  ) {}
+
+  get api(): Laws {
+    return loadLaws(this.extensionPath);
+  }
+
+  get library(): LawLibrary {
+    this.#library ??= this.create(this.api);
+    return this.#library;
+  }
+
+  /** 0 until first use; the library's own generation after. */
+  get generation(): number {
+    return this.#library?.generation ?? 0;
+  }
+
+  /** A library not created yet reads the current sources when it is. */
+  reload(): void {
+    this.#library?.reload();
+  }
+}
+
 /** Statute analyses of open articles, one per document version and law-library generation. */
 export class StatuteAnalyses {
   /** Per document object and version, like the article analyses (a URI and a version do not name one text). */
   readonly #cache = new VersionedCache<Promise<StatuteAnalysis>>();
 
   constructor(
-    readonly library: LawLibrary,
+    private readonly laws: LazyLawLibrary,
     private readonly analyses: ArticleAnalyses,
   ) {}
 
+  get api(): Laws {
+    return this.laws.api;
+  }
+
+  get library(): LawLibrary {
+    return this.laws.library;
+  }
+
   get(document: vscode.TextDocument): Promise<StatuteAnalysis> {
-    return this.#cache.get(this.analyses.documentKey(document), `${document.version}:${this.library.generation}`, () => {
+    const library = this.laws.library;
+    return this.#cache.get(this.analyses.documentKey(document), `${document.version}:${library.generation}`, () => {
       const article = this.analyses.article(document);
-      return analyzeStatutes(article.text, this.library, article.skipped, articleDate(article));
+      return this.api.analyzeStatutes(article.text, library, article.skipped, this.api.articleDate(article));
     });
   }
 
