@@ -18,6 +18,10 @@ export class CorpusIndex {
   /** Normalised weak alias → the ids it is weak for (few: only records with generic aliases have entries). */
   readonly #weak = new Map<string, Set<string>>();
   #generation = 0;
+  /** Records not built in (from the workspace or --corpus): with none, an unmatched citation is expected. */
+  #ownRecords = 0;
+  /** Host of each record URL → how many records have it. */
+  readonly #hosts = new Map<string, number>();
 
   /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
   get generation(): number {
@@ -59,6 +63,9 @@ export class CorpusIndex {
       }
       const url = record.url ? canonicalUrl(record.url) : undefined;
       if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);
+      if (!record.origin.embedded) this.#ownRecords++;
+      const host = hostOf(record.url);
+      if (host) this.#hosts.set(host, (this.#hosts.get(host) ?? 0) + 1);
     }
   }
 
@@ -68,6 +75,13 @@ export class CorpusIndex {
     this.#generation++;
     for (const name of namesOf(existing)) this.#matcher.remove(name, id);
     this.#fuzzy.remove(id);
+    if (!existing.origin.embedded) this.#ownRecords--;
+    const host = hostOf(existing.url);
+    if (host) {
+      const count = (this.#hosts.get(host) ?? 1) - 1;
+      if (count > 0) this.#hosts.set(host, count);
+      else this.#hosts.delete(host);
+    }
     for (const key of weakKeysOf(existing)) {
       const ids = this.#weak.get(key);
       ids?.delete(id);
@@ -85,6 +99,17 @@ export class CorpusIndex {
   /** Every alias or title occurrence in the text, leftmost-longest. */
   findMentions(text: NormalizedText): AliasMatch[] {
     return this.#matcher.findAllNormalized(text);
+  }
+
+  /** How many records come from the workspace or --corpus rather than the built-in corpus. */
+  get ownRecordCount(): number {
+    return this.#ownRecords;
+  }
+
+  /** Whether some record's URL is on this host (www. ignored). */
+  hasHost(url: string): boolean {
+    const host = hostOf(url);
+    return host !== undefined && this.#hosts.has(host);
   }
 
   /** Whether `key` (a name normalised with normalizeKey) is a weak alias of record `id`. One map lookup. */
@@ -117,4 +142,10 @@ export class CorpusIndex {
 
 function namesOf(record: CorpusRecord): string[] {
   return [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases];
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const match = /^https?:\/\/(?:www\.)?([^/?#:\s]+)/i.exec(url.trim());
+  return match ? match[1]!.toLowerCase() : undefined;
 }
