@@ -7,6 +7,7 @@ import { registerDefinitionSupport } from './features/definition';
 import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
 import { registerQuickFixSupport } from './features/quickFixes';
+import { registerDisableCheckFix } from './features/disableCheckFix';
 import { registerRecordCommands } from './features/recordCommands';
 import { registerStatuteSupport } from './features/statutes';
 import { registerReferenceSupport } from './features/references';
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerReferenceSupport(MARKDOWN, deps),
       registerArticleDiagnostics(MARKDOWN, deps),
       registerQuickFixSupport(MARKDOWN, deps),
+      registerDisableCheckFix(MARKDOWN),
       registerWorkspaceTags(tags, corpus, settings, output),
       registerTagCompletionSupport(MARKDOWN, deps),
       registerTagAutoSuggest(MARKDOWN, analyses, settings),

@@ -1,3 +1,4 @@
+import { disabledChecks } from '../core/article/disableComments';
 import { analyzeFile, resolveFileArguments } from './articles';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { checkRows, formatSarif, formatText } from './check';
@@ -46,7 +47,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const results: FileJson[] = [];
     for (const file of files) {
       const result = await analyzeFile(file, io.cwd, session);
-      results.push(await withStatutes(fileJson(result, session.corpus.index, session.config, args.cards), result, laws, session.config, args.cards));
+      const json = await withStatutes(fileJson(result, session.corpus.index, session.config, args.cards), result, laws, session.config, args.cards);
+      // <!-- policy-annotator-disable … --> comments, honoured for every check (lines are 1-based here).
+      const isDisabled = 'analysis' in result ? disabledChecks(result.analysis.article.text) : undefined;
+      results.push(isDisabled ? { ...json, diagnostics: json.diagnostics.filter((diagnostic) => !isDisabled(diagnostic.line - 1, diagnostic.code)) } : json);
     }
     const missing = results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error'));
     for (const result of results) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { disabledChecks } from '../core/article/disableComments';
 
 export interface DocumentDiagnosticsOptions {
   /** The diagnostic collection's name. */
@@ -32,7 +33,9 @@ export function registerDocumentDiagnostics(options: DocumentDiagnosticsOptions)
     const version = document.version;
     const diagnostics = await options.compute(document);
     if (document.isClosed || document.version !== version || timers.has(document.uri.toString())) return;
-    collection.set(document.uri, diagnostics);
+    // <!-- policy-annotator-disable … --> comments, honoured for every check.
+    const isDisabled = disabledChecks(document.getText());
+    collection.set(document.uri, diagnostics.filter((diagnostic) => !isDisabled(diagnostic.range.start.line, codeOf(diagnostic))));
   };
   const schedule = (document: vscode.TextDocument, delay = options.debounceMs) => {
     const key = document.uri.toString();
@@ -70,4 +73,9 @@ export function registerDocumentDiagnostics(options: DocumentDiagnosticsOptions)
     }),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   );
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : String(code ?? '');
 }

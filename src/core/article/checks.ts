@@ -64,6 +64,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   const recordOf = (reference: ArticleReference) => (reference.id ? index.get(reference.id) : undefined);
   const citedIds = new Set<string>();
   const bodyIds = new Set<string>();
+  const referredIds = new Set<string>();
   /** Citations no corpus could have matched: one information for the section instead of one warning each. */
   const uncoveredSources: ArticleReference[] = [];
   /** Whether the article cites inline (keys, footnotes, links in the text): only then is a source never referred to worth a word. */
@@ -88,8 +89,9 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
       else uncoveredSources.push(reference);
       if (record) citedIds.add(record.id);
     } else if (record) {
-      // Body text, keys, and links in 相關連結 all refer to a source.
-      bodyIds.add(record.id);
+      // Body text, keys, and links in 相關連結 all refer to a source; only the first two need one.
+      referredIds.add(record.id);
+      if (!(reference.kind === 'link' && inSection(article, reference.start, 'links'))) bodyIds.add(record.id);
       if (reference.kind === 'key' || (reference.kind === 'link' && !inSection(article, reference.start, 'links'))) citesInline = true;
     } else if (reference.kind === 'key' || (reference.kind === 'link' && /^https?:/i.test(reference.link?.destination.trim() ?? '') && !inSection(article, reference.start, 'links'))) {
       citesInline = true;
@@ -115,7 +117,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   const notCited = new Set<string>();
   for (const reference of references) {
     if (!citesInline) break;
-    if (reference.kind === 'citation' && reference.id && !bodyIds.has(reference.id) && !notCited.has(reference.id)) {
+    if (reference.kind === 'citation' && reference.id && !referredIds.has(reference.id) && !notCited.has(reference.id)) {
       notCited.add(reference.id);
       report(reference.start, reference.end, 'source-not-cited', msg("{0} is listed in the sources but never referred to in the article's text.", recordOf(reference)?.title ?? reference.id));
     }
