@@ -12,10 +12,14 @@ import { normalizeKey } from '../../src/core/search/normalize';
 import type { CorpusRecord } from '../../src/core/corpus/record';
 import { findArticleTags } from '../../src/core/tags/articleTags';
 import { embeddedRecord, embeddedRecords, indexOf } from './helpers';
+import { TagVocabulary } from '../../src/core/tags/vocabulary';
+import { BUILTIN_TAXONOMY } from '../../src/core/tags/builtinTaxonomy';
+import { analyzeStatutes } from '../../src/core/law/statuteChecks';
+import { embeddedLibrary } from './lawHelpers';
 
 const index = indexOf(embeddedRecords());
 const options = { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) };
-const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'articles', name), 'utf8');
+const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'quiet', name), 'utf8');
 const analyze = (text: string, on = index): ArticleAnalysis => analyzeArticle(text, on, options);
 const ids = (analysis: ArticleAnalysis) => analysis.references.map((reference) => `${reference.kind}:${analysis.article.text.slice(reference.start, reference.end)}:${reference.id ?? reference.candidates?.join('|') ?? '-'}`);
 const codes = (analysis: ArticleAnalysis) => analysis.diagnostics.map((diagnostic) => diagnostic.code);
@@ -169,4 +173,20 @@ test('disable comments: ranges by code, enable, next line, own line', () => {
   const isOff = disabledChecks(analysis.article.text);
   const lines = analysis.diagnostics.filter((diagnostic) => !isOff(analysis.article.text.slice(0, diagnostic.start).split('\n').length - 1, diagnostic.code)).map((diagnostic) => diagnostic.code);
   assert.deepEqual(lines, ['reference-without-source', 'placeholder-link', 'placeholder-link']);
+});
+
+test('front-matter tags from another site vocabulary are not checked one by one; any known tag brings the checks back', () => {
+  const vocabulary = new TagVocabulary(BUILTIN_TAXONOMY);
+  const tagged = (tags: string) => analyzeArticle(`---\ntitle: t\ntags: [${tags}]\n---\n\n正文。\n`, index, options, { vocabulary, hashtags: false });
+  assert.deepEqual(codes(tagged('taiwan, political')), []);
+  assert.deepEqual(codes(tagged('人工智慧, political')), ['unknown-tag']);
+  // Two synonyms of one tag: each gets its non-canonical warning, not a duplicate-tag on top.
+  assert.deepEqual(codes(tagged('data protection, privacy')), ['non-canonical-tag', 'non-canonical-tag']);
+  // The 文章標籤 section is the house style: always checked.
+  assert.deepEqual(codes(analyzeArticle('正文。\n\n文章標籤\n\ntaiwan\n', index, options, { vocabulary, hashtags: false })), ['unknown-tag']);
+});
+
+test('a treaty cited by article (公民與政治權利國際公約第17條) is not an unknown law', async () => {
+  const { diagnostics } = await analyzeStatutes('依《公民與政治權利國際公約》第17條，以及《某某不存在法》第3條。', embeddedLibrary());
+  assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['unknown-law']);
 });

@@ -86,7 +86,8 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
       for (const link of article.sourceLinks) if (link.start >= reference.start && link.end <= reference.end) reportPlaceholder(link, link.text, record, report);
       if (record || reference.candidates) checkCitation(reference, record, report);
       else if (anyCitationResolved || couldHaveMatched(reference, index)) checkCitation(reference, record, report);
-      else uncoveredSources.push(reference);
+      // A line with neither URL nor date is prose under a heading that happens to say 資料來源, not a source.
+      else if (reference.citation.parsed.url || reference.citation.parsed.date) uncoveredSources.push(reference);
       if (record) citedIds.add(record.id);
     } else if (record) {
       // Body text, keys, and links in 相關連結 all refer to a source; only the first two need one.
