@@ -17,6 +17,9 @@ import type { CorpusRecord } from '../src/core/corpus/record';
 import { findMentionReferences } from '../src/core/documentReferences';
 import { AliasMatcher } from '../src/core/search/aliasMatcher';
 import { CorpusIndex } from '../src/core/search/corpusIndex';
+import { parseArticle } from '../src/core/article/article';
+import { resolveArticle } from '../src/core/article/resolve';
+import { weakKeysOf } from '../src/core/search/weakAliases';
 import { FUSE_OPTIONS, FuzzySearch } from '../src/core/search/fuzzySearch';
 import { articleTable, benchArticles, type ArticleBenchResult } from './articleBench';
 import { benchTags, tagTable, type TagBenchResult } from './tagBench';
@@ -208,6 +211,11 @@ interface SizeResult {
     readonly ambiguous: number;
     readonly inserted: number;
     readonly insertedFound: number;
+    /** (alias, record) pairs the weak-alias rule marks weak. */
+    readonly weakPairs: number;
+    /** resolveArticle (mentions only) with weak aliases, and on the same records with none weak. */
+    readonly resolveWeakMs: Stats;
+    readonly resolveNoneWeakMs: Stats;
   };
 }
 
@@ -344,6 +352,26 @@ function benchSize(size: number, seed: number): SizeResult {
     references = findMentionReferences(index, article.text);
     mentionTimes.push(msSince(start));
   }
+  // Resolving those mentions with weak aliases (the built-in rule marks the generated short and generic
+  // aliases) against a baseline index of the same records with none weak (weakAliases: []), same run.
+  log(`${size.toLocaleString('en')} records: resolving the mentions, weak aliases on and off × ${MENTION_RUNS}`);
+  const parsedArticle = parseArticle(article.text);
+  const mentionOptions = { threshold: 0.7, kinds: new Set(['mention'] as const) };
+  const noneWeak = new CorpusIndex();
+  noneWeak.setMany(records.map((record) => ({ ...record, weakAliases: [] })));
+  const weakPairs = records.reduce((sum, record) => sum + weakKeysOf(record).size, 0);
+  const timeResolve = (on: CorpusIndex) => {
+    for (let run = 0; run < 20; run++) resolveArticle(parsedArticle, on, mentionOptions);
+    const times: number[] = [];
+    for (let run = 0; run < MENTION_RUNS; run++) {
+      const start = now();
+      resolveArticle(parsedArticle, on, mentionOptions);
+      times.push(msSince(start));
+    }
+    return stats(times);
+  };
+  const resolveWeak = timeResolve(index);
+  const resolveNoneWeak = timeResolve(noneWeak);
   const insertedFound = article.inserted.filter(({ alias, id }) => references.some((reference) => reference.text === alias && reference.ids.includes(id))).length;
 
   return {
@@ -367,6 +395,9 @@ function benchSize(size: number, seed: number): SizeResult {
       ambiguous: references.filter((reference) => reference.ids.length > 1).length,
       inserted: article.inserted.length,
       insertedFound,
+      weakPairs,
+      resolveWeakMs: resolveWeak,
+      resolveNoneWeakMs: resolveNoneWeak,
     },
   };
 }
@@ -392,6 +423,7 @@ const TARGETS: readonly Target[] = [
     value: (r) => r.fuzzy.indexOnBaselineQueries.hitAt10,
     pass: (r) => r.fuzzy.indexOnBaselineQueries.hitAt10 >= r.fuzzy.baseline.hitAt10,
   },
+  { name: 'resolve mentions (weak aliases) 5 KB p95', target: '≤ 5 ms', value: (r) => r.mentions.resolveWeakMs.p95, pass: (r) => r.mentions.resolveWeakMs.p95 <= 5 },
   { name: 'mentions 5 KB p95', target: '≤ 5 ms', value: (r) => r.mentions.latencyMs.p95, pass: (r) => r.mentions.latencyMs.p95 <= 5 },
 ];
 
@@ -442,6 +474,9 @@ function rows(): Row[] {
     { label: 'mentions p95 (ms)', cells: (r) => ms(r.mentions.latencyMs.p95), target: target('mentions 5 KB p95') },
     { label: 'mentions found (ambiguous)', cells: (r) => `${count(r.mentions.found)} (${count(r.mentions.ambiguous)})` },
     { label: 'inserted aliases found', cells: (r) => `${r.mentions.insertedFound}/${r.mentions.inserted}` },
+    { label: 'weak (alias, record) pairs', cells: (r) => count(r.mentions.weakPairs) },
+    { label: 'resolve mentions p95, weak on (ms)', cells: (r) => ms(r.mentions.resolveWeakMs.p95), target: target('resolve mentions (weak aliases) 5 KB p95') },
+    { label: 'resolve mentions p95, none weak (ms)', cells: (r) => ms(r.mentions.resolveNoneWeakMs.p95) },
   ];
 }
 
