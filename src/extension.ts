@@ -8,6 +8,7 @@ import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
 import { registerQuickFixSupport } from './features/quickFixes';
 import { registerDisableCheckFix } from './features/disableCheckFix';
+import { registerReferenceTokens } from './features/referenceTokens';
 import { registerRecordCommands } from './features/recordCommands';
 import { registerStatuteSupport } from './features/statutes';
 import { registerReferenceSupport } from './features/references';
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerArticleDiagnostics(MARKDOWN, deps),
       registerQuickFixSupport(MARKDOWN, deps),
       registerDisableCheckFix(MARKDOWN),
+      registerReferenceTokens(MARKDOWN, deps),
       registerWorkspaceTags(tags, corpus, settings, output),
       registerTagCompletionSupport(MARKDOWN, deps),
       registerTagAutoSuggest(MARKDOWN, analyses, settings),

@@ -27,3 +27,30 @@ suite('weak aliases', () => {
     assert.match(hoverText(hovers), /英美人工智慧安全合作備忘錄/);
   });
 });
+
+suite('reference colouring (semantic tokens)', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  const tokenTexts = async (document: vscode.TextDocument): Promise<string[]> => {
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri);
+    const texts: string[] = [];
+    let line = 0;
+    let character = 0;
+    const data = tokens?.data ?? new Uint32Array();
+    for (let index = 0; index + 4 < data.length; index += 5) {
+      line += data[index]!;
+      character = data[index] === 0 ? character + data[index + 1]! : data[index + 1]!;
+      texts.push(document.getText(new vscode.Range(line, character, line, character + data[index + 2]!)));
+    }
+    return texts;
+  };
+
+  test('the resolved names are coloured over their exact range, weak ones only with support', async () => {
+    const seed = await tokenTexts(await openFixture('quiet/seed-article.md'));
+    for (const name of ['蜜雪兒·多尼蘭', '合作備忘錄', 'MOU', '先進人工智慧', '安全研究所']) assert.ok(seed.includes(name), `${name} in ${seed.join(' ')}`);
+    const unrelated = await tokenTexts(await openFixture('quiet/unrelated-memorandum.md'));
+    assert.deepEqual(unrelated, []);
+  });
+});
