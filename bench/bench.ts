@@ -17,6 +17,9 @@ import type { CorpusRecord } from '../src/core/corpus/record';
 import { findMentionReferences } from '../src/core/documentReferences';
 import { AliasMatcher } from '../src/core/search/aliasMatcher';
 import { CorpusIndex } from '../src/core/search/corpusIndex';
+import { parseArticle } from '../src/core/article/article';
+import { resolveArticle } from '../src/core/article/resolve';
+import { weakKeysOf } from '../src/core/search/weakAliases';
 import { FUSE_OPTIONS, FuzzySearch } from '../src/core/search/fuzzySearch';
 import { articleTable, benchArticles, type ArticleBenchResult } from './articleBench';
 import { benchTags, tagTable, type TagBenchResult } from './tagBench';
@@ -208,6 +211,11 @@ interface SizeResult {
     readonly ambiguous: number;
     readonly inserted: number;
     readonly insertedFound: number;
+    /** (alias, record) pairs the weak-alias rule marks weak. */
+    readonly weakPairs: number;
+    /** resolveArticle (mentions only) with weak aliases, and on the same records with none weak. */
+    readonly resolveWeakMs: Stats;
+    readonly resolveNoneWeakMs: Stats;
   };
 }
 
@@ -327,7 +335,9 @@ function benchSize(size: number, seed: number): SizeResult {
   for (const query of queries) typoKinds[query.kind]++;
   log(`${size.toLocaleString('en')} records: ${queries.length} one-typo queries on the index`);
   const fuzzyIndex = runQueries(queries, (query) => index.search(query, 10).map((hit) => hit.id), 20);
-  const baselineCount = size >= LARGE ? BASELINE_QUERIES_LARGE : FUZZY_QUERIES;
+  // BENCH_BASELINE_QUERIES=n caps the (slow) fuse.js baseline's queries, for a quick run on a loaded machine.
+  const baselineCap = Number(process.env.BENCH_BASELINE_QUERIES ?? Number.POSITIVE_INFINITY) || Number.POSITIVE_INFINITY;
+  const baselineCount = Math.min(baselineCap, size >= LARGE ? BASELINE_QUERIES_LARGE : FUZZY_QUERIES);
   const baselineQueries = queries.slice(0, baselineCount);
   const { build: baselineBuild, fuzzy: fuzzyBaseline } = runBaseline(size, records, baselineQueries, repeats);
   // The index's hits on the baseline's queries (same queries, so hit@10 compares like with like).
@@ -344,6 +354,30 @@ function benchSize(size: number, seed: number): SizeResult {
     references = findMentionReferences(index, article.text);
     mentionTimes.push(msSince(start));
   }
+  // Resolving those mentions with weak aliases (the built-in rule marks the generated short and generic
+  // aliases) against a baseline index of the same records with none weak (weakAliases: []), same run.
+  log(`${size.toLocaleString('en')} records: resolving the mentions, weak aliases on and off × ${MENTION_RUNS}`);
+  const parsedArticle = parseArticle(article.text);
+  const mentionOptions = { threshold: 0.7, kinds: new Set(['mention'] as const) };
+  const noneWeak = new CorpusIndex();
+  noneWeak.setMany(records.map((record) => ({ ...record, weakAliases: [] })));
+  const weakPairs = records.reduce((sum, record) => sum + weakKeysOf(record).size, 0);
+  // Interleaved, so a shared machine's load falls on both alike.
+  for (let run = 0; run < 20; run++) {
+    resolveArticle(parsedArticle, index, mentionOptions);
+    resolveArticle(parsedArticle, noneWeak, mentionOptions);
+  }
+  const weakTimes: number[] = [];
+  const noneWeakTimes: number[] = [];
+  for (let run = 0; run < MENTION_RUNS; run++) {
+    for (const [on, times] of run % 2 === 0 ? ([[index, weakTimes], [noneWeak, noneWeakTimes]] as const) : ([[noneWeak, noneWeakTimes], [index, weakTimes]] as const)) {
+      const start = now();
+      resolveArticle(parsedArticle, on, mentionOptions);
+      times.push(msSince(start));
+    }
+  }
+  const resolveWeak = stats(weakTimes);
+  const resolveNoneWeak = stats(noneWeakTimes);
   const insertedFound = article.inserted.filter(({ alias, id }) => references.some((reference) => reference.text === alias && reference.ids.includes(id))).length;
 
   return {
@@ -367,6 +401,9 @@ function benchSize(size: number, seed: number): SizeResult {
       ambiguous: references.filter((reference) => reference.ids.length > 1).length,
       inserted: article.inserted.length,
       insertedFound,
+      weakPairs,
+      resolveWeakMs: resolveWeak,
+      resolveNoneWeakMs: resolveNoneWeak,
     },
   };
 }
@@ -392,6 +429,7 @@ const TARGETS: readonly Target[] = [
     value: (r) => r.fuzzy.indexOnBaselineQueries.hitAt10,
     pass: (r) => r.fuzzy.indexOnBaselineQueries.hitAt10 >= r.fuzzy.baseline.hitAt10,
   },
+  { name: 'resolve mentions (weak aliases) 5 KB p95', target: '≤ 5 ms', value: (r) => r.mentions.resolveWeakMs.p95, pass: (r) => r.mentions.resolveWeakMs.p95 <= 5 },
   { name: 'mentions 5 KB p95', target: '≤ 5 ms', value: (r) => r.mentions.latencyMs.p95, pass: (r) => r.mentions.latencyMs.p95 <= 5 },
 ];
 
@@ -442,6 +480,10 @@ function rows(): Row[] {
     { label: 'mentions p95 (ms)', cells: (r) => ms(r.mentions.latencyMs.p95), target: target('mentions 5 KB p95') },
     { label: 'mentions found (ambiguous)', cells: (r) => `${count(r.mentions.found)} (${count(r.mentions.ambiguous)})` },
     { label: 'inserted aliases found', cells: (r) => `${r.mentions.insertedFound}/${r.mentions.inserted}` },
+    { label: 'weak (alias, record) pairs', cells: (r) => count(r.mentions.weakPairs) },
+    { label: 'resolve mentions p50 weak on / none weak (ms)', cells: (r) => `${ms(r.mentions.resolveWeakMs.p50)} / ${ms(r.mentions.resolveNoneWeakMs.p50)}` },
+    { label: 'resolve mentions p95, weak on (ms)', cells: (r) => ms(r.mentions.resolveWeakMs.p95), target: target('resolve mentions (weak aliases) 5 KB p95') },
+    { label: 'resolve mentions p95, none weak (ms)', cells: (r) => ms(r.mentions.resolveNoneWeakMs.p95) },
   ];
 }
 

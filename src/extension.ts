@@ -8,6 +8,8 @@ import { registerDefinitionSupport } from './features/definition';
 import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
 import { registerQuickFixSupport } from './features/quickFixes';
+import { registerDisableCheckFix } from './features/disableCheckFix';
+import { registerReferenceTokens } from './features/referenceTokens';
 import { registerRecordCommands } from './features/recordCommands';
 import { registerStatuteDiagnostics, registerStatuteQuickFixes } from './features/statuteDiagnostics';
 import { registerStatuteHoverSupport } from './features/statuteHover';
@@ -100,6 +102,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerReferenceSupport(MARKDOWN, deps),
       registerArticleDiagnostics(MARKDOWN, deps),
       registerQuickFixSupport(MARKDOWN, deps),
+      registerDisableCheckFix(MARKDOWN),
+      registerReferenceTokens(MARKDOWN, deps),
       registerWorkspaceTags(tags, corpus, settings, output, projectConfigs.onDidChange),
       registerTagCompletionSupport(MARKDOWN, deps),
       registerTagAutoSuggest(MARKDOWN, analyses, settings),

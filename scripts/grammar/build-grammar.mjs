@@ -72,8 +72,8 @@ const STATUTE_LIST = `${LOCATOR}(?:${SPACE}?(?:至|到|、|及|或|與|和)${SPA
 // punctuation, at a few function characters (的 之 和 與 …) and at a statute reference, and takes at
 // most 12 characters.
 // (Starting with a character class, not a look-ahead, lets the search skip non-Han text quickly.)
-const TERM_CHAR = `(?:[\\p{Han}&&[^的之和與及或在於將讓並對把被即係第]]|第(?!${HAN_NUMERAL}{1,8}條))`;
-const TERM = `(?>${TERM_CHAR}(?:${TERM_CHAR}|[·・‧•](?=\\p{Han})){0,11})`; // atomic: a run that does not reach the parenthesis fails at once
+/** The character right before a gloss: a Chinese character that can end a term (not a particle, not 條 of 第六條). */
+const TERM_CHAR_BEFORE_GLOSS = `[\\p{Han}&&[^的之和與及或在於將讓並對把被即係條]]`;
 const GLOSS = `(?!(?i:(?:last${SPACE}{1,3})?(?:visited|visit|accessed|viewed|retrieved))(?![A-Za-z]))[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9 .,'’&/+:;\\-–]{0,100}`;
 
 const CITATION_KEY = '[A-Za-z0-9_](?:[A-Za-z0-9_]|[:.#$%&+?<>~/\\-](?=[A-Za-z0-9_]))*';
@@ -199,14 +199,14 @@ const repository = {
     ],
   },
   'bilingual-term': {
-    comment: '中文（English）: 人工智慧安全研究所（AI Safety Institute）, 合作備忘錄（MOU）',
-    match: `(${TERM})([（(])(${GLOSS})([）)])`,
+    comment:
+      '中文（English）: only the parenthesised English is coloured. A TextMate pattern cannot know where a Chinese word starts (承認先進人工智慧（frontier AI） would colour 承認 too), so the Chinese term is left to the editor, which knows the resolved reference.',
+    match: `(?<=${TERM_CHAR_BEFORE_GLOSS})([（(])(${GLOSS})([）)])`,
     name: 'meta.term.bilingual.policy',
     captures: {
-      1: { name: 'entity.name.term.policy' },
-      2: { name: 'punctuation.definition.term.begin.policy' },
-      3: { name: 'string.other.term.gloss.policy' },
-      4: { name: 'punctuation.definition.term.end.policy' },
+      1: { name: 'punctuation.definition.term.begin.policy' },
+      2: { name: 'string.other.term.gloss.policy' },
+      3: { name: 'punctuation.definition.term.end.policy' },
     },
   },
 };

@@ -1,3 +1,4 @@
+import { disabledChecks } from '../core/article/disableComments';
 import { analyzeFile, resolveFileArguments } from './articles';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { checkRows, formatSarif, formatText } from './check';
@@ -61,7 +62,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     for (const file of files) {
       const result = await analyzeFile(file, io.cwd, session);
       const withLaws = await withStatutes(fileJson(result, session.corpus.index, session.config, args.cards), result, laws, session.config, args.cards);
-      results.push(withDecisions(withLaws, result, session.corpus.index, decisionRecords, session.config, args.cards, today()));
+      const json = withDecisions(withLaws, result, session.corpus.index, decisionRecords, session.config, args.cards, today());
+      // <!-- policy-annotator-disable … --> comments, honoured for every check (lines are 1-based here).
+      const isDisabled = 'analysis' in result ? disabledChecks(result.analysis.article.text) : undefined;
+      results.push(isDisabled ? { ...json, diagnostics: json.diagnostics.filter((diagnostic) => !isDisabled(diagnostic.line - 1, diagnostic.code)) } : json);
     }
     const missing = results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error'));
     for (const result of results) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ArticleDiagnostic } from '../core/article/checks';
+import { disabledChecks } from '../core/article/disableComments';
 import { toVsDiagnostics } from './diagnostics';
 import type { Settings } from './settings';
 
@@ -39,7 +40,9 @@ export function registerDocumentDiagnostics(options: DocumentDiagnosticsOptions,
     const version = document.version;
     const diagnostics = toVsDiagnostics(document, await options.checks(document), deps.settings);
     if (document.isClosed || document.version !== version || timers.has(document.uri.toString())) return;
-    collection.set(document.uri, diagnostics);
+    // <!-- policy-annotator-disable … --> comments, honoured for every check.
+    const isDisabled = disabledChecks(document.getText());
+    collection.set(document.uri, diagnostics.filter((diagnostic) => !isDisabled(diagnostic.range.start.line, codeOf(diagnostic))));
   };
   const schedule = (document: vscode.TextDocument, delay = deps.debounceMs ?? 300) => {
     const key = document.uri.toString();
@@ -77,4 +80,9 @@ export function registerDocumentDiagnostics(options: DocumentDiagnosticsOptions,
     }),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   );
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : String(code ?? '');
 }

@@ -131,3 +131,8 @@ test('annotate: tags known or not, with a suggestion, and the workspace taxonomy
     ['智慧城市治理', 9, true, null],
   ]);
 });
+
+test('check honours policy-annotator-disable comments (a disabled range, a next line) and keeps the rest', () => {
+  const rows = JSON.parse(run(['check', '--format', 'json', 'test/fixtures/quiet/disabled-checks.md']).stdout) as Array<{ line: number; code: string }>;
+  assert.deepEqual(rows.map((row) => `${row.line}:${row.code}`), ['4:reference-without-source', '10:placeholder-link', '10:placeholder-link']);
+});

@@ -31,6 +31,10 @@ export interface Article {
   readonly skipped: RangeSet;
   /** Links outside the sources section (there, links belong to their citation line). */
   readonly links: readonly MarkdownLink[];
+  /** Links inside the sources section's citation lines (checked for placeholders there). */
+  readonly sourceLinks: readonly MarkdownLink[];
+  /** Whether the text has a footnote reference ([^1]): a way of citing inline. */
+  readonly hasFootnotes: boolean;
   readonly keys: readonly CitationKey[];
   readonly citationLines: readonly CitationLine[];
   /** Ranges that are not body prose: skipped ranges, sections' lines, links and keys. Mentions are looked for elsewhere. */
@@ -77,11 +81,19 @@ export function parseArticle(text: string): Article {
   }
   const inSources = rangeSetOf(citationLines.map((citation) => [citation.start, citation.end] as [number, number]));
   const bodyLinks = links.filter((link) => !inSources.contains(link.start));
+  const sourceLinks = links.filter((link) => inSources.contains(link.start));
+  let hasFootnotes = false;
+  for (const match of text.matchAll(/\[\^[^\]\s]{1,100}\](?!:)/g)) {
+    if (!skipped.contains(match.index)) {
+      hasFootnotes = true;
+      break;
+    }
+  }
   const notProse = rangeSetOf([
     ...ranges,
     ...sectionRanges,
     ...bodyLinks.map((link) => [link.start, link.end] as [number, number]),
     ...keys.map((key) => [key.groupStart, key.groupEnd] as [number, number]),
   ]);
-  return { text, lines, ...(frontMatter ? { frontMatter } : {}), headings, sections, skipped, links: bodyLinks, keys, citationLines, notProse };
+  return { text, lines, ...(frontMatter ? { frontMatter } : {}), headings, sections, skipped, links: bodyLinks, sourceLinks, hasFootnotes, keys, citationLines, notProse };
 }

@@ -4,6 +4,7 @@ import type { CorpusRecord } from '../corpus/record';
 import type { CorpusIndex } from '../search/corpusIndex';
 import { canonicalUrl, parseHttpUrl } from '../search/urls';
 import type { Article } from './article';
+import type { MarkdownLink } from './links';
 import { isDocument, type ArticleReference } from './resolve';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
@@ -38,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   'citation-date-mismatch': 'warning',
   'citation-missing-last-visit': 'info',
   'source-not-cited': 'info',
+  'sources-without-corpus': 'info',
   'reference-without-source': 'info',
   'duplicate-citation': 'warning',
   'ambiguous-reference': 'info',
@@ -68,6 +70,13 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   const recordOf = (reference: ArticleReference) => (reference.id ? index.get(reference.id) : undefined);
   const citedIds = new Set<string>();
   const bodyIds = new Set<string>();
+  const referredIds = new Set<string>();
+  /** Citations no corpus could have matched: one information for the section instead of one warning each. */
+  const uncoveredSources: ArticleReference[] = [];
+  /** Whether the article cites inline (keys, footnotes, links in the text): only then is a source never referred to worth a word. */
+  let citesInline = article.hasFootnotes;
+  /** Some other source of this article is in the corpus: the corpus covers its subject, so a miss is worth a warning. */
+  const anyCitationResolved = references.some((reference) => reference.kind === 'citation' && reference.id !== undefined);
 
   for (const reference of references) {
     const record = recordOf(reference);
@@ -77,21 +86,22 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     if (reference.kind === 'key' && !record) {
       report(reference.start, reference.end, 'unknown-citation-key', msg('No corpus record has the id "{0}".', reference.key?.id ?? ''));
     }
-    if (reference.kind === 'link' && reference.link) {
-      const destination = reference.link.destination.trim();
-      if (reference.link.form === 'inline' && (destination === '#' || destination === '')) {
-        const url = record?.url ? parseHttpUrl(record.url)?.href : undefined;
-        const fix = url ? { ...fixTitle(msg('Link to {0}', url)), start: reference.link.destinationStart, end: reference.link.destinationEnd, newText: url } : undefined;
-        report(reference.link.start, reference.link.end, 'placeholder-link', url ? msg('Placeholder link: "{0}" is {1}, at {2}.', short(reference.text), record!.title, url) : record ? msg('Placeholder link with no URL ({0} has no URL in the corpus).', record.title) : msg('Placeholder link with no URL.'), fix);
-      }
-    }
+    if (reference.kind === 'link' && reference.link) reportPlaceholder(reference.link, reference.text, record, report);
     if (reference.kind === 'citation' && reference.citation) {
-      checkCitation(reference, record, report);
+      // A placeholder link inside a source entry: the entry's record gives the fix.
+      for (const link of article.sourceLinks) if (link.start >= reference.start && link.end <= reference.end) reportPlaceholder(link, link.text, record, report);
+      if (record || reference.candidates) checkCitation(reference, record, report);
+      else if (anyCitationResolved || couldHaveMatched(reference, index)) checkCitation(reference, record, report);
+      // A line with neither URL nor date is prose under a heading that happens to say 資料來源, not a source.
+      else if (reference.citation.parsed.url || reference.citation.parsed.date) uncoveredSources.push(reference);
       if (record) citedIds.add(record.id);
-    } else if (record && reference.kind !== 'link') {
-      bodyIds.add(record.id);
-    } else if (record && reference.kind === 'link' && !inSection(article, reference.start, 'links')) {
-      bodyIds.add(record.id);
+    } else if (record) {
+      // Body text, keys, and links in 相關連結 all refer to a source; only the first two need one.
+      referredIds.add(record.id);
+      if (!(reference.kind === 'link' && inSection(article, reference.start, 'links'))) bodyIds.add(record.id);
+      if (reference.kind === 'key' || (reference.kind === 'link' && !inSection(article, reference.start, 'links'))) citesInline = true;
+    } else if (reference.kind === 'key' || (reference.kind === 'link' && /^https?:/i.test(reference.link?.destination.trim() ?? '') && !inSection(article, reference.start, 'links'))) {
+      citesInline = true;
     }
   }
 
@@ -107,9 +117,14 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   }
 
   // Sources never referred to (reported once per record), and body references with no source.
+  if (uncoveredSources.length > 0) {
+    const first = uncoveredSources[0]!;
+    report(first.start, first.end, 'sources-without-corpus', msg('No corpus covers these {0} sources, so they are not checked; see README: Corpus.', uncoveredSources.length));
+  }
   const notCited = new Set<string>();
   for (const reference of references) {
-    if (reference.kind === 'citation' && reference.id && !bodyIds.has(reference.id) && !notCited.has(reference.id)) {
+    if (!citesInline) break;
+    if (reference.kind === 'citation' && reference.id && !referredIds.has(reference.id) && !notCited.has(reference.id)) {
       notCited.add(reference.id);
       report(reference.start, reference.end, 'source-not-cited', msg("{0} is listed in the sources but never referred to in the article's text.", recordOf(reference)?.title ?? reference.id));
     }
@@ -123,6 +138,28 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     report(reference.start, reference.end, 'reference-without-source', msg('{0} is referred to here but has no entry in the sources (資料來源).', record.title));
   }
   return diagnostics.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An unmatched citation is worth a warning only where a corpus could have held it: the workspace has
+ * records of its own, or the citation shares a URL host with a record, or fuzzy search found a near title.
+ */
+function couldHaveMatched(reference: ArticleReference, index: CorpusIndex): boolean {
+  if (index.ownRecordCount > 0) return true;
+  const url = reference.citation?.parsed.url?.text;
+  if (url && index.hasHost(url)) return true;
+  return reference.score >= NEAR_TITLE_SCORE;
+}
+
+/** A fuzzy score at which a citation's title is close to a record's (but below the resolution threshold). */
+const NEAR_TITLE_SCORE = 0.5;
+
+function reportPlaceholder(link: MarkdownLink, text: string, record: CorpusRecord | undefined, report: Report): void {
+  const destination = link.destination.trim();
+  if (link.form !== 'inline' || (destination !== '#' && destination !== '')) return;
+  const url = record?.url ? parseHttpUrl(record.url)?.href : undefined;
+  const fix = url ? { ...fixTitle(msg('Link to {0}', url)), start: link.destinationStart, end: link.destinationEnd, newText: url } : undefined;
+  report(link.start, link.end, 'placeholder-link', url ? msg('Placeholder link: "{0}" is {1}, at {2}.', short(text), record!.title, url) : record ? msg('Placeholder link with no URL ({0} has no URL in the corpus).', record.title) : msg('Placeholder link with no URL.'), fix);
 }
 
 type Report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) => void;

@@ -1,6 +1,8 @@
 import type { CorpusRecord } from '../corpus/record';
 import type { CorpusIndex } from '../search/corpusIndex';
-import { normalizeWithOffsets } from '../search/normalize';
+import type { AliasMatch } from '../search/aliasMatcher';
+import { normalizeKey, normalizeWithOffsets } from '../search/normalize';
+import { isGenericName } from '../search/weakAliases';
 import type { Article, CitationLine } from './article';
 import type { ParsedCitation } from './citationLine';
 import type { CitationKey, MarkdownLink } from './links';
@@ -45,8 +47,31 @@ interface Resolution {
   readonly candidates?: readonly string[];
 }
 
-/** Resolves every reference of the article against the index, sorted by position. */
+/** Whether a weak alias may name record `id` in this article (see src/core/search/weakAliases.ts). */
+type WeakPolicy = (id: string) => boolean;
+
+/**
+ * Resolves every reference of the article against the index, sorted by position.
+ * Weak aliases (合作備忘錄, MOU) are left out first; when the article then refers to some record strongly,
+ * it is resolved once more with weak aliases allowed for those records and the records related to them.
+ */
 export function resolveArticle(article: Article, index: CorpusIndex, options: ResolveOptions): ArticleReference[] {
+  const mentions = options.kinds.has('mention') ? index.findMentions(normalizeWithOffsets(article.text)).filter((match) => !article.notProse.overlaps(match.start, match.end)) : [];
+  let weakSkipped = false;
+  const strongOnly: WeakPolicy = () => {
+    weakSkipped = true;
+    return false;
+  };
+  const first = resolveWith(article, index, options, mentions, strongOnly);
+  if (!weakSkipped) return first;
+  const strong = new Set(first.flatMap((reference) => (reference.id ? [reference.id] : [])));
+  if (strong.size === 0) return first;
+  const relatedToStrong = new Set([...strong].flatMap((id) => index.get(id)?.related ?? []));
+  const supported: WeakPolicy = (id) => strong.has(id) || relatedToStrong.has(id) || (index.get(id)?.related.some((related) => strong.has(related)) ?? false);
+  return resolveWith(article, index, options, mentions, supported);
+}
+
+function resolveWith(article: Article, index: CorpusIndex, options: ResolveOptions, mentions: readonly AliasMatch[], weakOk: WeakPolicy): ArticleReference[] {
   const references: ArticleReference[] = [];
   const accept = (resolution: Resolution): Resolution =>
     resolution.id !== undefined && resolution.score < options.threshold ? { score: resolution.score } : resolution;
@@ -59,46 +84,46 @@ export function resolveArticle(article: Article, index: CorpusIndex, options: Re
   }
   if (options.kinds.has('link')) {
     for (const link of article.links) {
-      const resolution = accept(resolveLink(link, index));
+      const resolution = accept(resolveLink(link, index, weakOk));
       references.push({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link, ...resolution });
     }
   }
   if (options.kinds.has('citation')) {
     for (const citation of article.citationLines) {
-      const resolution = accept(resolveCitation(citation.parsed, index));
+      const resolution = accept(resolveCitation(citation.parsed, index, weakOk));
       references.push({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation, ...resolution });
     }
   }
-  if (options.kinds.has('mention')) {
-    for (const match of index.findMentions(normalizeWithOffsets(article.text))) {
-      if (article.notProse.overlaps(match.start, match.end)) continue;
-      const text = article.text.slice(match.start, match.end);
-      references.push(
-        match.ids.length === 1
-          ? { kind: 'mention', start: match.start, end: match.end, text, id: match.ids[0]!, score: 1, match: 'alias' }
-          : { kind: 'mention', start: match.start, end: match.end, text, score: 1, candidates: match.ids },
-      );
-    }
+  for (const match of mentions) {
+    // A weak alias the article gives no support to is not a reference at all: no card, no diagnostic.
+    const ids = match.ids.filter((id) => !index.isWeak(match.alias, id) || weakOk(id));
+    if (ids.length === 0) continue;
+    const text = article.text.slice(match.start, match.end);
+    references.push(
+      ids.length === 1
+        ? { kind: 'mention', start: match.start, end: match.end, text, id: ids[0]!, score: 1, match: 'alias' }
+        : { kind: 'mention', start: match.start, end: match.end, text, score: 1, candidates: ids },
+    );
   }
   return references.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function resolveLink(link: MarkdownLink, index: CorpusIndex): Resolution {
+function resolveLink(link: MarkdownLink, index: CorpusIndex, weakOk: WeakPolicy): Resolution {
   const destination = link.destination.trim();
   if (/^https?:/i.test(destination)) {
     const byUrl = byUrlOf(destination, index);
     if (byUrl) return byUrl;
     if (link.form === 'autolink' || link.form === 'bare') return { score: 0 };
   }
-  return resolveNames(namesOfLinkText(link.text), index);
+  return resolveNames(namesOfLinkText(link.text), index, weakOk);
 }
 
-function resolveCitation(parsed: ParsedCitation, index: CorpusIndex): Resolution {
+function resolveCitation(parsed: ParsedCitation, index: CorpusIndex, weakOk: WeakPolicy): Resolution {
   if (parsed.url) {
     const byUrl = byUrlOf(parsed.url.text, index);
     if (byUrl) return byUrl;
   }
-  return resolveNames([parsed.shortTitle?.text, parsed.title?.text], index);
+  return resolveNames([parsed.shortTitle?.text, parsed.title?.text], index, weakOk);
 }
 
 function byUrlOf(url: string, index: CorpusIndex): Resolution | undefined {
@@ -121,7 +146,7 @@ function cutAtParenthesis(text: string): string {
 }
 
 /** Exact names first, then fuzzy search; documents are preferred over people and places; ties are ambiguous. */
-function resolveNames(names: ReadonlyArray<string | undefined>, index: CorpusIndex): Resolution {
+function resolveNames(names: ReadonlyArray<string | undefined>, index: CorpusIndex, weakOk: WeakPolicy): Resolution {
   const scores = new Map<string, { score: number; match: MatchKind }>();
   const offer = (id: string, score: number, match: MatchKind) => {
     const record = index.get(id);
@@ -131,9 +156,16 @@ function resolveNames(names: ReadonlyArray<string | undefined>, index: CorpusInd
     if (!previous || weighted > previous.score) scores.set(id, { score: weighted, match });
   };
   const candidates = names.filter((name): name is string => name !== undefined && name.trim().length >= 2).slice(0, 6);
-  for (const name of candidates) for (const id of index.lookupName(name)) offer(id, 1, 'alias');
+  const keys = candidates.map(normalizeKey);
+  candidates.forEach((name, position) => {
+    for (const id of index.lookupName(name)) if (!index.isWeak(keys[position]!, id) || weakOk(id)) offer(id, 1, 'alias');
+  });
   if (![...scores.values()].some((entry) => entry.score === 1)) {
-    for (const name of candidates) for (const hit of index.search(name, 3)) offer(hit.id, hit.score, hit.score === 1 ? 'alias' : 'fuzzy');
+    candidates.forEach((name, position) => {
+      // A generic name (合作備忘錄) is never searched fuzzily: any record's title contains some such phrase.
+      if (isGenericName(keys[position]!)) return;
+      for (const hit of index.search(name, 3)) if (!index.isWeak(keys[position]!, hit.id) || weakOk(hit.id)) offer(hit.id, hit.score, hit.score === 1 ? 'alias' : 'fuzzy');
+    });
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1));
   const [best, second] = ranked;

@@ -1,10 +1,12 @@
 import { lineIndexAt, type Line } from './lines';
+import { findFrontMatterBlock, inlineTemplateRanges, skippedBlockEnd } from './siteSyntax';
 
 export interface FrontMatter {
   readonly start: number;
   readonly end: number;
-  /** The YAML between the fences. */
+  /** The YAML (or TOML) between the fences. */
   readonly text: string;
+  readonly format: 'yaml' | 'toml';
   readonly textStart: number;
   readonly firstLine: number;
 }
@@ -18,14 +20,14 @@ export function findSkipRanges(text: string, lines: readonly Line[]): { ranges: 
   const ranges: Array<[number, number]> = [];
   let frontMatter: FrontMatter | undefined;
   let first = 0;
-  if (lines[0]?.text.trimEnd() === '---') {
-    const close = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)\s*$/.test(line.text));
-    if (close > 0) {
-      const end = lines[close]!.start + lines[close]!.text.length;
-      frontMatter = { start: 0, end, text: text.slice(lines[1]!.start, lines[close]!.start), textStart: lines[1]!.start, firstLine: 1 };
-      ranges.push([0, end]);
-      first = close + 1;
-    }
+  const block = findFrontMatterBlock(lines);
+  if (block) {
+    const last = lines[block.lastLine]!;
+    const end = last.start + last.text.length;
+    const contentStart = block.contentFirst === 0 ? Math.min(lines[0]!.start + (lines[0]!.text.startsWith('\uFEFF') ? 1 : 0), end) : lines[block.contentFirst]!.start;
+    frontMatter = { start: 0, end, text: text.slice(contentStart, lines[block.contentEnd]!.start), textStart: contentStart, firstLine: block.contentFirst, format: block.format };
+    ranges.push([0, end]);
+    first = block.lastLine + 1;
   }
   // Fenced code blocks, line by line.
   let fence: { char: string; length: number; start: number } | undefined;
@@ -40,7 +42,15 @@ export function findSkipRanges(text: string, lines: readonly Line[]): { ranges: 
       }
     } else if (marker && !(marker[1]![0] === '`' && line.text.slice(marker[0].length).includes('`'))) {
       fence = { char: marker[1]![0]!, length: marker[1]!.length, start: line.start };
-    } else prose.push(line);
+    } else {
+      // HTML blocks, display math and Liquid code blocks are skipped whole, like code.
+      const blockEnd = skippedBlockEnd(lines, index, index === first || lines[index - 1]!.text.trim() === '');
+      if (blockEnd !== undefined) {
+        const last = lines[blockEnd]!;
+        ranges.push([line.start, last.start + last.text.length]);
+        index = blockEnd;
+      } else prose.push(line);
+    }
   }
   if (fence) ranges.push([fence.start, text.length]);
 
@@ -64,6 +74,8 @@ function* inlineSkips(text: string, prose: readonly Line[]): Generator<[number, 
     yield [open, commentEnd];
     if (close === -1) return;
   }
+  // Liquid and Hugo shortcodes, inline math.
+  for (const line of prose) for (const [from, to] of inlineTemplateRanges(line.text)) yield [line.start + from, line.start + to];
   // Inline code: a run of N backticks up to the next run of exactly N, within one paragraph.
   let paragraph: Line[] = [];
   const flush = function* (): Generator<[number, number]> {

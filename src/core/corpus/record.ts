@@ -6,6 +6,11 @@ export interface CorpusRecord {
   /** Title in the original language, when `title` is a translation. */
   readonly originalTitle?: string;
   readonly aliases: readonly string[];
+  /**
+   * Aliases that are common words (合作備忘錄, MOU): they name this record only in an article that also
+   * refers to it (or to a related record) by a strong name. Absent: the built-in rule decides (src/core/search/weakAliases.ts).
+   */
+  readonly weakAliases?: readonly string[];
   readonly lang?: string;
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD). */
   readonly date?: string;

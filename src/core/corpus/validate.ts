@@ -21,7 +21,7 @@ export const RECORD_TYPES = [
 ];
 const MAX_TEXT = 20_000;
 export const KNOWN_FIELDS = new Set([
-  'id', 'type', 'title', 'originalTitle', 'aliases', 'lang', 'date', 'publisher', 'author', 'url', 'accessed', 'summary', 'tags', 'related', 'body',
+  'id', 'type', 'title', 'originalTitle', 'aliases', 'weakAliases', 'lang', 'date', 'publisher', 'author', 'url', 'accessed', 'summary', 'tags', 'related', 'body',
 ]);
 
 /**
@@ -113,12 +113,15 @@ export function validateRecord(raw: unknown, location: RawLocation, body?: strin
   }
 
   if (!id || !ID_PATTERN.test(id) || !title) return { problems };
+  const weakAliases = fields.weakAliases === undefined || fields.weakAliases === null ? undefined : list('weakAliases');
   const record: CorpusRecord = {
     id,
     type,
     title,
     ...optional('originalTitle', text('originalTitle', 1_000)),
-    aliases: list('aliases'),
+    // A weak alias is an alias too: listing it once, under weakAliases, is enough.
+    aliases: [...new Set([...list('aliases'), ...(weakAliases ?? [])])],
+    ...optional('weakAliases', weakAliases),
     ...optional('lang', text('lang', 20)),
     ...optional('date', date('date')),
     ...optional('publisher', text('publisher', 500)),

@@ -33,6 +33,8 @@ export async function analyzeStatutes(text: string, library: LawLibrary, skipped
   return { citations, diagnostics, ...(date ? { date } : {}) };
 }
 
+const INTERNATIONAL_INSTRUMENT = /(?:公約|條約|議定書|憲章|協定)$/;
+
 /** Unknown articles and laws, numbers too long to read, law files that cannot be read. */
 export function checkStatutes(citations: StatuteCitations, index: LawIndex, lawText: (pcode: string) => LawText | undefined): ArticleDiagnostic[] {
   const diagnostics: ArticleDiagnostic[] = [];
@@ -41,6 +43,9 @@ export function checkStatutes(citations: StatuteCitations, index: LawIndex, lawT
 
   for (const problem of citations.problems) report(problem.start, problem.end, problem.code, problem.message);
   for (const unknown of citations.unknownLaws) {
+    // Treaties and other international instruments (公民與政治權利國際公約第17條) are not in the national
+    // law database: a citation of one is not an unknown law.
+    if (INTERNATIONAL_INSTRUMENT.test(unknown.name)) continue;
     const suggestions = index.suggest(unknown.name);
     const fixes = suggestions.map((suggestion) => ({ ...fixTitle(msg('Change to {0}', suggestion.name)), start: unknown.start, end: unknown.end, newText: suggestion.name }));
     report(unknown.start, unknown.end, 'unknown-law', suggestions.length > 0 ? msg('No law named "{0}" in the law index. Did you mean {1}?', short(unknown.name), suggestions.map((suggestion) => suggestion.name).join('、')) : msg('No law named "{0}" in the law index.', short(unknown.name)), fixes);

@@ -3,6 +3,7 @@ import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
 import { normalizeKey, type NormalizedText } from './normalize';
 import { canonicalUrl } from './urls';
+import { weakKeysOf } from './weakAliases';
 
 /**
  * The searchable corpus: records by id; exact lookups of normalised titles and aliases and canonical URLs;
@@ -14,7 +15,13 @@ export class CorpusIndex {
   readonly #matcher = new AliasMatcher();
   readonly #fuzzy = new FuzzySearch();
   readonly #byUrl = new Map<string, string[]>();
+  /** Normalised weak alias → the ids it is weak for (few: only records with generic aliases have entries). */
+  readonly #weak = new Map<string, Set<string>>();
   #generation = 0;
+  /** Records not built in (from the workspace or --corpus): with none, an unmatched citation is expected. */
+  #ownRecords = 0;
+  /** Host of each record URL → how many records have it. */
+  readonly #hosts = new Map<string, number>();
 
   /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
   get generation(): number {
@@ -49,8 +56,16 @@ export class CorpusIndex {
       // addKey ignores a second add of the same key and id, so no Set is needed here.
       for (const key of keys) this.#matcher.addKey(key, record.id);
       this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
+      for (const key of weakKeysOf(record)) {
+        const ids = this.#weak.get(key) ?? new Set<string>();
+        ids.add(record.id);
+        this.#weak.set(key, ids);
+      }
       const url = record.url ? canonicalUrl(record.url) : undefined;
       if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);
+      if (!record.origin.embedded) this.#ownRecords++;
+      const host = hostOf(record.url);
+      if (host) this.#hosts.set(host, (this.#hosts.get(host) ?? 0) + 1);
     }
   }
 
@@ -60,6 +75,18 @@ export class CorpusIndex {
     this.#generation++;
     for (const name of namesOf(existing)) this.#matcher.remove(name, id);
     this.#fuzzy.remove(id);
+    if (!existing.origin.embedded) this.#ownRecords--;
+    const host = hostOf(existing.url);
+    if (host) {
+      const count = (this.#hosts.get(host) ?? 1) - 1;
+      if (count > 0) this.#hosts.set(host, count);
+      else this.#hosts.delete(host);
+    }
+    for (const key of weakKeysOf(existing)) {
+      const ids = this.#weak.get(key);
+      ids?.delete(id);
+      if (ids?.size === 0) this.#weak.delete(key);
+    }
     const url = existing.url ? canonicalUrl(existing.url) : undefined;
     if (url) {
       const remaining = (this.#byUrl.get(url) ?? []).filter((candidate) => candidate !== id);
@@ -72,6 +99,22 @@ export class CorpusIndex {
   /** Every alias or title occurrence in the text, leftmost-longest. */
   findMentions(text: NormalizedText): AliasMatch[] {
     return this.#matcher.findAllNormalized(text);
+  }
+
+  /** How many records come from the workspace or --corpus rather than the built-in corpus. */
+  get ownRecordCount(): number {
+    return this.#ownRecords;
+  }
+
+  /** Whether some record's URL is on this host (www. ignored). */
+  hasHost(url: string): boolean {
+    const host = hostOf(url);
+    return host !== undefined && this.#hosts.has(host);
+  }
+
+  /** Whether `key` (a name normalised with normalizeKey) is a weak alias of record `id`. One map lookup. */
+  isWeak(key: string, id: string): boolean {
+    return this.#weak.get(key)?.has(id) ?? false;
   }
 
   /** Ids whose title or alias is exactly this name (after normalisation). */
@@ -99,4 +142,10 @@ export class CorpusIndex {
 
 function namesOf(record: CorpusRecord): string[] {
   return [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases];
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const match = /^https?:\/\/(?:www\.)?([^/?#:\s]+)/i.exec(url.trim());
+  return match ? match[1]!.toLowerCase() : undefined;
 }

@@ -54,13 +54,21 @@ function frontMatterTags(article: Article): ArticleTag[] {
   const lastLine = lineIndexAt(article.lines, frontMatter.end) - 1;
   for (let number = firstLine; number <= lastLine; number++) {
     const line = article.lines[number]!;
-    const key = /^(tags|keywords|標籤)\s*:\s*/.exec(line.text);
+    // YAML "tags:" or TOML "tags =".
+    const key = /^(tags|keywords|標籤)\s*[:=]\s*/.exec(line.text);
     if (!key) continue;
     const rest = line.text.slice(key[0].length);
     if (rest.startsWith('[')) {
       const close = rest.indexOf(']');
       const inner = rest.slice(1, close === -1 ? rest.length : close);
       for (const tag of splitTags(inner, line.start + key[0].length + 1, 'front-matter')) tags.push(unquote(tag));
+      // A TOML array over several lines: one quoted tag (or a few) per line up to "]".
+      for (let next = number + 1; close === -1 && next <= lastLine; next++) {
+        const itemLine = article.lines[next]!;
+        const end = itemLine.text.indexOf(']');
+        for (const tag of splitTags(itemLine.text.slice(0, end === -1 ? Math.min(itemLine.text.length, 2_000) : end), itemLine.start, 'front-matter')) tags.push(unquote(tag));
+        if (end !== -1) break;
+      }
     } else if (rest.trim() !== '') {
       for (const tag of splitTags(rest, line.start + key[0].length, 'front-matter')) tags.push(unquote(tag));
     } else {

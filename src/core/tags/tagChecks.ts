@@ -19,9 +19,18 @@ export function checkTags(article: Article, tags: readonly ArticleTag[], vocabul
   const verdicts: TagVerdict[] = [];
   const replace = (tag: ArticleTag, newText: string): TextFix => ({ ...fixTitle(msg('Change to {0}', newText)), start: tag.start, end: tag.end, newText });
   const firstOf = new Map<string, ArticleTag>();
+  // Front matter written for another site's tag list (taiwan, political): when not one of its tags is in the
+  // taxonomy, the article uses another vocabulary and its front-matter tags are not checked one by one.
+  // The 文章標籤 section is the house style and is always checked.
+  const frontMatterTags = tags.filter((tag) => tag.place === 'front-matter');
+  const foreignVocabulary = frontMatterTags.length > 0 && !frontMatterTags.some((tag) => vocabulary.resolve(tag.text));
   for (const tag of tags) {
     const resolved = vocabulary.resolve(tag.text);
     const canonical = resolved?.definition.tag;
+    if (!resolved && foreignVocabulary && tag.place === 'front-matter') {
+      verdicts.push({ tag, known: false, suggestion: null });
+      continue;
+    }
     if (!resolved) {
       const nearest = vocabulary.nearest(tag.text, 3);
       verdicts.push({ tag, known: false, suggestion: nearest[0]?.tag ?? null });
@@ -47,7 +56,9 @@ export function checkTags(article: Article, tags: readonly ArticleTag[], vocabul
     } else verdicts.push({ tag, known: true, suggestion: null });
     const key = canonical ?? tag.text.trim().toLowerCase();
     const first = firstOf.get(key);
-    if (first) {
+    // A synonym of a tag already there gets its non-canonical warning only: one word per tag.
+    const reportedAsSynonym = resolved?.synonym === true && canonical !== tag.text;
+    if (first && !reportedAsSynonym) {
       diagnostics.push({
         start: tag.start,
         end: tag.end,
