@@ -3,6 +3,7 @@ import { findRecordObjects, LineTable } from './jsonPositions';
 import type { CorpusProblem } from './problems';
 import type { CorpusRecord } from './record';
 import { validateRecord, type RawLocation } from './validate';
+import { looksLikeCslJson, readCslItems } from './formats/cslJson';
 
 export interface ParseOptions {
   /** Files larger than this are not read (default 5 MB). */
@@ -75,7 +76,15 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
   };
 
   if (/\.(md|markdown)$/i.test(uri)) parseMarkdown(text, problem, location, accept);
-  else if (/\.json$/i.test(uri)) yield* parseJson(text, problem, location, accept);
+  else if (/\.json$/i.test(uri)) {
+    yield* parseJson(text, problem, location, accept, (items, positions, lines) =>
+      looksLikeCslJson(uri, items)
+        ? readCslItems(items, positions, { uri, text, embedded: options.embedded ?? false, lineOf: (offset) => lines.lineOf(offset), add: (record, found) => {
+          problems.push(...found);
+          if (record) records.push(record);
+        } })
+        : undefined);
+  }
   else if (/\.(jsonl|ndjson)$/i.test(uri)) yield* parseJsonLines(text, problem, location, accept);
   else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json) or JSON Lines (.jsonl).');
   return result(records);
@@ -158,7 +167,10 @@ const DECODE_SLICE = 512 * 1024;
 /** Records validated between two yields of a JSON or JSON Lines file. */
 const RECORDS_PER_STEP = 64;
 
-function* parseJson(text: string, problem: Report, location: Locate, accept: Accept): Generator<void, void> {
+/** A reader for another JSON format (CSL-JSON), or undefined when the items are our own records. */
+type JsonFormat = (items: unknown[], positions: ReturnType<typeof findRecordObjects>, lines: LineTable) => Generator<void, void> | undefined;
+
+function* parseJson(text: string, problem: Report, location: Locate, accept: Accept, otherFormat: JsonFormat): Generator<void, void> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -171,6 +183,8 @@ function* parseJson(text: string, problem: Report, location: Locate, accept: Acc
   const lines = new LineTable(text);
   const positions = findRecordObjects(text);
   yield;
+  const other = otherFormat(items, positions, lines);
+  if (other) return yield* other;
   for (let index = 0; index < items.length; index++) {
     if (index % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
     const item: unknown = items[index];
