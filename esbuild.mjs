@@ -37,12 +37,25 @@ const common = {
   charset: 'utf8',
   // yaml's ES module build for every target, so esbuild can drop what we never call (its node build is one
   // CommonJS file): −17 KB. It is the same code the browser bundle uses.
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  // The BibTeX parser's ES module build too: its CommonJS build requires tiny-merge-patch, which exports only
+  // an ES module.
+  alias: { yaml: './node_modules/yaml/browser/index.js', '@retorquere/bibtex-parser': './node_modules/@retorquere/bibtex-parser/dist/esm/index.js' },
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   minify: production,
   logLevel: 'warning',
   plugins: [problemMatcherPlugin],
+};
+
+/**
+ * The desktop extension requires dist/libraryReaders.js (the BibTeX parser) on first use through
+ * src/libraryReaders/lazy.ts; a web worker cannot require a file, so the web build bundles the readers in.
+ */
+const libraryReadersBundledForWeb = {
+  name: 'library-readers-bundled-for-web',
+  setup(build) {
+    build.onResolve({ filter: /libraryReaders\/lazy$/ }, () => ({ path: path.resolve('src/libraryReaders/bundled.ts') }));
+  },
 };
 
 /**
@@ -56,6 +69,7 @@ const browser = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   external: ['vscode'],
+  plugins: [...common.plugins, libraryReadersBundledForWeb],
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 
@@ -85,7 +99,7 @@ const targets = robustness
   : tests
   ? [
       // Unit tests: plain Node, no VS Code.
-      { ...common, entryPoints: testFiles('test/unit'), outdir: 'out/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'eslint'] },
+      { ...common, entryPoints: testFiles('test/unit'), outdir: 'out/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'eslint', 'esbuild'] },
       // Integration tests: loaded by the extension host; mocha and vscode come from the host.
       {
         ...common,
@@ -124,6 +138,8 @@ const targets = robustness
     ]
   : [
       { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      // Library parsers (BibTeX) the desktop extension requires on first use: kept out of its startup bundle.
+      { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").
       { ...browser, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
       // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).

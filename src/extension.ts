@@ -24,6 +24,7 @@ import { registerCorpusWatcher, WorkspaceCorpusFileSystem } from './vscode/works
 import { registerArticleSourcesView } from './features/articleSourcesView';
 import { registerCorpusView, type ViewSnapshot } from './features/corpusView';
 import { registerStatusBar, type StatusBarSnapshot } from './features/statusBar';
+import { loadLibraryReaders } from './libraryReaders/lazy';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     embeddedEnabled: () => settings.embeddedCorpusEnabled(),
     maxBytes: () => settings.maxCorpusFileBytes(),
     log: { info: (message) => output.info(message), error: (message) => output.error(message) },
+    readers: loadLibraryReaders,
   });
   const tags = new TagService(corpus.index);
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);

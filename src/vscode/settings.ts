@@ -5,7 +5,7 @@ import type { UiLanguage } from '../core/corpus/record';
 import { restrictedProjectConfig, type ProjectConfig } from '../core/config';
 import { REFERENCE_STYLES, type ReferenceStyle } from '../core/insertReference';
 
-export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl}'];
+export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl,bib}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 
 /** Settings read at the moment they are needed (getters), so changes apply without a reload. */

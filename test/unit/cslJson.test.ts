@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseCorpusFile, type ParsedCorpusFile } from '../../src/core/corpus/parseFile';
-import { looksLikeCslJson } from '../../src/core/corpus/formats/cslJson';
+import { looksLikeCslJson } from '../../src/core/corpus/formats/cslDetect';
+import { libraryReaders } from '../../src/libraryReaders/bundled';
 import { renderHoverCard } from '../../src/core/hoverCard';
 import { bytes } from './helpers';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'libraries', name));
 const parse = (name: string, content: string | Uint8Array): ParsedCorpusFile =>
-  parseCorpusFile(`file:///ws/corpus/${name}`, typeof content === 'string' ? bytes(content) : content, { maxBytes: 5 * 1024 * 1024 });
+  parseCorpusFile(`file:///ws/corpus/${name}`, typeof content === 'string' ? bytes(content) : content, { maxBytes: 5 * 1024 * 1024, readers: libraryReaders });
 const codes = (file: ParsedCorpusFile) => file.problems.map((problem) => `${problem.code}@${problem.line}`);
 const byId = (file: ParsedCorpusFile, id: string) => {
   const record = file.records.find((candidate) => candidate.id === id);
@@ -173,4 +174,13 @@ test('a hover card of a CSL record shows its authors, publisher and date, escape
   assert.match(card, /王小明、李大華/);
   assert.match(card, /範例日報/);
   assert.match(card, /2023年10月18日/);
+});
+
+test('without the library readers a CSL-JSON file is reported and flagged for a second parse; our JSON needs none', () => {
+  const file = parseCorpusFile('file:///ws/corpus/z.json', fixture('zotero-export.json'), { maxBytes: 5 * 1024 * 1024 });
+  assert.equal(file.needsReaders, true);
+  assert.deepEqual(codes(file), ['corpus-reader-unavailable@0']);
+  const own = parseCorpusFile('file:///ws/corpus/own.json', bytes(JSON.stringify([{ id: 'a', type: 'report', title: 'A' }])), { maxBytes: 1024 });
+  assert.equal(own.needsReaders, undefined);
+  assert.equal(own.records.length, 1);
 });

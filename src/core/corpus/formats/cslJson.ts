@@ -1,10 +1,9 @@
 import type { JsonObjectPosition } from '../jsonPositions';
 import type { CorpusProblem } from '../problems';
 import type { CorpusRecord } from '../record';
-import { RECORD_TYPES } from '../validate';
 import { importLibraryRecord, lineMap, type LibraryRecordFields } from './importRecord';
 import {
-  dateFromParts, dateFromText, doiUrl, formatName, isCslType, joinNames, libraryId, normalizeDoi, parseNoteFields, recordTypeOfCsl, splitKeywords,
+  dateFromParts, dateFromText, doiUrl, formatName, joinNames, libraryId, normalizeDoi, parseNoteFields, recordTypeOfCsl, splitKeywords,
   type DateResult, type LibraryName,
 } from './libraryFields';
 
@@ -13,31 +12,6 @@ import {
  * of items whose fields are CSL variables (`URL`, `issued`, `container-title` …). Each item becomes a record;
  * the item itself is kept so export gives it back unchanged.
  */
-
-/** Fields only CSL items have (our own records spell these differently or lack them). */
-const CSL_FIELDS = new Set([
-  'issued', 'container-title', 'URL', 'DOI', 'title-short', 'original-title', 'citation-key', 'abstract', 'keywords', 'language', 'note', 'editor',
-  'publisher-place', 'page', 'volume', 'issue', 'ISBN', 'ISSN', 'event-place', 'authority', 'collection-title', 'genre', 'medium', 'number', 'shortTitle',
-]);
-/** Fields only our records have. */
-const OWN_FIELDS = new Set(['aliases', 'summary', 'tags', 'related', 'body', 'lang', 'originalTitle', 'url', 'date']);
-
-/**
- * Whether a parsed `.json` file is CSL-JSON: `.csl.json` always is; otherwise more of its items carry CSL
- * variables (or CSL-only types, or names as lists) than carry fields of our own format.
- */
-export function looksLikeCslJson(uri: string, items: readonly unknown[]): boolean {
-  if (/\.csl\.json$/i.test(uri)) return true;
-  let csl = 0;
-  let own = 0;
-  for (const item of items) {
-    if (!isObject(item)) continue;
-    const keys = Object.keys(item);
-    if (keys.some((key) => OWN_FIELDS.has(key)) || typeof item.author === 'string' || typeof item.accessed === 'string') own++;
-    else if (keys.some((key) => CSL_FIELDS.has(key)) || Array.isArray(item.author) || isObject(item.accessed) || (typeof item.type === 'string' && isCslType(item.type) && !RECORD_TYPES.includes(item.type))) csl++;
-  }
-  return csl > 0 && csl >= own;
-}
 
 export interface CslReadContext {
   readonly uri: string;

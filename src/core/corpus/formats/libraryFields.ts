@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../../util/dates';
+import { CSL_TYPES } from './cslDetect';
 
 /**
  * Pieces shared by the reference-library readers (CSL-JSON, BibTeX): names, dates, ids, types and
@@ -73,16 +74,10 @@ const CSL_TYPE_TO_RECORD: Readonly<Record<string, string>> = {
   personal_communication: 'statement',
 };
 
-export function isCslType(type: string): boolean {
-  return Object.hasOwn(CSL_TYPE_TO_RECORD, type) || CSL_OTHER_TYPES.has(type);
-}
-
-/** CSL 1.0.2 types that have no counterpart among record types: read as reports. */
-const CSL_OTHER_TYPES = new Set(['figure', 'graphic', 'map', 'motion_picture', 'musical_score', 'performance', 'song']);
-
+/** CSL types that have no counterpart among record types (figure, map, song …): read as reports. */
 export function recordTypeOfCsl(type: string): string | undefined {
   if (Object.hasOwn(CSL_TYPE_TO_RECORD, type)) return CSL_TYPE_TO_RECORD[type];
-  return CSL_OTHER_TYPES.has(type) ? 'report' : undefined;
+  return CSL_TYPES.has(type) ? 'report' : undefined;
 }
 
 export interface DateResult {
