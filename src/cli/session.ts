@@ -10,7 +10,7 @@ import { UsageError } from './args';
 import { climbsOutOfFolder, invalidGlobs } from '../core/util/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
 import { TagService } from '../core/tags/tagService';
-import { loadLibraryReaders } from '../libraryReaders/bundled';
+import { loadLibraryReaders } from '../libraryReaders/lazy';
 
 export interface Session {
   readonly corpus: CorpusService;

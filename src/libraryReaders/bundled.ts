@@ -8,8 +8,9 @@ import { readCslItems } from '../core/corpus/formats/cslJson';
 const { parse } = require('@retorquere/bibtex-parser') as typeof import('@retorquere/bibtex-parser', { with: { 'resolution-mode': 'import' } });
 
 /**
- * The readers of library formats (CSL-JSON, BibTeX with its parser), bundled in. The CLI, the web extension and the tests import this file;
- * the desktop extension loads it from its own bundle file (dist/libraryReaders.js) on first use (lazy.ts).
+ * The readers of library formats (CSL-JSON, BibTeX with its parser), bundled in. The web extension and the
+ * tests import this file; the desktop extension and the CLI load it from its own bundle file
+ * (dist/libraryReaders.js) on first use (lazy.ts).
  */
 export const libraryReaders: LibraryReaders = {
   cslJson: readCslItems,

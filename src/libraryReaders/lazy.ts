@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { LibraryReaders } from '../core/corpus/parseFile';
 
 /**
- * The desktop extension's library readers: dist/libraryReaders.js (a separate bundle of bundled.ts, ~550 KB
+ * The library readers of the desktop extension and the CLI (both bundles sit in dist/): dist/libraryReaders.js (a separate bundle of bundled.ts, ~550 KB
  * with the BibTeX parser's LaTeX tables) is required on the first .bib file, so startup never loads it. The
  * web build replaces this module by bundled.ts (esbuild.mjs), since a web worker cannot require a file.
  */

@@ -107,7 +107,7 @@ test('5,000 @string macros and an entry that uses the last one', () => {
   assert.equal(file.records[0]?.origin.line, 5000);
 });
 
-test('macros defined early reach entries in later slices (the reader feeds the parser 100 entries at a time)', () => {
+test('macros defined early reach entries in later slices (the reader feeds the parser a few entries at a time)', () => {
   const entries = Array.from({ length: 250 }, (_, index) => `@misc{e${index}, title = {Entry ${index}}, publisher = pub, year = 2020}`).join('\n');
   const file = parse('many.bib', `@string{pub = {Shared Publisher}}\n${entries}\n`);
   assert.equal(file.records.length, 250);
@@ -162,4 +162,18 @@ test('when the readers cannot be loaded, library files are reported and the rest
   assert.equal(corpus.index.size, 1);
   assert.deepEqual(corpus.store.problems().get(MemoryFileSystem.uri('corpus/refs.bib'))?.map((problem) => problem.code), ['corpus-reader-unavailable']);
   assert.equal(errors.length, 1);
+});
+
+test('the built CLI loads the readers from dist/libraryReaders.js and reports a broken .bib by line', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const root = path.join(__dirname, '..', '..');
+  const run = (args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const found = run(['search', 'AI基本法草案', '--no-embedded', '--corpus', 'test/fixtures/libraries']);
+  assert.equal(found.status, 0, found.stderr);
+  assert.match(found.stdout, /K7M2P9XA/);
+  assert.match(found.stdout, /aiBasicActDraft2024/);
+  const checked = run(['check', 'test/fixtures/libraries/hostile.bib', '--no-embedded', '--corpus', 'test/fixtures/libraries/hostile.bib']);
+  assert.equal(checked.status, 1);
+  assert.match(checked.stdout, /hostile\.bib:6:1 error bibtex-syntax/);
+  assert.match(checked.stdout, /hostile\.bib:15:1 warning corpus-invalid-date BibTeX "month"/);
 });
