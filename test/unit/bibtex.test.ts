@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { CorpusService } from '../../src/core/corpus/corpusService';
-import { parseCorpusFile, type ParsedCorpusFile } from '../../src/core/corpus/parseFile';
 import { renderHoverCard } from '../../src/core/hoverCard';
-import { libraryReaders, loadLibraryReaders } from '../../src/libraryReaders/bundled';
-import { bytes } from './helpers';
+import { loadLibraryReaders } from '../../src/libraryReaders/bundled';
+import { libraryFixture, parseLibrary, problemCodes, recordById } from './libraryHelpers';
 import { MemoryFileSystem } from './memoryFileSystem';
 
-const fixtureText = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'libraries', name), 'utf8');
-const parse = (name: string, text: string): ParsedCorpusFile =>
-  parseCorpusFile(`file:///ws/corpus/${name}`, bytes(text), { maxBytes: 5 * 1024 * 1024, readers: libraryReaders });
-const codes = (file: ParsedCorpusFile) => file.problems.map((problem) => `${problem.code}@${problem.line}`);
-const byId = (file: ParsedCorpusFile, id: string) => {
-  const record = file.records.find((candidate) => candidate.id === id);
-  assert.ok(record, `no record ${id} among ${file.records.map((r) => r.id).join(', ')}`);
-  return record;
-};
+const fixtureText = libraryFixture;
+const parse = parseLibrary;
+const codes = problemCodes;
+const byId = recordById;
 
 test('a Better BibTeX (BibLaTeX) library: every entry is a record, LaTeX turned into Unicode', () => {
   const file = parse('refs.bib', fixtureText('better-bibtex.bib'));

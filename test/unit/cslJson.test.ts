@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { parseCorpusFile, type ParsedCorpusFile } from '../../src/core/corpus/parseFile';
+import { parseCorpusFile } from '../../src/core/corpus/parseFile';
 import { looksLikeCslJson } from '../../src/core/corpus/formats/cslDetect';
-import { libraryReaders } from '../../src/libraryReaders/bundled';
 import { renderHoverCard } from '../../src/core/hoverCard';
 import { bytes } from './helpers';
+import { libraryFixture, parseLibrary, problemCodes, recordById } from './libraryHelpers';
 
-const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'libraries', name));
-const parse = (name: string, content: string | Uint8Array): ParsedCorpusFile =>
-  parseCorpusFile(`file:///ws/corpus/${name}`, typeof content === 'string' ? bytes(content) : content, { maxBytes: 5 * 1024 * 1024, readers: libraryReaders });
-const codes = (file: ParsedCorpusFile) => file.problems.map((problem) => `${problem.code}@${problem.line}`);
-const byId = (file: ParsedCorpusFile, id: string) => {
-  const record = file.records.find((candidate) => candidate.id === id);
-  assert.ok(record, `no record ${id} among ${file.records.map((r) => r.id).join(', ')}`);
-  return record;
-};
+const fixture = libraryFixture;
+const parse = parseLibrary;
+const codes = problemCodes;
+const byId = recordById;
 
 test('a Zotero CSL-JSON export (.json): every item is a record, with the CSL fields mapped', () => {
   const file = parse('zotero-export.json', fixture('zotero-export.json'));
@@ -177,7 +170,7 @@ test('a hover card of a CSL record shows its authors, publisher and date, escape
 });
 
 test('without the library readers a CSL-JSON file is reported and flagged for a second parse; our JSON needs none', () => {
-  const file = parseCorpusFile('file:///ws/corpus/z.json', fixture('zotero-export.json'), { maxBytes: 5 * 1024 * 1024 });
+  const file = parseCorpusFile('file:///ws/corpus/z.json', bytes(fixture('zotero-export.json')), { maxBytes: 5 * 1024 * 1024 });
   assert.equal(file.needsReaders, true);
   assert.deepEqual(codes(file), ['corpus-reader-unavailable@0']);
   const own = parseCorpusFile('file:///ws/corpus/own.json', bytes(JSON.stringify([{ id: 'a', type: 'report', title: 'A' }])), { maxBytes: 1024 });
