@@ -177,3 +177,11 @@ test('without the library readers a CSL-JSON file is reported and flagged for a 
   assert.equal(own.needsReaders, undefined);
   assert.equal(own.records.length, 1);
 });
+
+test('a card shows the DOI beside a URL, linked through doi.org and escaped', () => {
+  const file = parse('doi-and-url.csl.json', JSON.stringify([{ id: 'both', type: 'report', title: 'Both', URL: 'https://publisher.example/r', DOI: '10.5555/a_b*c' }]));
+  const card = renderHoverCard(file.records[0]!, 'en');
+  assert.match(card, /DOI: \[10\\\.5555\\\/a\\_b\\\*c\]\(https:\/\/doi\.org\/10\.5555\/a_b\*c\)/);
+  const doiOnly = parse('doi-only.csl.json', JSON.stringify([{ id: 'doi', type: 'report', title: 'D', DOI: '10.5555/x' }]));
+  assert.doesNotMatch(renderHoverCard(doiOnly.records[0]!, 'en'), /DOI:/, 'the DOI link is already the source link');
+});
