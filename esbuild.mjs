@@ -40,13 +40,26 @@ const common = {
   charset: 'utf8',
   // yaml's ES module build for every target, so esbuild can drop what we never call (its node build is one
   // CommonJS file): −17 KB. It is the same code the browser bundle uses.
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  // The BibTeX parser's ES module build too: its CommonJS build requires tiny-merge-patch, which exports only
+  // an ES module.
+  alias: { yaml: './node_modules/yaml/browser/index.js', '@retorquere/bibtex-parser': './node_modules/@retorquere/bibtex-parser/dist/esm/index.js' },
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   minify: production,
   logLevel: 'warning',
   // The [watch] lines are for VS Code's $esbuild-watch problem matcher: only in watch mode.
   plugins: watch ? [problemMatcherPlugin] : [],
+};
+
+/**
+ * The desktop extension requires dist/libraryReaders.js (the BibTeX parser) on first use through
+ * src/libraryReaders/lazy.ts; a web worker cannot require a file, so the web build bundles the readers in.
+ */
+const libraryReadersBundledForWeb = {
+  name: 'library-readers-bundled-for-web',
+  setup(build) {
+    build.onResolve({ filter: /libraryReaders\/lazy$/ }, () => ({ path: path.resolve('src/libraryReaders/bundled.ts') }));
+  },
 };
 
 /**
@@ -68,6 +81,7 @@ const browser = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   external: ['vscode'],
+  plugins: [...common.plugins, libraryReadersBundledForWeb],
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 
@@ -104,7 +118,7 @@ const targets = sizeOut
   : tests
   ? [
       // Unit tests: plain Node, no VS Code.
-      { ...common, entryPoints: testFiles('test/unit'), outdir: 'out/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'eslint'] },
+      { ...common, entryPoints: testFiles('test/unit'), outdir: 'out/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'eslint', 'esbuild'] },
       // Integration tests: loaded by the extension host; mocha and vscode come from the host.
       {
         ...common,
@@ -151,6 +165,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/core/law/api.ts'], outfile: 'dist/laws.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Court decisions, loaded by the desktop extension on first use (src/vscode/decisionsLoader.ts).
       { ...common, entryPoints: ['src/core/decision/api.ts'], outfile: 'dist/decisions.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // Library parsers (BibTeX) the desktop extension requires on first use: kept out of its startup bundle.
+      { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
       // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).

@@ -24,6 +24,7 @@ import { FUSE_OPTIONS, FuzzySearch } from '../src/core/search/fuzzySearch';
 import { articleTable, benchArticles, type ArticleBenchResult } from './articleBench';
 import { benchTags, tagTable, type TagBenchResult } from './tagBench';
 import { benchLaws, lawTable, type LawBenchResult } from './lawBench';
+import { benchLibraries, libraryTable, type LibraryBenchResult } from './libraryBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
 
 const MB = 1024 * 1024;
@@ -47,6 +48,8 @@ interface Options {
   readonly skipArticles: boolean;
   /** Only the statute-reference bench (--laws-only). */
   readonly lawsOnly: boolean;
+  /** Only the reference-library bench (--libraries-only). */
+  readonly librariesOnly: boolean;
 }
 
 function parseSize(text: string): number {
@@ -64,6 +67,7 @@ function parseArgs(argv: readonly string[]): Options {
   let seed = 20240401;
   let skipArticles = false;
   let lawsOnly = false;
+  let librariesOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -90,16 +94,19 @@ function parseArgs(argv: readonly string[]): Options {
       case '--laws-only':
         lawsOnly = true;
         break;
+      case '--libraries-only':
+        librariesOnly = true;
+        break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only]');
         process.exit(0);
         break;
       default:
         throw new Error(`unknown argument ${arg} (try --help)`);
     }
   }
-  return { sizes, seed, skipArticles, lawsOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -527,6 +534,12 @@ async function main(): Promise<void> {
   };
   log(`node ${meta.node}, ${meta.platform}, ${meta.cpu}; vocabulary ${vocabulary.zh} zh / ${vocabulary.en} en words`);
 
+  if (options.librariesOnly) {
+    console.log(`Reference libraries (bench/libraryBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
+    console.log('');
+    console.log(libraryTable(benchLibraries(options.seed, log)));
+    return;
+  }
   // First, while the process is fresh: the law index's load is meant to be measured cold.
   const laws: LawBenchResult = await benchLaws(options.seed, log);
   if (options.lawsOnly) {
@@ -588,6 +601,15 @@ async function main(): Promise<void> {
     console.log(tagTable(tags));
   }
 
+  let libraries: LibraryBenchResult | undefined;
+  if (!options.skipArticles) {
+    libraries = benchLibraries(options.seed, log);
+    console.log('');
+    console.log('Reference libraries as the corpus (bench/libraryBench.ts; the same 20,000 synthetic records in three formats)');
+    console.log('');
+    console.log(libraryTable(libraries));
+  }
+
   console.log('');
   console.log('Statute references (the national law database; bench/lawBench.ts)');
   console.log('');
@@ -596,7 +618,7 @@ async function main(): Promise<void> {
   if (options.json) {
     const targetSize = results.find((result) => result.size === LARGE) ?? results[results.length - 1]!;
     const targets = TARGETS.map((target) => ({ name: target.name, target: target.target, size: targetSize.size, value: target.value(targetSize), pass: target.pass(targetSize) }));
-    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags, laws }, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags, laws, libraries }, null, 2)}\n`);
     console.log(`- JSON written to ${options.json}`);
   }
 }

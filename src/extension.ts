@@ -34,6 +34,7 @@ import { registerStatusBar, type StatusBarSnapshot } from './features/statusBar'
 import { registerDecisionHoverSupport } from './features/decisionHover';
 import { registerDecisionDiagnostics } from './features/decisionDiagnostics';
 import { DecisionAnalyses } from './vscode/workspaceDecisions';
+import { loadLibraryReaders } from './libraryReaders/lazy';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     embeddedEnabled: () => settings.embeddedCorpusEnabled(),
     maxBytes: () => settings.maxCorpusFileBytes(),
     log: { info: (message) => output.info(message), error: (message) => output.error(message) },
+    readers: loadLibraryReaders,
   });
   const tags = new TagService(corpus.index);
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);

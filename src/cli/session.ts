@@ -10,6 +10,7 @@ import { UsageError } from './args';
 import { climbsOutOfFolder, invalidGlobs } from '../core/util/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
 import { TagService } from '../core/tags/tagService';
+import { loadLibraryReaders } from '../libraryReaders/lazy';
 
 export interface Session {
   readonly corpus: CorpusService;
@@ -54,6 +55,7 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
     embeddedEnabled: () => args.embedded && config.corpus?.embedded !== false,
     maxBytes: () => (config.corpus?.maxFileSize ?? 5) * 1024 * 1024,
     log: { info: (message) => log.push(message), error: (message) => log.push(`error: ${message}`) },
+    readers: loadLibraryReaders,
   });
   await corpus.whenReady();
   // A corpus that failed to load must not give a false green in CI.

@@ -49,6 +49,9 @@ export function renderHoverCard(record: CorpusRecord, language: UiLanguage, cont
   const footer: string[] = [];
   const url = safeHttpUrl(record.url);
   if (url) footer.push(`${labels.source}: [${escapeMarkdownText(displayUrl(url))}](${url})`);
+  // A library record's DOI, when its link is another address (the publisher's page).
+  const doiLink = record.doi ? safeHttpUrl(`https://doi.org/${record.doi.split('/').map(encodeURIComponent).join('/')}`) : undefined;
+  if (doiLink && doiLink !== url) footer.push(`DOI: [${escapeMarkdownText(record.doi!)}](${doiLink})`);
   const visited = context.lastVisit ?? record.accessed;
   if (visited) footer.push(`${labels.lastVisit}: ${escapeMarkdownText(formatDateWithRoc(visited, language) ?? visited)}`);
   if (context.citedCount !== undefined && context.citedCount > 0) footer.push(escapeMarkdownText(labels.cited(context.citedCount)));

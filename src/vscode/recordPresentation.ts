@@ -22,6 +22,11 @@ export function recordTypeLabel(type: string): string {
     case 'regulation': return vscode.l10n.t('Regulation');
     case 'case': return vscode.l10n.t('Case');
     case 'website': return vscode.l10n.t('Website');
+    case 'bill': return vscode.l10n.t('Bill');
+    case 'book': return vscode.l10n.t('Book');
+    case 'chapter': return vscode.l10n.t('Book chapter');
+    case 'speech': return vscode.l10n.t('Speech');
+    case 'interview': return vscode.l10n.t('Interview');
     default: return type;
   }
 }
@@ -42,6 +47,11 @@ const TYPE_ICONS: Readonly<Record<string, string>> = {
   regulation: 'checklist',
   case: 'briefcase',
   website: 'globe',
+  bill: 'git-pull-request',
+  book: 'library',
+  chapter: 'bookmark',
+  speech: 'mic',
+  interview: 'comment',
 };
 
 export function recordTypeIcon(type: string): vscode.ThemeIcon {

@@ -37,7 +37,7 @@ export interface ResolveOptions {
 }
 
 /** Record types that are documents: a citation or link should land on these before a person or a place. */
-const DOCUMENT_TYPES = new Set(['agreement', 'declaration', 'press-release', 'statement', 'article', 'report', 'law', 'regulation', 'case', 'website']);
+const DOCUMENT_TYPES = new Set(['agreement', 'declaration', 'press-release', 'statement', 'article', 'report', 'law', 'regulation', 'case', 'website', 'bill', 'book', 'chapter', 'speech', 'interview']);
 const NON_DOCUMENT_PENALTY = 0.75;
 
 interface Resolution {

@@ -1,6 +1,6 @@
 import type { CorpusFileSystem } from './fileSystem';
 import type { CorpusStore } from './corpusStore';
-import { fileTooLarge, parseCorpusFileSteps, type ParsedCorpusFile } from './parseFile';
+import { fileTooLarge, needsLibraryReaders, parseCorpusFileSteps, type LibraryReaders, type ParsedCorpusFile } from './parseFile';
 import { Slicer } from '../util/slicer';
 
 export interface LoaderOptions {
@@ -10,6 +10,8 @@ export interface LoaderOptions {
   /** Quiet time after the last change event before a batch is processed. */
   readonly debounceMs?: number;
   log(message: string): void;
+  /** Loads the parsers of library formats (BibTeX) on first use; they live in a separate file of the bundle. */
+  readers?(): Promise<LibraryReaders>;
 }
 
 /**
@@ -143,16 +145,36 @@ export class CorpusLoader {
     let parsed: ParsedCorpusFile;
     if (read.kind === 'parsed') parsed = read.parsed;
     else {
-      const steps = parseCorpusFileSteps(uri, read.bytes, { maxBytes: read.maxBytes });
-      let next = steps.next();
-      while (!next.done) {
-        await this.#slicer.maybeYield();
-        next = steps.next();
-      }
-      parsed = next.value;
+      // A .bib file needs the readers; a .json file is known to be CSL-JSON only once parsed, so it is parsed
+      // again with them (once: the readers stay loaded).
+      let readers = needsLibraryReaders(uri) ? await this.#libraryReaders() : this.#loadedReaders;
+      parsed = await this.#parse(uri, read.bytes, read.maxBytes, readers);
+      if (parsed.needsReaders && !readers && (readers = await this.#libraryReaders())) parsed = await this.#parse(uri, read.bytes, read.maxBytes, readers);
     }
     await this.store.setFileSliced(parsed, () => this.#slicer.maybeYield());
     return parsed.records.length;
+  }
+
+  #readers: Promise<LibraryReaders | undefined> | undefined;
+  #loadedReaders: LibraryReaders | undefined;
+
+  async #parse(uri: string, bytes: Uint8Array, maxBytes: number, readers: LibraryReaders | undefined): Promise<ParsedCorpusFile> {
+    const steps = parseCorpusFileSteps(uri, bytes, { maxBytes, ...(readers ? { readers } : {}) });
+    let next = steps.next();
+    while (!next.done) {
+      await this.#slicer.maybeYield();
+      next = steps.next();
+    }
+    return next.value;
+  }
+
+  /** Loaded once; a failure is logged and the files are then reported as unreadable (never thrown). */
+  #libraryReaders(): Promise<LibraryReaders | undefined> {
+    this.#readers ??= (this.options.readers?.() ?? Promise.resolve(undefined)).then((readers) => (this.#loadedReaders = readers)).catch((error: unknown) => {
+      this.options.error(`workspace corpus: the library readers could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    return this.#readers;
   }
 
   #enqueue(work: () => Promise<void>): Promise<void> {

@@ -3,7 +3,7 @@ import { CorpusLoader } from './corpusLoader';
 import { CorpusStore } from './corpusStore';
 import { loadEmbeddedCorpus } from './embeddedCorpus';
 import type { CorpusFileSystem } from './fileSystem';
-import type { ParsedCorpusFile } from './parseFile';
+import type { LibraryReaders, ParsedCorpusFile } from './parseFile';
 import { yieldToEventLoop } from '../util/slicer';
 
 export interface CorpusLog {
@@ -20,6 +20,8 @@ export interface CorpusServiceOptions {
   readonly debounceMs?: number;
   /** The embedded corpus, parsed; a parameter so tests and benchmarks can replace it. */
   readonly embedded?: () => ParsedCorpusFile[];
+  /** Parsers of library formats (BibTeX), loaded on first use of such a file. */
+  readonly readers?: () => Promise<LibraryReaders>;
 }
 
 /**
@@ -39,6 +41,7 @@ export class CorpusService {
           log: (message) => options.log.info(message),
           error: (message) => options.log.error(message),
           ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+          ...(options.readers ? { readers: options.readers } : {}),
         })
       : undefined;
   }

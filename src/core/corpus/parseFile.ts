@@ -3,23 +3,36 @@ import { findRecordObjects, LineTable } from './jsonPositions';
 import type { CorpusProblem } from './problems';
 import type { CorpusRecord } from './record';
 import { validateRecord, type RawLocation } from './validate';
+import { looksLikeCslJson } from './formats/cslDetect';
+import type { LibraryReaders } from './formats/libraryReaders';
+
+export type { LibraryReaders } from './formats/libraryReaders';
 
 export interface ParseOptions {
   /** Files larger than this are not read (default 5 MB). */
   readonly maxBytes: number;
   readonly embedded?: boolean;
+  /** Readers of library formats (CSL-JSON, BibTeX), loaded on first use: without them such a file is not read. */
+  readonly readers?: LibraryReaders;
 }
 
 export interface ParsedCorpusFile {
   readonly uri: string;
   readonly records: CorpusRecord[];
   readonly problems: CorpusProblem[];
+  /** Set when the file is in a library format and no readers were given: load them and parse again. */
+  readonly needsReaders?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** A YAML document may use aliases, but never enough to blow up when expanded (billion laughs). */
 const MAX_YAML_ALIASES = 100;
-const CORPUS_EXTENSIONS = /\.(md|markdown|json|jsonl|ndjson)$/i;
+const CORPUS_EXTENSIONS = /\.(md|markdown|json|jsonl|ndjson|bib)$/i;
+
+/** Whether a file is in a library format whose reader is loaded on first use (LibraryReaders). */
+export function needsLibraryReaders(path: string): boolean {
+  return /\.(bib|csl\.json)$/i.test(path);
+}
 
 export function isCorpusFileName(path: string): boolean {
   return CORPUS_EXTENSIONS.test(path);
@@ -40,7 +53,16 @@ export function parseCorpusFile(uri: string, bytes: Uint8Array, options: ParseOp
 export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: ParseOptions = { maxBytes: DEFAULT_MAX_BYTES }): Generator<void, ParsedCorpusFile> {
   const problems: CorpusProblem[] = [];
   // Problems in file order, as the Problems panel lists them.
-  const result = (records: CorpusRecord[] = []): ParsedCorpusFile => ({ uri, records, problems: problems.sort((a, b) => a.line - b.line) });
+  let needsReaders = false;
+  const result = (records: CorpusRecord[] = []): ParsedCorpusFile => ({ uri, records, problems: problems.sort((a, b) => a.line - b.line), ...(needsReaders ? { needsReaders } : {}) });
+  const readersMissing = () => {
+    needsReaders = true;
+    problem(0, 'error', 'corpus-reader-unavailable', 'The readers of library formats (CSL-JSON, BibTeX) could not be loaded here; the file is not read.');
+  };
+  const addLibraryRecord = (record: CorpusRecord | undefined, found: readonly CorpusProblem[]) => {
+    problems.push(...found);
+    if (record) records.push(record);
+  };
   const problem = (line: number, severity: CorpusProblem['severity'], code: string, message: string) => problems.push({ uri, line, severity, code, message });
 
   if (bytes.byteLength > options.maxBytes) return fileTooLarge(uri, bytes.byteLength, options.maxBytes);
@@ -75,9 +97,22 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
   };
 
   if (/\.(md|markdown)$/i.test(uri)) parseMarkdown(text, problem, location, accept);
-  else if (/\.json$/i.test(uri)) yield* parseJson(text, problem, location, accept);
+  else if (/\.json$/i.test(uri)) {
+    yield* parseJson(text, problem, location, accept, (items, positions, lines) => {
+      if (!looksLikeCslJson(uri, items)) return undefined;
+      if (!options.readers) {
+        readersMissing();
+        return 'skip';
+      }
+      return options.readers.cslJson(items, positions, { uri, text, embedded: options.embedded ?? false, lineOf: (offset) => lines.lineOf(offset), add: addLibraryRecord });
+    });
+  }
   else if (/\.(jsonl|ndjson)$/i.test(uri)) yield* parseJsonLines(text, problem, location, accept);
-  else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json) or JSON Lines (.jsonl).');
+  else if (/\.bib$/i.test(uri)) {
+    if (options.readers) yield* options.readers.bibtex(text, { uri, embedded: options.embedded ?? false, add: addLibraryRecord });
+    else readersMissing();
+  }
+  else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json), JSON Lines (.jsonl), CSL-JSON (.json) or BibTeX (.bib).');
   return result(records);
 }
 
@@ -158,7 +193,10 @@ const DECODE_SLICE = 512 * 1024;
 /** Records validated between two yields of a JSON or JSON Lines file. */
 const RECORDS_PER_STEP = 64;
 
-function* parseJson(text: string, problem: Report, location: Locate, accept: Accept): Generator<void, void> {
+/** A reader for another JSON format (CSL-JSON), or undefined when the items are our own records. */
+type JsonFormat = (items: unknown[], positions: ReturnType<typeof findRecordObjects>, lines: LineTable) => Generator<void, void> | 'skip' | undefined;
+
+function* parseJson(text: string, problem: Report, location: Locate, accept: Accept, otherFormat: JsonFormat): Generator<void, void> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -171,6 +209,9 @@ function* parseJson(text: string, problem: Report, location: Locate, accept: Acc
   const lines = new LineTable(text);
   const positions = findRecordObjects(text);
   yield;
+  const other = otherFormat(items, positions, lines);
+  if (other === 'skip') return;
+  if (other) return yield* other;
   for (let index = 0; index < items.length; index++) {
     if (index % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
     const item: unknown = items[index];

@@ -23,7 +23,18 @@ export interface CorpusRecord {
   readonly tags: readonly string[];
   readonly related: readonly string[];
   readonly body?: string;
+  /** A DOI (10.xxxx/…), from a CSL-JSON, BibTeX or RIS library; linked as https://doi.org/… */
+  readonly doi?: string;
+  /** The item as the library wrote it, for records read from CSL-JSON, BibTeX or RIS (export round-trips it). */
+  readonly imported?: ImportedSource;
   readonly origin: RecordOrigin;
+}
+
+/** A library item as read: its format, its type there and its fields (CSL variables or BibTeX fields). */
+export interface ImportedSource {
+  readonly format: 'csl-json' | 'bibtex' | 'ris';
+  readonly type: string;
+  readonly fields: Readonly<Record<string, unknown>>;
 }
 
 export interface LocalizedText {

@@ -18,6 +18,8 @@ export interface ValidatedRecord {
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 export const RECORD_TYPES = [
   'agreement', 'declaration', 'press-release', 'statement', 'article', 'report', 'event', 'organization', 'person', 'place', 'concept', 'law', 'regulation', 'case', 'website',
+  // Types of the reference libraries (CSL-JSON, BibTeX, RIS) that none of the above covers.
+  'bill', 'book', 'chapter', 'speech', 'interview',
 ];
 const MAX_TEXT = 20_000;
 export const KNOWN_FIELDS = new Set([
