@@ -24,7 +24,10 @@ const last = (text, pattern) => {
  * { passed, failed, unit } from the closing lines each runner prints, or undefined when none was found
  * (types and lint print no counts). The last occurrence wins: a stage's own summary comes last.
  */
-export function countsFrom(output) {
+export function countsFrom(rawOutput) {
+  // mocha and others colour their lines: read them without the terminal's escape sequences.
+  // eslint-disable-next-line no-control-regex
+  const output = rawOutput.replace(/\u001b\[[0-9;]*m/g, '');
   // node:test's spec reporter: "ℹ pass 194" / "ℹ fail 0".
   const nodePass = last(output, /^ℹ pass (\d+)$/gm);
   if (nodePass) return { passed: Number(nodePass[1]), failed: Number(last(output, /^ℹ fail (\d+)$/gm)?.[1] ?? 0), unit: 'tests' };

@@ -78,10 +78,13 @@ export function runSecurity(suite: Suite, repoRoot: string): void {
   suite.check('no corpus file ran code or polluted Object.prototype', evaluated === 0);
   suite.figure('code evaluated from corpus files (sentinels set)', evaluated);
 
-  // The edge's hover settings: trusted for our two command ids only, no HTML, no icons (source check of the wiring).
+  // The edge's hover settings: every card goes through cardHover (src/vscode/hovers.ts): no HTML, no icons,
+  // trusted for the command ids it is given only; the source card gives our two (source check of the wiring).
   const hover = readFileSync(path.join(repoRoot, 'src/features/hover.ts'), 'utf8');
+  const cards = readFileSync(path.join(repoRoot, 'src/vscode/hovers.ts'), 'utf8');
   suite.check('hover.ts trusts only our two commands, without HTML or icons',
-    hover.includes('isTrusted = { enabledCommands: [CARD_COMMANDS.openSource, CARD_COMMANDS.showRecord] }') && hover.includes('supportHtml = false') && hover.includes('supportThemeIcons = false') && !/isTrusted = true/.test(hover));
+    /cardHover\([^;]*\[CARD_COMMANDS\.openSource, CARD_COMMANDS\.showRecord\]\)/.test(hover) && !/MarkdownString|isTrusted/.test(hover) &&
+      cards.includes('isTrusted = enabledCommands.length > 0 ? { enabledCommands: [...enabledCommands] } : false') && cards.includes('supportHtml = false') && cards.includes('supportThemeIcons = false') && !/isTrusted = true/.test(cards));
   const tagHover = readFileSync(path.join(repoRoot, 'src/features/tagHover.ts'), 'utf8');
   suite.check('tagHover.ts uses literalMarkdown (escaped text, untrusted)', tagHover.includes('literalMarkdown()') && !/isTrusted = true|supportHtml = true|supportThemeIcons = true/.test(tagHover));
 
