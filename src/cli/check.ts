@@ -2,6 +2,7 @@ import type { DiagnosticSeverity } from '../core/article/checks';
 import type { CorpusProblem } from '../core/corpus/problems';
 import type { FileJson } from './output';
 import { problemRow } from './output';
+import { jsonSafe, terminalSafe } from '../core/util/controlText';
 
 export interface CheckRow {
   file: string;
@@ -26,7 +27,8 @@ const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m',
 /** `file:line:column severity code message` lines and a summary. */
 export function formatText(rows: readonly CheckRow[], fileCount: number, color: boolean): string {
   const paint = (severity: DiagnosticSeverity, text: string) => (color ? `${COLORS[severity]}${text}${COLORS.reset}` : text);
-  const lines = rows.map((row) => `${row.file}:${row.line}:${row.column} ${paint(row.severity, row.severity)} ${row.code} ${row.message}`);
+  // File names, codes and messages carry data: escaped, so they can neither drive the terminal nor forge a line.
+  const lines = rows.map((row) => `${terminalSafe(row.file)}:${row.line}:${row.column} ${paint(row.severity, row.severity)} ${terminalSafe(row.code)} ${terminalSafe(row.message)}`);
   const count = (severity: DiagnosticSeverity) => rows.filter((row) => row.severity === severity).length;
   lines.push(`${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos`);
   return lines.join('\n');
@@ -36,7 +38,7 @@ export function formatText(rows: readonly CheckRow[], fileCount: number, color: 
 export function formatSarif(rows: readonly CheckRow[], version: string): string {
   const level = { error: 'error', warning: 'warning', info: 'note' } as const;
   const rules = [...new Set(rows.map((row) => row.code))].sort();
-  return JSON.stringify(
+  return jsonSafe(JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -61,5 +63,5 @@ export function formatSarif(rows: readonly CheckRow[], version: string): string 
     },
     null,
     2,
-  );
+  ));
 }

@@ -4,6 +4,10 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
 import { isCorpusFileName } from '../core/corpus/parseFile';
 import { GlobSet } from '../core/util/glob';
+import { readCapped } from './repositoryFiles';
+
+/** A hard stop for one corpus read, far above any size setting. */
+const MAX_CORPUS_READ_BYTES = 1024 * 1024 * 1024;
 
 /** Folders never walked into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -131,7 +135,11 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
   }
 
   async readFile(uri: string): Promise<Uint8Array> {
-    return fs.readFile(toPath(uri));
+    // stat() has checked the file and its size; the read is capped too, so a file swapped for a device or
+    // growing meanwhile cannot make it endless.
+    const read = await readCapped(toPath(uri), MAX_CORPUS_READ_BYTES);
+    if ('refused' in read) throw new Error(read.refused);
+    return read.bytes;
   }
 
   /** The folders links may point into: the repository root and the --corpus folders, resolved. */

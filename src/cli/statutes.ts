@@ -7,6 +7,7 @@ import { articleKey } from '../core/law/numerals';
 import { analyzeStatutes } from '../core/law/statuteChecks';
 import { renderStatuteCard } from '../core/law/statuteCard';
 import { UsageError } from './args';
+import { terminalSafe } from '../core/util/controlText';
 import { positionOf, type ArticleResult } from './articles';
 import { openLawLibrary } from './laws';
 import type { FileJson, RangeJson } from './output';
@@ -17,7 +18,7 @@ export async function openLaws(lawsDir: string | undefined, cwd: string, err: (t
   const log: string[] = [];
   const library = openLawLibrary(lawsDir, cwd, log);
   await library.index();
-  for (const problem of library.problems) err(`policy-annotator: laws: ${problem.uri}:${problem.line + 1}: ${problem.message}`);
+  for (const problem of library.problems) err(`policy-annotator: laws: ${terminalSafe(problem.uri)}:${problem.line + 1}: ${terminalSafe(problem.message)}`);
   if (lawsDir && library.problems.some((problem) => problem.uri.endsWith('/index.json') && /missing|cannot be read|invalid JSON|must hold/.test(problem.message))) {
     throw new UsageError(`the law folder ${lawsDir} has no readable index.json (the national law database's per-law JSON format)`);
   }
