@@ -5,6 +5,7 @@
  * (they reorder what is shown: "Trojan Source") and the Unicode line/paragraph separators.
  * Every piece of data the CLI prints goes through `terminalSafe` (text output) or `jsonSafe` (JSON, SARIF).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_TEST = new RegExp(UNSAFE.source);
 

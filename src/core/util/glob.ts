@@ -149,18 +149,20 @@ class Automaton {
           any = true;
         }
         if (!current[state]) continue;
+        let advance = false;
         switch (token.kind) {
           case 'char':
-            if (token.char === char) (next[state + 1] = 1), (any = true);
+            advance = token.char === char;
             break;
           case 'one':
-            if (!slash) (next[state + 1] = 1), (any = true);
+            advance = !slash;
             break;
           case 'set':
-            if (!slash && matchesSet(token, char) !== token.negated) (next[state + 1] = 1), (any = true);
+            advance = !slash && matchesSet(token, char) !== token.negated;
             break;
           case 'star':
-            if (!slash) (next[state] = 1), (any = true);
+            if (!slash) next[state] = 1;
+            any ||= !slash;
             break;
           case 'all':
             next[state] = 1;
@@ -171,6 +173,10 @@ class Automaton {
             else nextInName[state] = 1;
             any = true;
             break;
+        }
+        if (advance) {
+          next[state + 1] = 1;
+          any = true;
         }
       }
       if (!any) return false;
