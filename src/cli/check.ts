@@ -15,11 +15,34 @@ export interface CheckRow {
   message: string;
 }
 
+/** More problems than this in one file are summed up in one row: 150,000 lines of the same problem help nobody. */
+export const MAX_PROBLEMS_PER_FILE = 1_000;
+
 export function checkRows(files: readonly FileJson[], corpusProblems: readonly CorpusProblem[], cwd: string): CheckRow[] {
-  return [
-    ...corpusProblems.map((problem) => problemRow(problem, cwd)),
-    ...files.flatMap((file) => file.diagnostics.map((diagnostic) => ({ file: file.file, ...diagnostic }))),
-  ];
+  const rows: CheckRow[] = [];
+  const perFile = new Map<string, { shown: number; hidden: Record<DiagnosticSeverity, number>; last: CheckRow }>();
+  const add = (row: CheckRow) => {
+    let count = perFile.get(row.file);
+    if (!count) perFile.set(row.file, (count = { shown: 0, hidden: { error: 0, warning: 0, info: 0 }, last: row }));
+    if (count.shown < MAX_PROBLEMS_PER_FILE) {
+      count.shown++;
+      rows.push(row);
+    } else {
+      count.hidden[row.severity]++;
+      count.last = row;
+    }
+  };
+  // Loops, never push(...list): a list of 150,000 problems would overflow the call stack as arguments.
+  for (const problem of corpusProblems) add(problemRow(problem, cwd));
+  for (const file of files) for (const diagnostic of file.diagnostics) add({ file: file.file, ...diagnostic });
+  for (const [file, count] of perFile) {
+    const { error, warning, info } = count.hidden;
+    const hidden = error + warning + info;
+    if (hidden === 0) continue;
+    const severity: DiagnosticSeverity = error > 0 ? 'error' : warning > 0 ? 'warning' : 'info';
+    rows.push({ file, line: count.last.line, column: 1, severity, code: 'more-problems', message: `… and ${hidden.toLocaleString('en-US')} more problems in this file (${error} errors, ${warning} warnings, ${info} infos); the first ${MAX_PROBLEMS_PER_FILE} are listed.` });
+  }
+  return rows;
 }
 
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', reset: '\u001b[0m', dim: '\u001b[2m' };

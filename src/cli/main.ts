@@ -101,7 +101,7 @@ function pick(record: import('../core/corpus/record').CorpusRecord | undefined) 
 /** Columns padded by display width: CJK characters take two cells in a terminal. */
 function table(rows: string[][]): string {
   const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1), 0);
-  const widths = rows[0]!.map((_, column) => Math.min(60, Math.max(...rows.map((row) => width(row[column] ?? '')))));
+  const widths = rows[0]!.map((_, column) => Math.min(60, rows.reduce((widest, row) => Math.max(widest, width(row[column] ?? '')), 0)));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column]! - width(cell))))).join('  ')).join('\n');
 }
 

@@ -70,7 +70,7 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
   const records: CorpusRecord[] = [];
   const accept = (raw: unknown, where: RawLocation, body?: string) => {
     const validated = validateRecord(raw, where, body);
-    problems.push(...validated.problems);
+    for (const problem of validated.problems) problems.push(problem);
     if (validated.record) records.push(validated.record);
   };
 

@@ -153,15 +153,15 @@ export class LawLibrary {
       const indexBytes = await read('index.json', true);
       if (!indexBytes) continue;
       const parsedIndex = parseIndexJson(`${source.folder}/index.json`, indexBytes);
-      problems.push(...parsedIndex.problems);
+      for (const problem of parsedIndex.problems) problems.push(problem);
       const aliasBytes = await read('aliases.json', false);
       const parsedAliases = aliasBytes ? parseAliasesJson(`${source.folder}/aliases.json`, aliasBytes) : { aliases: new Map<string, string[]>(), problems: [] };
-      problems.push(...parsedAliases.problems);
+      for (const problem of parsedAliases.problems) problems.push(problem);
       let texts: Set<string> | undefined;
       if (source.embedded) {
         const manifestBytes = await read('manifest.json', true);
         const manifest = manifestBytes ? parseManifestJson(`${source.folder}/manifest.json`, manifestBytes) : { texts: new Set<string>(), problems: [] };
-        problems.push(...manifest.problems);
+        for (const problem of manifest.problems) problems.push(problem);
         texts = manifest.texts;
       }
       // An earlier source (the configured folder) wins over a later one (the embedded subset).
