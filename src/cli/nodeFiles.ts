@@ -45,7 +45,9 @@ export async function walkTree(root: string): Promise<{ files: string[]; linkedF
       else if (entry.isSymbolicLink()) {
         const target = await fs.stat(path.join(folder, entry.name)).catch(() => undefined);
         if (target?.isDirectory()) linkedFolders.push(relative);
-        else if (target?.isFile()) files.push(relative);
+        // Links to anything else (a file, a device such as /dev/zero) are listed, so reading them is refused
+        // with a message rather than skipped in silence.
+        else if (target) files.push(relative);
       }
     }
   };
@@ -129,7 +131,8 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
     if (!own.isSymbolicLink()) return own.isFile() ? { size: own.size } : undefined;
     const real = await fs.realpath(file).catch(() => undefined);
     const target = real ? await fs.stat(real).catch(() => undefined) : undefined;
-    if (!real || !target?.isFile()) return undefined;
+    if (!real || !target) return undefined;
+    if (!target.isFile()) return { size: 0, refused: 'This is a symbolic link to something that is not a regular file (a device, a pipe); it is not read' };
     const inside = (await this.#realRoots()).some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
     return inside ? { size: target.size } : { size: target.size, refused: 'This file is a symbolic link leading outside the workspace' };
   }

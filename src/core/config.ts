@@ -71,7 +71,7 @@ export function parseProjectConfig(uri: string, text: string): { config: Project
     else if (key === 'severity' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const severity: Record<string, DiagnosticSeverity | 'hint' | 'off'> = {};
       for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
-        if (code in DIAGNOSTIC_CODES && typeof level === 'string' && SEVERITIES.includes(level)) severity[code] = level as DiagnosticSeverity;
+        if (Object.hasOwn(DIAGNOSTIC_CODES, code) && typeof level === 'string' && SEVERITIES.includes(level)) severity[code] = level as DiagnosticSeverity;
         else problem(code, `"severity.${code}": the code must be one of ${Object.keys(DIAGNOSTIC_CODES).join(', ')} and the level one of ${SEVERITIES.join(', ')}.`);
       }
       config.severity = severity;

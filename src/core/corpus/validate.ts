@@ -120,7 +120,7 @@ export function validateRecord(raw: unknown, location: RawLocation, body?: strin
     for (const name of names) {
       const refusal = nameRefusal(name);
       if (refusal === 'compatibility-characters') report(field, 'warning', 'corpus-name-spoofing', `A name in "${field}" uses compatibility characters (circled, mathematical, radical or similar forms) that would match different everyday text; it is not matched in articles.`);
-      else if (refusal === 'too-short') report(field, 'warning', 'corpus-name-too-short', `A name in "${field}" has one character and would match almost everywhere; it is not matched in articles.`);
+      else if (refusal === 'too-short' && field !== 'title') report(field, 'warning', 'corpus-name-too-short', `A name in "${field}" has one character and would match almost everywhere; it is not matched in articles.`);
     }
   }
   if (!id || !ID_PATTERN.test(id) || !title) return { problems };

@@ -50,7 +50,11 @@ export class CorpusIndex {
       const keys = names.map(normalizeKey);
       // addKey ignores a second add of the same key and id, so no Set is needed here. A name that would spoof
       // matches (㊀, ①, Kangxi radicals, one character) is never matched in articles; fuzzy search keeps it.
-      for (const [position, key] of keys.entries()) if (nameRefusal(names[position]!) === undefined) this.#matcher.addKey(key, record.id);
+      for (const [position, key] of keys.entries()) {
+        const refusal = nameRefusal(names[position]!);
+        // A one-character title stays the record's name; one-character aliases are refused.
+        if (refusal === undefined || (refusal === 'too-short' && position === 0)) this.#matcher.addKey(key, record.id);
+      }
       this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
       const url = record.url ? canonicalUrl(record.url) : undefined;
       if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);

@@ -1,0 +1,76 @@
+import { rmSync } from 'node:fs';
+import { describeRun, runCli, workspace, type CliRun } from './cliRunner';
+import type { Suite } from './suite';
+
+/**
+ * Terminal injection: data holding escape sequences, C1 controls, bidi controls and line separators, put
+ * into a corpus title, an article's tags and mentions and article file names, then printed by every CLI
+ * output (check text/json/sarif, annotate text/json, search table/json, stderr). Nothing unsafe may come out
+ * raw, no output line may be forged, and the JSON outputs must still carry the data (escaped, lossless).
+ */
+export const CONTROL_PAYLOADS: ReadonlyArray<readonly [string, string]> = [
+  ['CSI clear screen', '\u001b[2J\u001b[H'],
+  ['OSC 8 hyperlink to file:///etc/passwd', '\u001b]8;;file:///etc/passwd\u0007click\u001b]8;;\u0007'],
+  ['OSC 52 clipboard write', '\u001b]52;c;ZWNobyBwd25lZA==\u0007'],
+  ['CR LF forging a line', 'x\r\nfake.md:1:1 error forged-code forged\r\n'],
+  ['C1 CSI (0x9B)', '\u009b2J'],
+  ['C1 OSC (0x9D) and ST (0x9C)', '\u009d0;title\u009c'],
+  ['DEL and backspaces', '\u007f\b\b\b'],
+  ['bidi override (Trojan Source)', '\u202eevil\u202c'],
+  ['bidi isolates', '\u2066x\u2069\u2067y\u2069'],
+  ['line and paragraph separators', 'a\u2028b\u2029c'],
+];
+
+/** Characters that must never leave the CLI raw (LF is the output's own line break, checked apart). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+export function runOutputEscaping(suite: Suite, repoRoot: string): void {
+  let outputs = 0;
+  let unsafeOutputs = 0;
+  let forged = 0;
+  for (const [name, payload] of CONTROL_PAYLOADS) {
+    const tagPayload = payload.replace(/[\r\n\u2028\u2029]/g, ' ');
+    const fileName = `docs/a${payload.replace(/\//g, '_')}.md`;
+    const root = workspace('escape', {
+      'corpus/evil.json': JSON.stringify([{ id: 'evil-record', type: 'report', title: `惡意標題${payload}`, aliases: ['惡意文件'], summary: `摘要${payload}` }]),
+      [fileName]: `# 文章\n\n提到惡意文件${tagPayload}。\n\n[壞連結${tagPayload}](#)\n\n## 文章標籤\n\n標籤${tagPayload}\n`,
+      'docs/plain.md': `# 文章\n\n## 文章標籤\n\n標籤${tagPayload}\n`,
+    });
+    try {
+      const runs: Array<[string, CliRun, 'text' | 'json']> = [
+        ['check text', runCli(repoRoot, root, ['check', '--no-color', '--corpus', 'corpus', 'docs/*.md']), 'text'],
+        ['check json', runCli(repoRoot, root, ['check', '--format', 'json', '--corpus', 'corpus', 'docs/*.md']), 'json'],
+        ['check sarif', runCli(repoRoot, root, ['check', '--format', 'sarif', '--corpus', 'corpus', 'docs/*.md']), 'json'],
+        ['annotate text', runCli(repoRoot, root, ['annotate', '--corpus', 'corpus', 'docs/*.md']), 'text'],
+        ['annotate json', runCli(repoRoot, root, ['annotate', '--json', '--cards', '--corpus', 'corpus', 'docs/*.md']), 'json'],
+        ['search table', runCli(repoRoot, root, ['search', '--corpus', 'corpus', '惡意標題']), 'text'],
+        ['search json', runCli(repoRoot, root, ['search', '--json', '--corpus', 'corpus', '惡意標題']), 'json'],
+        ['search miss (stderr)', runCli(repoRoot, root, ['search', '--corpus', 'corpus', `nothing${payload}`]), 'text'],
+      ];
+      for (const [output, run, kind] of runs) {
+        outputs++;
+        const raw = RAW_UNSAFE.exec(run.stdout + run.stderr);
+        if (raw) unsafeOutputs++;
+        suite.check(`${name}: ${output} prints no raw control, bidi or separator character`, !raw, raw ? `U+${raw[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${describeRun(run)}` : undefined);
+        const forgedLine = (run.stdout + '\n' + run.stderr).split('\n').some((line) => line.startsWith('fake.md:'));
+        if (forgedLine) forged++;
+        suite.check(`${name}: ${output} has no forged output line`, !forgedLine);
+        if (kind === 'json' && run.stdout.trim()) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(run.stdout);
+          } catch {
+            parsed = undefined;
+          }
+          suite.check(`${name}: ${output} is valid JSON that still carries the data`, parsed !== undefined && [payload, tagPayload].some((data) => JSON.stringify(parsed).includes(JSON.stringify(data).slice(1, -1))), describeRun(run));
+        }
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  suite.figure(`CLI outputs of hostile data (${CONTROL_PAYLOADS.length} payloads × 8 outputs)`, outputs);
+  suite.figure('  outputs with a raw control, bidi or separator character', unsafeOutputs);
+  suite.figure('  outputs with a forged line', forged);
+}
