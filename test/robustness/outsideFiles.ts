@@ -17,8 +17,8 @@ const ARTICLE = `# 文章\n\n依個人資料保護法第6條。\n\n## 文章標�
 
 const CASES: OutsideCase[] = [
   {
-    name: '"taxonomy": "../outside/tags.yaml"',
-    setup: (root) => writeFileSync(path.join(root, '.policy-annotator.json'), JSON.stringify({ taxonomy: '../outside/tags.yaml' })),
+    name: '"taxonomy": "../<outside>/tags.yaml"',
+    setup: (root, outside) => writeFileSync(path.join(root, '.policy-annotator.json'), JSON.stringify({ taxonomy: path.relative(root, path.join(outside, 'tags.yaml')) })),
     args: ['check', '--no-color', 'article.md'],
   },
   {
