@@ -13,6 +13,8 @@ export interface CheckRow {
   severity: DiagnosticSeverity;
   code: string;
   message: string;
+  /** On a `more-problems` row: the problems it stands for, by severity. */
+  hidden?: Record<DiagnosticSeverity, number>;
 }
 
 /** More problems than this in one file are summed up in one row: 150,000 lines of the same problem help nobody. */
@@ -40,7 +42,7 @@ export function checkRows(files: readonly FileJson[], corpusProblems: readonly C
     const hidden = error + warning + info;
     if (hidden === 0) continue;
     const severity: DiagnosticSeverity = error > 0 ? 'error' : warning > 0 ? 'warning' : 'info';
-    rows.push({ file, line: count.last.line, column: 1, severity, code: 'more-problems', message: `… and ${hidden.toLocaleString('en-US')} more problems in this file (${error} errors, ${warning} warnings, ${info} infos); the first ${MAX_PROBLEMS_PER_FILE} are listed.` });
+    rows.push({ file, line: count.last.line, column: 1, severity, code: 'more-problems', message: `… and ${hidden.toLocaleString('en-US')} more problems in this file (${error} errors, ${warning} warnings, ${info} infos); the first ${MAX_PROBLEMS_PER_FILE} are listed.`, hidden: { ...count.hidden } });
   }
   return rows;
 }
@@ -52,7 +54,7 @@ export function formatText(rows: readonly CheckRow[], fileCount: number, color: 
   const paint = (severity: DiagnosticSeverity, text: string) => (color ? `${COLORS[severity]}${text}${COLORS.reset}` : text);
   // File names, codes and messages carry data: escaped, so they can neither drive the terminal nor forge a line.
   const lines = rows.map((row) => `${terminalSafe(row.file)}:${row.line}:${row.column} ${paint(row.severity, row.severity)} ${terminalSafe(row.code)} ${terminalSafe(row.message)}`);
-  const count = (severity: DiagnosticSeverity) => rows.filter((row) => row.severity === severity).length;
+  const count = (severity: DiagnosticSeverity) => rows.reduce((sum, row) => sum + (row.hidden ? row.hidden[severity] : row.severity === severity ? 1 : 0), 0);
   lines.push(`${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos`);
   return lines.join('\n');
 }
