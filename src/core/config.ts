@@ -1,6 +1,6 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticSeverity } from './article/checks';
 import { REFERENCE_KINDS, type ReferenceKind } from './article/resolve';
-import { jsonErrorLine } from './corpus/parseFile';
+import { describeJsonError, jsonErrorLine } from './corpus/parseFile';
 import type { CorpusProblem } from './corpus/problems';
 
 export const CONFIG_FILE_NAME = '.policy-annotator.json';
@@ -38,7 +38,7 @@ export function parseProjectConfig(uri: string, text: string): { config: Project
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    problems.push({ uri, line: jsonErrorLine(text, message), severity: 'error', code: 'config-json-syntax', message: `${CONFIG_FILE_NAME}: ${message.split('\n')[0]}; the file is ignored.` });
+    problems.push({ uri, line: jsonErrorLine(text, message), severity: 'error', code: 'config-json-syntax', message: `${CONFIG_FILE_NAME}: ${describeJsonError(text, message)}; the file is ignored.` });
     return { config: {}, problems };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

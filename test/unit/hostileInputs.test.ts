@@ -139,3 +139,12 @@ test('card URLs: a long host keeps its registrable domain whole; only the path i
   const short = renderHoverCard({ id: 'v', type: 'report', title: 'V', aliases: [], summary: {}, tags: [], related: [], url: 'https://www.gov.uk/government/publications/a-very-long-path-name-that-goes-on', origin: { uri: 'file:///ws/x.json', line: 0, fieldLines: {}, embedded: false } }, 'en', {});
   assert.match(/\[([^\]]*)\]\(https:/.exec(short)![1]!.replace(/\\(.)/g, '$1'), /^www\.gov\.uk\/government\/publications\/.*…$/);
 });
+
+test('JSON errors are described without quoting the file', () => {
+  const secret = 'root:x:0:0:SECRET';
+  const config = parseProjectConfig('file:///ws/.policy-annotator.json', `${secret}\n`);
+  assert.ok(config.problems.length === 1 && !config.problems[0]!.message.includes('SECRET') && !config.problems[0]!.message.includes('root'), config.problems[0]!.message);
+  const corpus = parseCorpusFile('file:///ws/corpus/x.json', bytes(`{"id": "a",\n "title": ${secret}}`));
+  assert.ok(corpus.problems.every((problem) => !problem.message.includes('SECRET') && !problem.message.includes('root')), JSON.stringify(corpus.problems));
+  assert.match(corpus.problems[0]!.message, /not valid JSON at line 2/);
+});

@@ -164,7 +164,7 @@ function* parseJson(text: string, problem: Report, location: Locate, accept: Acc
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    problem(jsonErrorLine(text, message), 'error', 'corpus-json-syntax', `JSON: ${firstLine(message)}; the file is not read.`);
+    problem(jsonErrorLine(text, message), 'error', 'corpus-json-syntax', `JSON: ${describeJsonError(text, message)}; the file is not read.`);
     return;
   }
   const items = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.records) ? data.records : [data];
@@ -195,7 +195,7 @@ function* parseJsonLines(text: string, problem: Report, location: Locate, accept
     try {
       data = JSON.parse(lineText);
     } catch (error) {
-      problem(line, 'error', 'corpus-json-syntax', `JSON Lines: ${firstLine(error instanceof Error ? error.message : String(error))}; this line is skipped.`);
+      problem(line, 'error', 'corpus-json-syntax', `JSON Lines: ${describeJsonError(lineText, error instanceof Error ? error.message : String(error)).replace(/ at line 1(?=$|,)/, '')}; this line is skipped.`);
       continue;
     }
     const [position] = isObject(data) ? findRecordObjects(lineText) : [];
@@ -218,6 +218,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** V8 reports "… at position N" or "… (line L column C)". */
+/**
+ * What is wrong with a JSON text, in words, never quoting it: V8's messages quote the text (`Unexpected token
+ * 'r', "root:x:0:0:"... is not valid JSON`), and the file may be a secret a symbolic link pointed at.
+ */
+export function describeJsonError(text: string, message: string): string {
+  const line = jsonErrorLine(text, message) + 1;
+  const column = /line \d+ column (\d+)/.exec(message)?.[1];
+  const what = /Unexpected end/.test(message) ? 'the JSON ends too early' : /Bad control character/.test(message) ? 'a control character inside a string' : /after JSON/.test(message) ? 'text after the JSON value' : 'not valid JSON';
+  return `${what} at line ${line}${column ? `, column ${column}` : ''}`;
+}
+
 export function jsonErrorLine(text: string, message: string): number {
   const lineColumn = /line (\d+) column \d+/.exec(message);
   if (lineColumn) return Number(lineColumn[1]) - 1;
