@@ -86,6 +86,9 @@ function runHugeLists(suite: Suite, repoRoot: string): void {
     suite.check('150,000 tags on one line: check ends cleanly', finishedCleanly(tagRun), describeRun(tagRun));
     cpSync(path.join(repoRoot, 'laws', 'embedded'), path.join(root, 'laws'), { recursive: true });
     writeFileSync(path.join(root, 'laws', 'aliases.json'), JSON.stringify(Object.fromEntries(Array.from({ length: 130_000 }, (_, index) => [`bad${index}`, 1]))));
+    writeFileSync(path.join(root, 'huge.md'), `# t\n\n${'人工智慧。'.repeat(220_000)}\n`);
+    const hugeRun = runCli(repoRoot, root, ['check', '--no-color', '--no-embedded', '--config', 'small.json', 'huge.md'], 60_000);
+    suite.check('a 3 MB article is refused by the CLI with the 2 MB limit named (as in the extension)', hugeRun.status === 2 && /2\.0 MB limit/.test(hugeRun.stderr + hugeRun.stdout), describeRun(hugeRun));
     const lawRun = runCli(repoRoot, root, ['check', '--no-color', '--no-embedded', '--laws', 'laws', 'small.md'], 60_000);
     suite.check('a law aliases.json with 130,000 bad keys: check ends cleanly', finishedCleanly(lawRun), describeRun(lawRun));
   } finally {
