@@ -26,51 +26,58 @@ export const CONTROL_PAYLOADS: ReadonlyArray<readonly [string, string]> = [
 const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function runOutputEscaping(suite: Suite, repoRoot: string): void {
-  let outputs = 0;
+  // One workspace holds every payload (one record, one article and one tag each), so 8 CLI runs cover them all.
+  const files: Record<string, string> = {};
+  const records: object[] = [];
+  for (const [index, [, payload]] of CONTROL_PAYLOADS.entries()) {
+    const inline = payload.replace(/[\r\n\u2028\u2029]/g, ' ');
+    records.push({ id: `evil-${index}`, type: 'report', title: `惡意標題${index}${payload}`, aliases: [`惡意文件${index}號`], summary: `摘要${payload}` });
+    files[`docs/a${index}${payload.replace(/\//g, '_')}.md`] = `# 文章\n\n提到惡意文件${index}號${inline}。\n\n[壞連結${inline}](#)\n\n## 文章標籤\n\n標籤${inline}\n`;
+  }
+  files['corpus/evil.json'] = JSON.stringify(records);
+  const root = workspace('escape', files);
   let unsafeOutputs = 0;
   let forged = 0;
-  for (const [name, payload] of CONTROL_PAYLOADS) {
-    const tagPayload = payload.replace(/[\r\n\u2028\u2029]/g, ' ');
-    const fileName = `docs/a${payload.replace(/\//g, '_')}.md`;
-    const root = workspace('escape', {
-      'corpus/evil.json': JSON.stringify([{ id: 'evil-record', type: 'report', title: `惡意標題${payload}`, aliases: ['惡意文件'], summary: `摘要${payload}` }]),
-      [fileName]: `# 文章\n\n提到惡意文件${tagPayload}。\n\n[壞連結${tagPayload}](#)\n\n## 文章標籤\n\n標籤${tagPayload}\n`,
-      'docs/plain.md': `# 文章\n\n## 文章標籤\n\n標籤${tagPayload}\n`,
-    });
-    try {
-      const runs: Array<[string, CliRun, 'text' | 'json']> = [
-        ['check text', runCli(repoRoot, root, ['check', '--no-embedded', '--no-color', '--corpus', 'corpus', 'docs/*.md']), 'text'],
-        ['check json', runCli(repoRoot, root, ['check', '--no-embedded', '--format', 'json', '--corpus', 'corpus', 'docs/*.md']), 'json'],
-        ['check sarif', runCli(repoRoot, root, ['check', '--no-embedded', '--format', 'sarif', '--corpus', 'corpus', 'docs/*.md']), 'json'],
-        ['annotate text', runCli(repoRoot, root, ['annotate', '--no-embedded', '--corpus', 'corpus', 'docs/*.md']), 'text'],
-        ['annotate json', runCli(repoRoot, root, ['annotate', '--no-embedded', '--json', '--cards', '--corpus', 'corpus', 'docs/*.md']), 'json'],
-        ['search table', runCli(repoRoot, root, ['search', '--no-embedded', '--corpus', 'corpus', '惡意標題']), 'text'],
-        ['search json', runCli(repoRoot, root, ['search', '--no-embedded', '--json', '--corpus', 'corpus', '惡意標題']), 'json'],
-        ['search miss (stderr)', runCli(repoRoot, root, ['search', '--no-embedded', '--corpus', 'corpus', `nothing${payload}`]), 'text'],
-      ];
-      for (const [output, run, kind] of runs) {
-        outputs++;
-        const raw = RAW_UNSAFE.exec(run.stdout + run.stderr);
-        if (raw) unsafeOutputs++;
-        suite.check(`${name}: ${output} prints no raw control, bidi or separator character`, !raw, raw ? `U+${raw[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${describeRun(run)}` : undefined);
-        const forgedLine = (run.stdout + '\n' + run.stderr).split('\n').some((line) => line.startsWith('fake.md:'));
-        if (forgedLine) forged++;
-        suite.check(`${name}: ${output} has no forged output line`, !forgedLine);
-        if (kind === 'json' && run.stdout.trim()) {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(run.stdout);
-          } catch {
-            parsed = undefined;
-          }
-          suite.check(`${name}: ${output} is valid JSON that still carries the data`, parsed !== undefined && stringsOf(parsed).some((text) => text.includes(RAW_UNSAFE.exec(payload)![0]) || text.includes(encodeURIComponent(RAW_UNSAFE.exec(payload)![0]))), describeRun(run));
+  try {
+    const query = `nothing${CONTROL_PAYLOADS.map(([, payload]) => payload).join('')}`;
+    const runs: Array<[string, CliRun, 'text' | 'json']> = [
+      ['check text', runCli(repoRoot, root, ['check', '--no-embedded', '--no-color', '--corpus', 'corpus', 'docs/*.md']), 'text'],
+      ['check json', runCli(repoRoot, root, ['check', '--no-embedded', '--format', 'json', '--corpus', 'corpus', 'docs/*.md']), 'json'],
+      ['check sarif', runCli(repoRoot, root, ['check', '--no-embedded', '--format', 'sarif', '--corpus', 'corpus', 'docs/*.md']), 'json'],
+      ['annotate text', runCli(repoRoot, root, ['annotate', '--no-embedded', '--corpus', 'corpus', 'docs/*.md']), 'text'],
+      ['annotate json', runCli(repoRoot, root, ['annotate', '--no-embedded', '--json', '--cards', '--corpus', 'corpus', 'docs/*.md']), 'json'],
+      ['search table', runCli(repoRoot, root, ['search', '--no-embedded', '--corpus', 'corpus', '惡意標題']), 'text'],
+      ['search json', runCli(repoRoot, root, ['search', '--no-embedded', '--json', '--corpus', 'corpus', '惡意標題']), 'json'],
+      ['search miss (stderr)', runCli(repoRoot, root, ['search', '--no-embedded', '--corpus', 'corpus', query]), 'text'],
+    ];
+    for (const [output, run, kind] of runs) {
+      const all = run.stdout + run.stderr;
+      const raw = [...new Set([...all].filter((char) => RAW_UNSAFE.test(char)))];
+      if (raw.length > 0) unsafeOutputs++;
+      suite.check(`${output} prints no raw control, bidi or separator character`, raw.length === 0, `${raw.map((char) => `U+${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join(' ')} in ${describeRun(run)}`);
+      const forgedLine = (run.stdout + '\n' + run.stderr).split('\n').some((line) => line.startsWith('fake.md:'));
+      if (forgedLine) forged++;
+      suite.check(`${output} has no forged output line`, !forgedLine);
+      suite.check(`${output} ends cleanly`, !run.timedOut && (run.status === 0 || run.status === 1), describeRun(run));
+      if (kind === 'json') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(run.stdout);
+        } catch {
+          parsed = undefined;
+        }
+        // Lossless: the JSON still carries each payload's unsafe characters (escaped in the text, raw once parsed).
+        const strings = parsed === undefined ? [] : stringsOf(parsed);
+        for (const [name, payload] of CONTROL_PAYLOADS) {
+          const char = RAW_UNSAFE.exec(payload)![0];
+          suite.check(`${name}: ${output} is valid JSON that still carries the data`, strings.some((text) => text.includes(char) || text.includes(encodeURIComponent(char))), describeRun(run));
         }
       }
-    } finally {
-      rmSync(root, { recursive: true, force: true });
     }
+    suite.figure(`CLI outputs of hostile data (8 outputs, each holding all ${CONTROL_PAYLOADS.length} payloads)`, runs.length);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
-  suite.figure(`CLI outputs of hostile data (${CONTROL_PAYLOADS.length} payloads × 8 outputs)`, outputs);
   suite.figure('  outputs with a raw control, bidi or separator character', unsafeOutputs);
   suite.figure('  outputs with a forged line', forged);
 }
