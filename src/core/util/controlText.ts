@@ -7,15 +7,9 @@
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_TEST = new RegExp(UNSAFE.source);
 
 function hex4(char: string): string {
   return char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-}
-
-/** Whether a text holds any character `terminalSafe` would escape. */
-export function hasControlCharacters(text: string): boolean {
-  return UNSAFE_TEST.test(text);
 }
 
 /**
@@ -39,14 +33,4 @@ export function jsonSafe(json: string): string {
 /** A JSON.stringify that is safe to print. */
 export function safeJsonStringify(value: unknown, space?: number): string {
   return jsonSafe(JSON.stringify(value, null, space));
-}
-
-/**
- * Data quoted inside a message: in double quotes, escaped, and cut to `max` characters. Quoting also means a
- * message never starts with data (a title such as `=HYPERLINK(…` would be a formula in a spreadsheet).
- */
-export function quoteData(text: string, max = 80): string {
-  const chars = [...text];
-  const cut = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-  return `"${terminalSafe(cut.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"`;
 }
