@@ -27,7 +27,8 @@ export function terminalSafe(text: string): string {
  * JSON.stringify never leaves raw inside a string), so the line feeds between tokens are kept.
  */
 export function jsonSafe(json: string): string {
-  return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${hex4(char).toLowerCase()}`);
+  // The same character set as terminalSafe; the only raw C0 left by JSON.stringify is the layout's line feed.
+  return json.replace(UNSAFE, (char) => (char === '\n' ? char : `\\u${hex4(char).toLowerCase()}`));
 }
 
 /** A JSON.stringify that is safe to print. */
