@@ -29,7 +29,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     if (arg === '--') {
-      positional.push(...argv.slice(index + 1));
+      for (const rest of argv.slice(index + 1)) positional.push(rest);
       break;
     }
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];

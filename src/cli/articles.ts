@@ -1,12 +1,15 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyzeArticle, type ArticleAnalysis } from '../core/article/analysis';
 import { firstInvalidUtf8, lineOfByte } from '../core/corpus/parseFile';
 import { positionAt, type Line } from '../core/article/lines';
 import type { Session } from './session';
 import { expandGlob } from './nodeFiles';
-import { invalidGlobs } from '../core/util/glob';
+import { globProblem } from '../core/util/glob';
 import { UsageError } from './args';
+import { isInside, readRepositoryFile } from './repositoryFiles';
+
+/** The same limit as the extension's for articles (2 MB). */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 export type ArticleResult =
   | { readonly file: string; readonly analysis: ArticleAnalysis }
@@ -17,27 +20,29 @@ export async function resolveFileArguments(patterns: readonly string[], cwd: str
   const files: string[] = [];
   for (const pattern of patterns) {
     if (/[*?[{]/.test(pattern)) {
-      if (invalidGlobs([pattern]).length > 0) throw new UsageError(`invalid glob: ${pattern}`);
+      const problem = globProblem(pattern);
+      if (problem) throw new UsageError(`invalid glob (${problem}): ${pattern}`);
       const matches = await expandGlob(pattern, cwd);
-      files.push(...(matches.length > 0 ? matches : [pattern]));
+      if (matches.length === 0) files.push(pattern);
+      for (const match of matches) files.push(match);
     } else files.push(pattern);
   }
   return files;
 }
 
 export async function analyzeFile(file: string, cwd: string, session: Session): Promise<ArticleResult> {
-  let bytes: Uint8Array;
-  try {
-    const absolute = path.resolve(cwd, file);
-    const stat = await fs.stat(absolute);
-    if (!stat.isFile()) return { file, error: { code: 'read-error', message: `${file} is not a file`, line: 0 } };
-    bytes = await fs.readFile(absolute);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return code === 'ENOENT'
+  const absolute = path.resolve(cwd, file);
+  // The repository (the current folder) is where articles are read from; a file named outside it is read from
+  // the folder it was named in. Either way: a regular file, no symbolic link leading out, at most 2 MB (the
+  // extension's limit for articles).
+  const folders = isInside(absolute, path.resolve(cwd)) ? [cwd] : [cwd, path.dirname(absolute)];
+  const read = await readRepositoryFile(absolute, folders, MAX_ARTICLE_BYTES);
+  if (!('bytes' in read)) {
+    return read.missing
       ? { file, error: { code: 'file-not-found', message: `file not found: ${file}`, line: 0 } }
-      : { file, error: { code: 'read-error', message: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, line: 0 } };
+      : { file, error: { code: 'read-error', message: `cannot read ${file}: ${read.refused}`, line: 0 } };
   }
+  const bytes = read.bytes;
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { file, error: { code: 'binary-file', message: `${file} is a binary file, not a Markdown article`, line: lineOfByte(bytes, nul) } };
   const invalid = firstInvalidUtf8(bytes);

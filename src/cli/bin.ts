@@ -1,4 +1,5 @@
 import { run } from './main';
+import { terminalSafe } from '../core/util/controlText';
 
 // The executable: the only place that touches process (argv, streams, exit code).
 run(process.argv.slice(2), {
@@ -11,7 +12,7 @@ run(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`policy-annotator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`policy-annotator: internal error: ${terminalSafe(error instanceof Error ? (error.stack ?? error.message) : String(error)).replace(/\\u\{000A\}/g, '\n')}\n`);
     process.exitCode = 3;
   },
 );

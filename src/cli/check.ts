@@ -2,6 +2,7 @@ import type { DiagnosticSeverity } from '../core/article/checks';
 import type { CorpusProblem } from '../core/corpus/problems';
 import type { FileJson } from './output';
 import { problemRow } from './output';
+import { jsonSafe, terminalSafe } from '../core/util/controlText';
 
 export interface CheckRow {
   file: string;
@@ -12,13 +13,38 @@ export interface CheckRow {
   severity: DiagnosticSeverity;
   code: string;
   message: string;
+  /** On a `more-problems` row: the problems it stands for, by severity. */
+  hidden?: Record<DiagnosticSeverity, number>;
 }
 
+/** More problems than this in one file are summed up in one row: 150,000 lines of the same problem help nobody. */
+export const MAX_PROBLEMS_PER_FILE = 1_000;
+
 export function checkRows(files: readonly FileJson[], corpusProblems: readonly CorpusProblem[], cwd: string): CheckRow[] {
-  return [
-    ...corpusProblems.map((problem) => problemRow(problem, cwd)),
-    ...files.flatMap((file) => file.diagnostics.map((diagnostic) => ({ file: file.file, ...diagnostic }))),
-  ];
+  const rows: CheckRow[] = [];
+  const perFile = new Map<string, { shown: number; hidden: Record<DiagnosticSeverity, number>; last: CheckRow }>();
+  const add = (row: CheckRow) => {
+    let count = perFile.get(row.file);
+    if (!count) perFile.set(row.file, (count = { shown: 0, hidden: { error: 0, warning: 0, info: 0 }, last: row }));
+    if (count.shown < MAX_PROBLEMS_PER_FILE) {
+      count.shown++;
+      rows.push(row);
+    } else {
+      count.hidden[row.severity]++;
+      count.last = row;
+    }
+  };
+  // Loops, never push(...list): a list of 150,000 problems would overflow the call stack as arguments.
+  for (const problem of corpusProblems) add(problemRow(problem, cwd));
+  for (const file of files) for (const diagnostic of file.diagnostics) add({ file: file.file, ...diagnostic });
+  for (const [file, count] of perFile) {
+    const { error, warning, info } = count.hidden;
+    const hidden = error + warning + info;
+    if (hidden === 0) continue;
+    const severity: DiagnosticSeverity = error > 0 ? 'error' : warning > 0 ? 'warning' : 'info';
+    rows.push({ file, line: count.last.line, column: 1, severity, code: 'more-problems', message: `… and ${hidden.toLocaleString('en-US')} more problems in this file (${error} errors, ${warning} warnings, ${info} infos); the first ${MAX_PROBLEMS_PER_FILE} are listed.`, hidden: { ...count.hidden } });
+  }
+  return rows;
 }
 
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', reset: '\u001b[0m', dim: '\u001b[2m' };
@@ -26,8 +52,9 @@ const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m',
 /** `file:line:column severity code message` lines and a summary. */
 export function formatText(rows: readonly CheckRow[], fileCount: number, color: boolean): string {
   const paint = (severity: DiagnosticSeverity, text: string) => (color ? `${COLORS[severity]}${text}${COLORS.reset}` : text);
-  const lines = rows.map((row) => `${row.file}:${row.line}:${row.column} ${paint(row.severity, row.severity)} ${row.code} ${row.message}`);
-  const count = (severity: DiagnosticSeverity) => rows.filter((row) => row.severity === severity).length;
+  // File names, codes and messages carry data: escaped, so they can neither drive the terminal nor forge a line.
+  const lines = rows.map((row) => `${terminalSafe(row.file)}:${row.line}:${row.column} ${paint(row.severity, row.severity)} ${terminalSafe(row.code)} ${terminalSafe(row.message)}`);
+  const count = (severity: DiagnosticSeverity) => rows.reduce((sum, row) => sum + (row.hidden ? row.hidden[severity] : row.severity === severity ? 1 : 0), 0);
   lines.push(`${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos`);
   return lines.join('\n');
 }
@@ -36,7 +63,7 @@ export function formatText(rows: readonly CheckRow[], fileCount: number, color: 
 export function formatSarif(rows: readonly CheckRow[], version: string): string {
   const level = { error: 'error', warning: 'warning', info: 'note' } as const;
   const rules = [...new Set(rows.map((row) => row.code))].sort();
-  return JSON.stringify(
+  return jsonSafe(JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -61,5 +88,5 @@ export function formatSarif(rows: readonly CheckRow[], version: string): string 
     },
     null,
     2,
-  );
+  ));
 }

@@ -8,6 +8,8 @@ import { openLaws, withStatutes } from './statutes';
 import { withDecisions } from './decisions';
 import { importLaws } from './lawsImport';
 import { DecisionRecords } from '../core/decision/decisionRecords';
+import { safeJsonStringify, terminalSafe } from '../core/util/controlText';
+import { usageMessage } from './usageMessage';
 
 declare const POLICY_ANNOTATOR_VERSION: string;
 
@@ -25,7 +27,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     args = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`policy-annotator: ${error.message}\n\n${HELP}`);
+      io.err(`policy-annotator: ${usageMessage(error.message)}\n\n${HELP}`);
       return 2;
     }
     throw error;
@@ -69,18 +71,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const missing = results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error'));
     for (const result of results) {
-      for (const diagnostic of result.diagnostics) if (diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error') io.err(`policy-annotator: ${diagnostic.message}`);
+      for (const diagnostic of result.diagnostics) if (diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error') io.err(`policy-annotator: ${terminalSafe(diagnostic.message)}`);
     }
     const rows = checkRows(results, session.problems, io.cwd);
     if (args.command === 'annotate') {
       // Corpus and configuration problems are not part of the per-article output: they go to stderr.
       const corpusRows = rows.filter((row) => !results.some((result) => result.file === row.file));
       if (corpusRows.length > 0) io.err(formatText(corpusRows, 0, false).split('\n').slice(0, -1).join('\n'));
-      io.out(args.json ? JSON.stringify(results, null, 2) : formatAnnotations(results));
+      io.out(args.json ? safeJsonStringify(results, 2) : formatAnnotations(results));
       if (missing) return 2;
       return results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
     }
-    if (args.format === 'json') io.out(JSON.stringify(rows, null, 2));
+    if (args.format === 'json') io.out(safeJsonStringify(rows, 2));
     else if (args.format === 'sarif') io.out(formatSarif(rows, version()));
     else io.out(formatText(rows, files.length, args.color ?? io.isTty));
     if (missing) return 2;
@@ -88,7 +90,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return failing ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`policy-annotator: ${error.message}`);
+      io.err(`policy-annotator: ${usageMessage(error.message)}`);
       return 2;
     }
     throw error;
@@ -99,15 +101,15 @@ function search(args: CliArgs, index: import('../core/search/corpusIndex').Corpu
   const query = args.positional.join(' ');
   const hits = index.search(query, args.limit);
   if (args.json) {
-    io.out(JSON.stringify(hits.map((hit) => ({ ...hit, ...pick(index.get(hit.id)) })), null, 2));
+    io.out(safeJsonStringify(hits.map((hit) => ({ ...hit, ...pick(index.get(hit.id)) })), 2));
     return 0;
   }
   const rows = hits.map((hit) => {
     const record = index.get(hit.id)!;
-    return [record.id, record.type, record.date ?? '', record.title, hit.score.toFixed(2)];
+    return [record.id, record.type, record.date ?? '', record.title, hit.score.toFixed(2)].map(terminalSafe);
   });
   io.out(table([['id', 'type', 'date', 'title', 'score'], ...rows]));
-  if (hits.length === 0) io.err(`no record matches "${query}"`);
+  if (hits.length === 0) io.err(`no record matches "${terminalSafe(query)}"`);
   return 0;
 }
 
@@ -118,19 +120,24 @@ function pick(record: import('../core/corpus/record').CorpusRecord | undefined) 
 /** Columns padded by display width: CJK characters take two cells in a terminal. */
 function table(rows: string[][]): string {
   const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1), 0);
-  const widths = rows[0]!.map((_, column) => Math.min(60, Math.max(...rows.map((row) => width(row[column] ?? '')))));
+  const widths = rows[0]!.map((_, column) => Math.min(60, rows.reduce((widest, row) => Math.max(widest, width(row[column] ?? '')), 0)));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column]! - width(cell))))).join('  ')).join('\n');
 }
 
 function formatAnnotations(results: readonly FileJson[]): string {
+  // Every piece of data (file names, article text, ids, tags, messages) is escaped: a title holding ESC or a
+  // line feed must not drive the terminal or forge an output line.
+  const safe = terminalSafe;
   const lines: string[] = [];
   for (const result of results) {
-    lines.push(result.file);
+    lines.push(safe(result.file));
     for (const reference of result.references) {
-      lines.push(`  ${reference.line}:${reference.column} ${reference.kind} ${JSON.stringify(reference.text.length > 50 ? `${reference.text.slice(0, 49)}…` : reference.text)} → ${reference.id ?? (reference.candidates ? `ambiguous: ${reference.candidates.join(', ')}` : 'unresolved')}${reference.match ? ` (${reference.match} ${reference.score})` : ''}`);
+      const text = JSON.stringify(reference.text.length > 50 ? `${reference.text.slice(0, 49)}…` : reference.text);
+      const target = reference.id ?? (reference.candidates ? `ambiguous: ${reference.candidates.join(', ')}` : 'unresolved');
+      lines.push(`  ${reference.line}:${reference.column} ${safe(reference.kind)} ${safe(text)} → ${safe(target)}${reference.match ? ` (${safe(reference.match)} ${reference.score})` : ''}`);
     }
-    for (const tag of result.tags) lines.push(`  ${tag.line}:${tag.column} tag ${tag.text}`);
-    for (const diagnostic of result.diagnostics) lines.push(`  ${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`);
+    for (const tag of result.tags) lines.push(`  ${tag.line}:${tag.column} tag ${safe(tag.text)}`);
+    for (const diagnostic of result.diagnostics) lines.push(`  ${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${safe(diagnostic.code)} ${safe(diagnostic.message)}`);
   }
   return lines.join('\n');
 }

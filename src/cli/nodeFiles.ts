@@ -4,6 +4,10 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
 import { isCorpusFileName } from '../core/corpus/parseFile';
 import { GlobSet } from '../core/util/glob';
+import { readCapped } from './repositoryFiles';
+
+/** A hard stop for one corpus read, far above any size setting. */
+const MAX_CORPUS_READ_BYTES = 1024 * 1024 * 1024;
 
 /** Folders never walked into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -41,7 +45,9 @@ export async function walkTree(root: string): Promise<{ files: string[]; linkedF
       else if (entry.isSymbolicLink()) {
         const target = await fs.stat(path.join(folder, entry.name)).catch(() => undefined);
         if (target?.isDirectory()) linkedFolders.push(relative);
-        else if (target?.isFile()) files.push(relative);
+        // Links to anything else (a file, a device such as /dev/zero) are listed, so reading them is refused
+        // with a message rather than skipped in silence.
+        else if (target) files.push(relative);
       }
     }
   };
@@ -125,13 +131,18 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
     if (!own.isSymbolicLink()) return own.isFile() ? { size: own.size } : undefined;
     const real = await fs.realpath(file).catch(() => undefined);
     const target = real ? await fs.stat(real).catch(() => undefined) : undefined;
-    if (!real || !target?.isFile()) return undefined;
+    if (!real || !target) return undefined;
+    if (!target.isFile()) return { size: 0, refused: 'This is a symbolic link to something that is not a regular file (a device, a pipe); it is not read' };
     const inside = (await this.#realRoots()).some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
     return inside ? { size: target.size } : { size: target.size, refused: 'This file is a symbolic link leading outside the workspace' };
   }
 
   async readFile(uri: string): Promise<Uint8Array> {
-    return fs.readFile(toPath(uri));
+    // stat() has checked the file and its size; the read is capped too, so a file swapped for a device or
+    // growing meanwhile cannot make it endless.
+    const read = await readCapped(toPath(uri), MAX_CORPUS_READ_BYTES);
+    if ('refused' in read) throw new Error(read.refused);
+    return read.bytes;
   }
 
   /** The folders links may point into: the repository root and the --corpus folders, resolved. */

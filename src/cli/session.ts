@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ResolveOptions } from '../core/article/resolve';
 import { REFERENCE_KINDS } from '../core/article/resolve';
@@ -7,10 +7,11 @@ import { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusProblem } from '../core/corpus/problems';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
-import { climbsOutOfFolder, invalidGlobs } from '../core/util/glob';
+import { climbsOutOfFolder, globProblem } from '../core/util/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
 import { TagService } from '../core/tags/tagService';
 import { loadLibraryReaders } from '../libraryReaders/lazy';
+import { readRepositoryFile } from './repositoryFiles';
 
 export interface Session {
   readonly corpus: CorpusService;
@@ -23,28 +24,36 @@ export interface Session {
 }
 
 const DEFAULT_THRESHOLD = 0.7;
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const MAX_TAXONOMY_BYTES = 5 * 1024 * 1024;
 
 /** Loads the configuration and the corpus the way the extension does, from the command line's options. */
 export async function openSession(args: CliArgs, cwd: string): Promise<Session> {
   const problems: CorpusProblem[] = [];
   const configPath = path.resolve(cwd, args.config ?? CONFIG_FILE_NAME);
+  const root = path.dirname(configPath);
   let config: ProjectConfig = {};
-  if (existsSync(configPath)) {
-    const parsed = parseProjectConfig(toUri(configPath), readFileSync(configPath, 'utf8'));
+  let configText = '';
+  const read = await readRepositoryFile(configPath, [root], MAX_CONFIG_BYTES);
+  if ('bytes' in read) {
+    configText = new TextDecoder().decode(read.bytes);
+    const parsed = parseProjectConfig(toUri(configPath), configText);
     config = parsed.config;
-    problems.push(...parsed.problems);
+    for (const problem of parsed.problems) problems.push(problem);
+  } else if (!read.missing) {
+    problems.push({ uri: toUri(configPath), line: 0, severity: 'error', code: 'config-refused', message: `${path.basename(configPath)}: ${read.refused}; the configuration is ignored.` });
   } else if (args.config) throw new UsageError(`configuration file not found: ${args.config}`);
   for (const corpusPath of args.corpus) {
     if (!existsSync(path.resolve(cwd, corpusPath))) throw new UsageError(`corpus not found: ${corpusPath}`);
   }
-  const bad = invalidGlobs([...(config.corpus?.include ?? []), ...(config.corpus?.exclude ?? [])]);
-  if (bad.length > 0) throw new UsageError(`invalid glob in ${path.basename(configPath)}: ${bad.join(', ')}`);
-  const root = path.dirname(configPath);
+  for (const glob of [...(config.corpus?.include ?? []), ...(config.corpus?.exclude ?? [])]) {
+    const problem = globProblem(glob);
+    if (problem) throw new UsageError(`invalid glob in ${path.basename(configPath)} (${problem}): ${glob}`);
+  }
   const log: string[] = [];
   // The configuration comes with the repository: a glob climbing out of it (../../…) is reported, never expanded.
   const include = (config.corpus?.include ?? []).filter((glob) => {
     if (!climbsOutOfFolder(glob)) return true;
-    const configText = readFileSync(configPath, 'utf8');
     const line = configText.slice(0, Math.max(0, configText.indexOf(JSON.stringify(glob)))).split('\n').length - 1;
     problems.push({ uri: toUri(configPath), line, severity: 'error', code: 'config-glob-outside', message: `The corpus glob ${JSON.stringify(glob)} leads outside the repository; it is ignored.` });
     return false;
@@ -61,13 +70,10 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
   // A corpus that failed to load must not give a false green in CI.
   const failures = log.filter((line) => line.startsWith('error: '));
   if (failures.length > 0) throw new UsageError(`the corpus could not be loaded:\n  ${failures.join('\n  ')}`);
-  for (const list of corpus.store.problems().values()) problems.push(...list);
+  for (const list of corpus.store.problems().values()) for (const problem of list) problems.push(problem);
   const tags = new TagService(corpus.index);
-  const taxonomyPath = config.taxonomy ? path.resolve(root, config.taxonomy) : ['tags.yaml', 'tags.yml', 'tags.json'].map((name) => path.join(root, 'corpus', name)).find((candidate) => existsSync(candidate));
-  if (config.taxonomy && !existsSync(taxonomyPath!)) throw new UsageError(`taxonomy file not found: ${config.taxonomy}`);
-  if (taxonomyPath) tags.setTaxonomyFile(toUri(taxonomyPath), readFileSync(taxonomyPath, 'utf8'));
-  else tags.refreshUsage();
-  problems.push(...tags.problems());
+  await loadTaxonomy(tags, config, root, configPath, configText, problems);
+  for (const problem of tags.problems()) problems.push(problem);
   return {
     corpus,
     config,
@@ -76,4 +82,47 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
     log,
     tags,
   };
+}
+
+/**
+ * The taxonomy: the configuration's "taxonomy" path or corpus/tags.{yaml,yml,json}. Like every file the CLI
+ * opens from the repository, it must be a regular file inside it: a path climbing out, an absolute path or a
+ * symbolic link leading out is reported (without quoting what is there) and never read.
+ */
+async function loadTaxonomy(tags: TagService, config: ProjectConfig, root: string, configPath: string, configText: string, problems: CorpusProblem[]): Promise<void> {
+  const lineOfKey = () => Math.max(0, configText.slice(0, Math.max(0, configText.indexOf('"taxonomy"'))).split('\n').length - 1);
+  let taxonomyPath: string | undefined;
+  if (config.taxonomy) {
+    if (climbsOutOfFolder(config.taxonomy) || path.isAbsolute(config.taxonomy)) {
+      problems.push({ uri: toUri(configPath), line: lineOfKey(), severity: 'error', code: 'config-taxonomy-outside', message: 'The "taxonomy" path leads outside the repository (.. or an absolute path); it is ignored.' });
+      tags.refreshUsage();
+      return;
+    }
+    taxonomyPath = path.resolve(root, config.taxonomy);
+  } else {
+    for (const name of ['tags.yaml', 'tags.yml', 'tags.json']) {
+      const candidate = path.join(root, 'corpus', name);
+      if (await fs.lstat(candidate).then(() => true, () => false)) {
+        taxonomyPath = candidate;
+        break;
+      }
+    }
+  }
+  if (!taxonomyPath) {
+    tags.refreshUsage();
+    return;
+  }
+  const read = await readRepositoryFile(taxonomyPath, [root], MAX_TAXONOMY_BYTES);
+  if ('bytes' in read) {
+    tags.setTaxonomyFile(toUri(taxonomyPath), new TextDecoder().decode(read.bytes));
+    return;
+  }
+  if (read.missing && config.taxonomy) throw new UsageError(`taxonomy file not found: ${config.taxonomy}`);
+  const relative = path.relative(root, taxonomyPath).split(path.sep).join('/');
+  problems.push(
+    config.taxonomy
+      ? { uri: toUri(configPath), line: lineOfKey(), severity: 'error', code: 'taxonomy-refused', message: `The taxonomy file ${relative}: ${read.refused}.` }
+      : { uri: toUri(taxonomyPath), line: 0, severity: 'error', code: 'taxonomy-refused', message: `The taxonomy file ${relative}: ${read.refused}.` },
+  );
+  tags.refreshUsage();
 }

@@ -7,6 +7,7 @@ import { analyzeStatutes } from '../core/law/statuteChecks';
 import { renderStatuteCard } from '../core/law/statuteCard';
 import { articleDate } from '../core/law/pointInTime';
 import { UsageError } from './args';
+import { terminalSafe } from '../core/util/controlText';
 import { positionOf, type ArticleResult } from './articles';
 import { openLawLibrary } from './laws';
 import { openOfficialLawLibrary } from './lawsImport';
@@ -21,7 +22,7 @@ export async function openLaws(lawsDir: string | undefined, cwd: string, err: (t
   const library = official ? openOfficialLawLibrary(lawsDir, cwd, log) : openLawLibrary(lawsDir, cwd, log);
   for (const line of log.splice(0)) if (line.startsWith('error: ')) err(line.slice('error: '.length));
   await library.index();
-  for (const problem of library.problems) err(`policy-annotator: laws: ${problem.uri}:${problem.line + 1}: ${problem.message}`);
+  for (const problem of library.problems) err(`policy-annotator: laws: ${terminalSafe(problem.uri)}:${problem.line + 1}: ${terminalSafe(problem.message)}`);
   if (lawsDir && !official && library.problems.some((problem) => problem.uri.endsWith('/index.json') && /missing|cannot be read|invalid JSON|must hold/.test(problem.message))) {
     throw new UsageError(`the law folder ${lawsDir} has no readable index.json (the national law database's per-law JSON format)`);
   }

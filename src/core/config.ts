@@ -1,6 +1,6 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticSeverity } from './article/checks';
 import { REFERENCE_KINDS, type ReferenceKind } from './article/resolve';
-import { jsonErrorLine } from './corpus/parseFile';
+import { describeJsonError, jsonErrorLine } from './corpus/parseFile';
 import type { CorpusProblem } from './corpus/problems';
 
 export const CONFIG_FILE_NAME = '.policy-annotator.json';
@@ -38,7 +38,7 @@ export function parseProjectConfig(uri: string, text: string): { config: Project
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    problems.push({ uri, line: jsonErrorLine(text, message), severity: 'error', code: 'config-json-syntax', message: `${CONFIG_FILE_NAME}: ${message.split('\n')[0]}; the file is ignored.` });
+    problems.push({ uri, line: jsonErrorLine(text, message), severity: 'error', code: 'config-json-syntax', message: `${CONFIG_FILE_NAME}: ${describeJsonError(text, message)}; the file is ignored.` });
     return { config: {}, problems };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -71,7 +71,7 @@ export function parseProjectConfig(uri: string, text: string): { config: Project
     else if (key === 'severity' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const severity: Record<string, DiagnosticSeverity | 'hint' | 'off'> = {};
       for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
-        if (code in DIAGNOSTIC_CODES && typeof level === 'string' && SEVERITIES.includes(level)) severity[code] = level as DiagnosticSeverity;
+        if (Object.hasOwn(DIAGNOSTIC_CODES, code) && typeof level === 'string' && SEVERITIES.includes(level)) severity[code] = level as DiagnosticSeverity;
         else problem(code, `"severity.${code}": the code must be one of ${Object.keys(DIAGNOSTIC_CODES).join(', ')} and the level one of ${SEVERITIES.join(', ')}.`);
       }
       config.severity = severity;

@@ -72,13 +72,34 @@ function truncate(text: string, limit: number): string {
   return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
 }
 
-/** Host and path, shortened: the card shows where the link goes without a 200-character URL. */
+/**
+ * Host and path, shortened: the card shows where the link goes without a 200-character URL. The host is never
+ * cut at its end: the registrable domain (`evil.example` in `www.gov.uk.government.….evil.example`) is what
+ * says whose site it is, so a very long host loses leading labels instead, and only the path is shortened.
+ */
 function displayUrl(url: string): string {
   const parsed = new URL(url);
   // Decoded for reading, without bidirectional controls (they could show "fdp.exe" as "exe.pdf").
   const path = decodeURIComponentSafe(parsed.pathname + parsed.search).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '');
-  const shown = `${parsed.host}${path === '/' ? '' : path}`;
-  return shown.length > 48 ? `${shown.slice(0, 47)}…` : shown;
+  const host = shortenHost(parsed.host);
+  const shownPath = path === '/' ? '' : path;
+  const budget = Math.max(MIN_PATH_SHOWN, MAX_URL_SHOWN - host.length);
+  return `${host}${shownPath.length > budget ? `${shownPath.slice(0, budget - 1)}…` : shownPath}`;
+}
+
+const MAX_URL_SHOWN = 48;
+const MAX_HOST_SHOWN = 40;
+const MIN_PATH_SHOWN = 12;
+
+/** A host over MAX_HOST_SHOWN characters keeps its last labels whole, with `…` for the ones left out. */
+function shortenHost(host: string): string {
+  if (host.length <= MAX_HOST_SHOWN) return host;
+  const labels = host.split('.');
+  let kept = labels.pop()!;
+  // Always the last two labels (the registrable domain in the common case), then more while they fit.
+  if (labels.length > 0) kept = `${labels.pop()!}.${kept}`;
+  while (labels.length > 0 && kept.length + labels[labels.length - 1]!.length + 2 <= MAX_HOST_SHOWN) kept = `${labels.pop()!}.${kept}`;
+  return labels.length > 0 ? `…${kept}` : kept;
 }
 
 function decodeURIComponentSafe(value: string): string {

@@ -14,11 +14,16 @@ const isOfficialFileName = (path: string) => /\.(?:json|zip)$/i.test(path);
 
 export const LAWS_PATH_SETTING = 'policyAnnotator.laws.path';
 
-/** Law files through vscode.workspace.fs (the extension's own folder and the configured one alike). */
+/**
+ * Law files through vscode.workspace.fs (the extension's own folder and the configured one alike). As in the
+ * CLI, a law file must be a regular file, not a symbolic link (it could lead anywhere, or to a device): a link
+ * reads as an error that says so, never as its target's content.
+ */
 export class WorkspaceLawFileSystem implements LawFileSystem {
   async stat(uri: string): Promise<{ size: number } | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+      if (stat.type & vscode.FileType.SymbolicLink) return { size: 0 };
       return (stat.type & vscode.FileType.File) !== 0 ? { size: stat.size } : undefined;
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
@@ -27,7 +32,9 @@ export class WorkspaceLawFileSystem implements LawFileSystem {
   }
 
   async readFile(uri: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+    const parsed = vscode.Uri.parse(uri);
+    if ((await vscode.workspace.fs.stat(parsed)).type & vscode.FileType.SymbolicLink) throw new Error('it is a symbolic link; law files are not read through links');
+    return vscode.workspace.fs.readFile(parsed);
   }
 }
 

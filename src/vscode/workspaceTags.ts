@@ -11,6 +11,7 @@ import type { Settings } from './settings';
 const ARTICLES = '**/*.{md,markdown}';
 const NOT_ARTICLES = '{**/node_modules/**,**/.git/**}';
 const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+const MAX_TAXONOMY_BYTES = 5 * 1024 * 1024;
 
 /**
  * Feeds the tag service: the workspace taxonomy file (first match of policyAnnotator.tags.taxonomyFile),
@@ -21,7 +22,11 @@ export function registerWorkspaceTags(tags: TagService, corpus: CorpusService, s
   const decoder = new TextDecoder();
   const loadTaxonomy = async () => {
     const [file] = await vscode.workspace.findFiles(settings.taxonomyFile(), NOT_ARTICLES, 1);
-    if (!file) tags.setTaxonomyFile(undefined);
+    // The same rule as the CLI's for files from the repository: a regular file, not a symbolic link (it may
+    // lead out of the workspace or to a device such as /dev/zero), at most 5 MB.
+    const stat = file ? await Promise.resolve(vscode.workspace.fs.stat(file)).catch(() => undefined) : undefined;
+    const refusal = !file || !stat ? undefined : stat.type & vscode.FileType.SymbolicLink ? 'The taxonomy file is a symbolic link; it is not read.' : !(stat.type & vscode.FileType.File) ? 'The taxonomy file is not a regular file; it is not read.' : stat.size > MAX_TAXONOMY_BYTES ? 'The taxonomy file is over 5 MB; it is not read.' : undefined;
+    if (!file || refusal) tags.setTaxonomyFile(undefined);
     else {
       try {
         tags.setTaxonomyFile(file.toString(), decoder.decode(await vscode.workspace.fs.readFile(file)));
@@ -32,6 +37,12 @@ export function registerWorkspaceTags(tags: TagService, corpus: CorpusService, s
       }
     }
     problems.clear();
+    if (file && refusal) {
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), refusal, vscode.DiagnosticSeverity.Error);
+      diagnostic.code = 'taxonomy-refused';
+      diagnostic.source = 'Policy Annotator';
+      problems.set(file, [diagnostic]);
+    }
     for (const problem of tags.problems()) {
       const uri = vscode.Uri.parse(problem.uri);
       problems.set(uri, [...(problems.get(uri) ?? []), ...problemsToVsDiagnostics([problem])]);

@@ -9,6 +9,9 @@ import { runScale } from './scale';
 import { runSecurity } from './security';
 import { runStatutes } from './statutes';
 import { runTrust } from './trust';
+import { runOutputEscaping } from './outputEscaping';
+import { runOutsideFiles } from './outsideFiles';
+import { runSmallInputs } from './smallInputs';
 import { Suite, milliseconds } from './suite';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -25,6 +28,9 @@ const SECTIONS: Section[] = [
   { name: 'urls and code', run: (suite) => runSecurity(suite, repoRoot) },
   { name: 'malformed corpus', run: (suite) => runMalformed(suite) },
   { name: 'trust and network', run: (suite) => runTrust(suite, repoRoot) },
+  { name: 'output escaping', run: (suite) => runOutputEscaping(suite, repoRoot) },
+  { name: 'outside files', run: (suite) => runOutsideFiles(suite, repoRoot) },
+  { name: 'small hostile inputs', run: (suite) => runSmallInputs(suite, repoRoot) },
   { name: 'scale', run: (suite) => runScale(suite) },
   { name: 'churn', run: (suite) => runChurn(suite, seed) },
   { name: 'properties', run: (suite) => runProperties(suite, seed) },

@@ -35,7 +35,7 @@ export function analyzeArticle(text: string, index: CorpusIndex, options: Resolv
   if (tagOptions) {
     const checked = checkTags(article, findArticleTags(article, tagOptions.hashtags), tagOptions.vocabulary);
     tags = checked.verdicts;
-    diagnostics.push(...checked.diagnostics);
+    for (const diagnostic of checked.diagnostics) diagnostics.push(diagnostic);
     diagnostics.sort((a, b) => a.start - b.start);
   }
   return { article, references, diagnostics, counts, tags };

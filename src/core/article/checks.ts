@@ -126,7 +126,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     if (!citesInline) break;
     if (reference.kind === 'citation' && reference.id && !referredIds.has(reference.id) && !notCited.has(reference.id)) {
       notCited.add(reference.id);
-      report(reference.start, reference.end, 'source-not-cited', msg("{0} is listed in the sources but never referred to in the article's text.", recordOf(reference)?.title ?? reference.id));
+      report(reference.start, reference.end, 'source-not-cited', msg("{0} is listed in the sources but never referred to in the article's text.", quoted(recordOf(reference)?.title ?? reference.id)));
     }
   }
   const reported = new Set<string>();
@@ -135,7 +135,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     if (reference.kind === 'citation' || !record || citedIds.has(record.id) || reported.has(record.id)) continue;
     if (!isDocument(record) || !record.url || !bodyIds.has(record.id)) continue;
     reported.add(record.id);
-    report(reference.start, reference.end, 'reference-without-source', msg('{0} is referred to here but has no entry in the sources (資料來源).', record.title));
+    report(reference.start, reference.end, 'reference-without-source', msg('{0} is referred to here but has no entry in the sources (資料來源).', quoted(record.title)));
   }
   return diagnostics.sort((a, b) => a.start - b.start);
 }
@@ -227,4 +227,12 @@ export function inSection(article: Article, offset: number, kind: 'links' | 'sou
 
 function short(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * A corpus title inside a message, in quotes: a message never starts with data (a title such as
+ * `=HYPERLINK(…` at the start of a message would be a formula once a report is opened in a spreadsheet).
+ */
+function quoted(title: string): string {
+  return `"${title}"`;
 }

@@ -30,6 +30,9 @@ export interface CitationKey {
 const KEY = /(^|[\s;[])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)/g;
 const DEFINITION = /^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*<?([^\s>]*)>?/;
 const MAX_DESTINATION = 2_048;
+const MAX_LABEL = 999;
+/** How far a locator (`p. 3` after `@id,`) is looked for. */
+const MAX_LOCATOR = 200;
 
 /**
  * Links and citation keys in one pass per paragraph. Brackets and parentheses are paired with a stack
@@ -73,7 +76,9 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
     }
     const reference = after === 0x5b /* [ */ ? pairs.get(close + 1) : undefined;
     const referenceLabel = reference !== undefined ? text.slice(close + 2, reference) || label : label;
-    const defined = definitions.get(normalizeLabel(referenceLabel));
+    // CommonMark link labels have at most 999 characters: longer (nested) brackets are never normalised, so
+    // 100,000 nested brackets cost 100,000 steps, not 100,000 normalisations of ever longer labels.
+    const defined = definitions.size > 0 && referenceLabel.length <= MAX_LABEL ? definitions.get(normalizeLabel(referenceLabel)) : undefined;
     if (defined && !/^\s*@/.test(label)) {
       const end = reference !== undefined ? reference + 1 : close + 1;
       if (reference !== undefined) labelBrackets.add(close + 1);
@@ -81,15 +86,7 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
       links.push({ form: 'reference', start: open, end, text: label, textStart: open + 1, textEnd: close, destination: defined.url, destinationStart: defined.start, destinationEnd: defined.end });
       continue;
     }
-    if (label.includes('@')) {
-      for (const match of label.matchAll(KEY)) {
-        const start = open + 1 + match.index + match[1]!.length + (match[0].includes('-@') ? 1 : 0);
-        const id = trimEndChars(match[2]!, '.:,;');
-        const rest = label.slice(match.index + match[0].length).split(/[;\]]/, 1)[0]!;
-        const locator = rest.replace(/^\s*,\s*/, '').trim();
-        keys.push({ id, start, end: start + 1 + id.length, groupStart: open, groupEnd: close + 1, ...(locator ? { locator } : {}) });
-      }
-    }
+    keysOfGroup(text, open, close, pairs, keys);
   }
   // Autolinks <https://…> and bare URLs outside other links.
   const inLinks = rangeSetOf(linkTextRanges);
@@ -106,6 +103,47 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
   links.sort((a, b) => a.start - b.start);
   keys.sort((a, b) => a.start - b.start);
   return { links, keys };
+}
+
+/**
+ * The citation keys of one bracket group, found in its own text only: the parts not inside a nested bracket
+ * pair (those are groups of their own). Every character belongs to one innermost group, so the keys of
+ * `[@a [@a [@a …]]]` are found in linear time, each once, instead of n²/2 times.
+ */
+function keysOfGroup(text: string, open: number, close: number, pairs: ReadonlyMap<number, number>, keys: CitationKey[]): void {
+  let segmentStart = open + 1;
+  const scan = (from: number, to: number) => {
+    if (from >= to || text.indexOf('@', from) === -1 || text.indexOf('@', from) >= to) return;
+    const segment = text.slice(from, to);
+    for (const match of segment.matchAll(KEY)) {
+      // `^` stands for the group's opening bracket, not for the end of a nested group (`[x]@a` is no key).
+      if (match[1] === '' && match.index === 0 && from !== open + 1) continue;
+      const start = from + match.index + match[1]!.length + (match[0].includes('-@') ? 1 : 0);
+      const id = trimEndChars(match[2]!, '.:,;');
+      const locator = locatorAfter(text, from + match.index + match[0].length, close);
+      keys.push({ id, start, end: start + 1 + id.length, groupStart: open, groupEnd: close + 1, ...(locator ? { locator } : {}) });
+    }
+  };
+  for (let index = open + 1; index < close; index++) {
+    const nested = text.charCodeAt(index) === 0x5b ? pairs.get(index) : undefined;
+    if (nested === undefined || nested >= close) continue;
+    scan(segmentStart, index);
+    index = nested;
+    segmentStart = nested + 1;
+  }
+  scan(segmentStart, close);
+}
+
+/** The locator after a key: up to `;`, the group's end or a nested bracket, at most MAX_LOCATOR characters. */
+function locatorAfter(text: string, from: number, close: number): string {
+  const limit = Math.min(close, from + MAX_LOCATOR);
+  let end = from;
+  while (end < limit) {
+    const char = text.charCodeAt(end);
+    if (char === 0x3b /* ; */ || char === 0x5d /* ] */ || char === 0x5b /* [ */) break;
+    end++;
+  }
+  return text.slice(from, end).replace(/^\s*,\s*/, '').trim();
 }
 
 /** open → close for every balanced [ ] outside skipped ranges, never across a blank line. */

@@ -60,7 +60,7 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
     problem(0, 'error', 'corpus-reader-unavailable', 'The readers of library formats (CSL-JSON, BibTeX) could not be loaded here; the file is not read.');
   };
   const addLibraryRecord = (record: CorpusRecord | undefined, found: readonly CorpusProblem[]) => {
-    problems.push(...found);
+    for (const each of found) problems.push(each);
     if (record) records.push(record);
   };
   const problem = (line: number, severity: CorpusProblem['severity'], code: string, message: string) => problems.push({ uri, line, severity, code, message });
@@ -92,7 +92,7 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
   const records: CorpusRecord[] = [];
   const accept = (raw: unknown, where: RawLocation, body?: string) => {
     const validated = validateRecord(raw, where, body);
-    problems.push(...validated.problems);
+    for (const problem of validated.problems) problems.push(problem);
     if (validated.record) records.push(validated.record);
   };
 
@@ -202,7 +202,7 @@ function* parseJson(text: string, problem: Report, location: Locate, accept: Acc
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    problem(jsonErrorLine(text, message), 'error', 'corpus-json-syntax', `JSON: ${firstLine(message)}; the file is not read.`);
+    problem(jsonErrorLine(text, message), 'error', 'corpus-json-syntax', `JSON: ${describeJsonError(text, message)}; the file is not read.`);
     return;
   }
   const items = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.records) ? data.records : [data];
@@ -236,7 +236,7 @@ function* parseJsonLines(text: string, problem: Report, location: Locate, accept
     try {
       data = JSON.parse(lineText);
     } catch (error) {
-      problem(line, 'error', 'corpus-json-syntax', `JSON Lines: ${firstLine(error instanceof Error ? error.message : String(error))}; this line is skipped.`);
+      problem(line, 'error', 'corpus-json-syntax', `JSON Lines: ${describeJsonError(lineText, error instanceof Error ? error.message : String(error)).replace(/ at line 1(?=$|,)/, '')}; this line is skipped.`);
       continue;
     }
     const [position] = isObject(data) ? findRecordObjects(lineText) : [];
@@ -259,6 +259,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** V8 reports "… at position N" or "… (line L column C)". */
+/**
+ * What is wrong with a JSON text, in words, never quoting it: V8's messages quote the text (`Unexpected token
+ * 'r', "root:x:0:0:"... is not valid JSON`), and the file may be a secret a symbolic link pointed at.
+ */
+export function describeJsonError(text: string, message: string): string {
+  const line = jsonErrorLine(text, message) + 1;
+  const column = /line \d+ column (\d+)/.exec(message)?.[1];
+  const what = /Unexpected end/.test(message) ? 'the JSON ends too early' : /Bad control character/.test(message) ? 'a control character inside a string' : /after JSON/.test(message) ? 'text after the JSON value' : 'not valid JSON';
+  return `${what} at line ${line}${column ? `, column ${column}` : ''}`;
+}
+
 export function jsonErrorLine(text: string, message: string): number {
   const lineColumn = /line (\d+) column \d+/.exec(message);
   if (lineColumn) return Number(lineColumn[1]) - 1;

@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../util/dates';
+import { nameRefusal } from '../search/spoofing';
 import type { CorpusProblem } from './problems';
 import type { CorpusRecord, LocalizedText } from './record';
 
@@ -114,15 +115,25 @@ export function validateRecord(raw: unknown, location: RawLocation, body?: strin
     Object.assign(summary, /[\u3400-\u9fff]/.test(firstParagraph) ? { zh: firstParagraph } : { en: firstParagraph });
   }
 
-  if (!id || !ID_PATTERN.test(id) || !title) return { problems };
+  const aliases = list('aliases');
   const weakAliases = fields.weakAliases === undefined || fields.weakAliases === null ? undefined : list('weakAliases');
+  // Names that would spoof matches (㊀ for every 一, Kangxi radicals for 人工智慧, one character) are kept on the
+  // record but never matched in articles (see spoofing.ts); the diagnostic says so without quoting them.
+  for (const [field, names] of [['title', title ? [title] : []], ['originalTitle', fields.originalTitle !== undefined ? [String(fields.originalTitle)] : []], ['aliases', aliases], ['weakAliases', weakAliases ?? []]] as const) {
+    for (const name of names) {
+      const refusal = nameRefusal(name);
+      if (refusal === 'compatibility-characters') report(field, 'warning', 'corpus-name-spoofing', `A name in "${field}" uses compatibility characters (circled, mathematical, radical or similar forms) that would match different everyday text; it is not matched in articles.`);
+      else if (refusal === 'too-short' && field !== 'title') report(field, 'warning', 'corpus-name-too-short', `A name in "${field}" has one character and would match almost everywhere; it is not matched in articles.`);
+    }
+  }
+  if (!id || !ID_PATTERN.test(id) || !title) return { problems };
   const record: CorpusRecord = {
     id,
     type,
     title,
     ...optional('originalTitle', text('originalTitle', 1_000)),
     // A weak alias is an alias too: listing it once, under weakAliases, is enough.
-    aliases: [...new Set([...list('aliases'), ...(weakAliases ?? [])])],
+    aliases: [...new Set([...aliases, ...(weakAliases ?? [])])],
     ...optional('weakAliases', weakAliases),
     ...optional('lang', text('lang', 20)),
     ...optional('date', date('date')),

@@ -1,4 +1,4 @@
-import { jsonErrorLine } from '../corpus/parseFile';
+import { describeJsonError, jsonErrorLine } from '../corpus/parseFile';
 import { PCODE, type LawEntry } from './lawTypes';
 import { articleKey, parseDatabaseArticleNumber, type ArticleNumber } from './numerals';
 
@@ -55,7 +55,7 @@ export function decodeJson(uri: string, bytes: Uint8Array): { value: unknown } |
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { problem: { uri, line: jsonErrorLine(text, message), message: `${fileName(uri)}: invalid JSON (${message.split('\n')[0]!.slice(0, 200)}).` } };
+    return { problem: { uri, line: jsonErrorLine(text, message), message: `${fileName(uri)}: invalid JSON (${describeJsonError(text, message)}).` } };
   }
 }
 

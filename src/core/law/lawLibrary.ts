@@ -155,24 +155,25 @@ export class LawLibrary {
       const indexBytes = await read('index.json', true);
       if (!indexBytes) continue;
       const parsedIndex = parseIndexJson(`${source.folder}/index.json`, indexBytes);
-      problems.push(...parsedIndex.problems);
+      for (const problem of parsedIndex.problems) problems.push(problem);
       const aliasBytes = await read('aliases.json', false);
       const parsedAliases = aliasBytes ? parseAliasesJson(`${source.folder}/aliases.json`, aliasBytes) : { aliases: new Map<string, string[]>(), problems: [] };
-      problems.push(...parsedAliases.problems);
+      for (const problem of parsedAliases.problems) problems.push(problem);
       // Old names of laws (optional): the embedded subset ships them for the whole database.
       const renameBytes = await read('renames.json', false);
       if (renameBytes) {
         const parsedRenames = parseRenamesJson(`${source.folder}/renames.json`, renameBytes);
-        problems.push(...parsedRenames.problems);
-        renames.renamed.push(...parsedRenames.renames.renamed);
-        renames.replaced.push(...parsedRenames.renames.replaced);
+        // Loops, not push(...list): a hostile file with 100,000 entries must not overflow the stack.
+        for (const problem of parsedRenames.problems) problems.push(problem);
+        for (const entry of parsedRenames.renames.renamed) renames.renamed.push(entry);
+        for (const entry of parsedRenames.renames.replaced) renames.replaced.push(entry);
       }
       let texts: Set<string> | undefined;
       // The embedded subset must have a manifest; an imported official database has one too (its laws without articles have no text).
       const manifestBytes = await read('manifest.json', source.embedded === true);
       if (source.embedded || manifestBytes) {
         const manifest = manifestBytes ? parseManifestJson(`${source.folder}/manifest.json`, manifestBytes) : { texts: new Set<string>(), problems: [] };
-        problems.push(...manifest.problems);
+        for (const problem of manifest.problems) problems.push(problem);
         texts = manifest.texts;
       }
       // An earlier source (the configured folder) wins over a later one (the embedded subset).

@@ -238,7 +238,8 @@ export function readOfficialFiles(inputs: ReadonlyArray<{ uri: string; bytes: Ui
       const uri = isZip(input.bytes) ? `${input.uri}!/${file.name}` : input.uri;
       const parsed = parseOfficialJson(uri, file.bytes);
       if ('problem' in parsed) return parsed;
-      problems.push(...parsed.problems);
+      // A loop: a hostile file may carry a problem for each of 100,000 laws (push(...list) overflows the stack).
+      for (const problem of parsed.problems) problems.push(problem);
       if (parsed.updateDate && (!updateDate || parsed.updateDate > updateDate)) updateDate = parsed.updateDate;
       for (const law of parsed.laws) {
         const existing = laws.get(law.pcode);

@@ -78,7 +78,7 @@ export function renderStatuteCard(reference: StatuteReference, entry: LawEntry, 
   const amended = amendedSince(law?.lastUpdate ?? entry.lastUpdate, writtenOn);
   if (amended && writtenOn) parts.push(zh ? `*本法於${escapeMarkdownText(amended)}修正，晚於本文日期（${escapeMarkdownText(writtenOn.iso)}）。*` : `*Amended on ${escapeMarkdownText(amended)}, after this article (${escapeMarkdownText(writtenOn.iso)}).*`);
   if (reference.article) {
-    if (law) parts.push(...articleBlocks(reference, law.articles, law.order, zh));
+    if (law) for (const block of articleBlocks(reference, law.articles, law.order, zh)) parts.push(block);
     else if (text && 'problem' in text) parts.push(`*${zh ? '無法讀取法規檔' : 'The law file cannot be read'}: ${escapeMarkdownText(text.problem.message)}*`);
     else parts.push(zh ? '*此法規條文未內建；設定 `policyAnnotator.laws.path` 指向全國法規資料庫資料夾即可顯示。*' : '*The text of this law is not built in; set `policyAnnotator.laws.path` to a folder of the national law database to see it.*');
   }

@@ -26,6 +26,8 @@ const PREFIX = 3;
 export class AliasMatcher {
   /** Normalised alias → ids (a plain string for the common single-id case, to save memory). */
   readonly #ids = new Map<string, string | string[]>();
+  /** For names shared by many records: the same ids as a Set. */
+  readonly #idSets = new Map<string, Set<string>>();
   /**
    * Hash of the first PREFIX units → alias length → how many aliases of that length (lengths kept sorted,
    * longest first). A number key spares the scan a substring per position; prefixes that share a hash only
@@ -51,7 +53,14 @@ export class AliasMatcher {
       this.#countLength(key, +1);
     } else if (typeof existing === 'string') {
       if (existing !== id) this.#ids.set(key, [existing, id]);
-    } else if (!existing.includes(id)) existing.push(id);
+    } else {
+      // Many records sharing one name (80,000 with the same title): a Set keeps each add O(1), not O(ids).
+      let set = this.#idSets.get(key);
+      if (!set && existing.length >= 16) this.#idSets.set(key, (set = new Set(existing)));
+      if (set ? set.has(id) : existing.includes(id)) return;
+      existing.push(id);
+      set?.add(id);
+    }
   }
 
   remove(alias: string, id: string): void {
@@ -65,6 +74,7 @@ export class AliasMatcher {
       return;
     }
     const remaining = existing.filter((candidate) => candidate !== id);
+    this.#idSets.delete(key);
     this.#ids.set(key, remaining.length === 1 ? remaining[0]! : remaining);
   }
 

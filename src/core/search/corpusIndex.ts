@@ -1,4 +1,5 @@
 import type { CorpusRecord } from '../corpus/record';
+import { nameRefusal } from './spoofing';
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
 import { normalizeKey, type NormalizedText } from './normalize';
@@ -52,9 +53,15 @@ export class CorpusIndex {
       this.#generation++;
       this.#records.set(record.id, record);
       // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
-      const keys = namesOf(record).map(normalizeKey);
-      // addKey ignores a second add of the same key and id, so no Set is needed here.
-      for (const key of keys) this.#matcher.addKey(key, record.id);
+      const names = namesOf(record);
+      const keys = names.map(normalizeKey);
+      // addKey ignores a second add of the same key and id, so no Set is needed here. A name that would spoof
+      // matches (㊀, ①, Kangxi radicals, one character) is never matched in articles; fuzzy search keeps it.
+      for (const [position, key] of keys.entries()) {
+        const refusal = nameRefusal(names[position]!);
+        // A one-character title stays the record's name; one-character aliases are refused.
+        if (refusal === undefined || (refusal === 'too-short' && position === 0)) this.#matcher.addKey(key, record.id);
+      }
       this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
       for (const key of weakKeysOf(record)) {
         const ids = this.#weak.get(key) ?? new Set<string>();

@@ -146,7 +146,14 @@ function normalizeCodePoint(char: string): string {
   return normalized;
 }
 
+/**
+ * Invisible characters that may sit inside a name without showing (zero-width space, joiners, word joiner,
+ * byte-order mark, soft hyphen): dropped, so 布萊切利\u200B宣言 is still the name it looks like.
+ */
+const INVISIBLE = new Set(['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']);
+
 function normalizeCodePointUncached(char: string): string {
+  if (INVISIBLE.has(char)) return '';
   if (MIDDLE_DOTS.has(char)) return CANONICAL_MIDDLE_DOT;
   const nfkc = char.normalize('NFKC');
   if (nfkc.length === 1 && MIDDLE_DOTS.has(nfkc)) return CANONICAL_MIDDLE_DOT;

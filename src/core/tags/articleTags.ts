@@ -22,10 +22,10 @@ export function findArticleTags(article: Article, hashtags: boolean): ArticleTag
     for (let number = section.firstLine; number < section.endLine; number++) {
       const line = article.lines[number]!;
       if (article.skipped.contains(line.start)) continue;
-      tags.push(...splitTags(line.text, line.start, 'section'));
+      for (const tag of splitTags(line.text, line.start, 'section')) tags.push(tag);
     }
   }
-  if (hashtags) tags.push(...hashtagsOf(article));
+  if (hashtags) for (const tag of hashtagsOf(article)) tags.push(tag);
   return tags.sort((a, b) => a.start - b.start);
 }
 

@@ -103,7 +103,7 @@ export class TagVocabulary {
         seen.add(definition.tag);
         fuzzy.push({ definition, match: 'fuzzy', usage: this.usage(definition.tag).count });
       }
-      results.push(...fuzzy.slice(0, limit - results.length));
+      for (const result of fuzzy.slice(0, limit - results.length)) results.push(result);
     }
     return results;
   }

@@ -1,0 +1,83 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The one rule for every file the CLI opens from a repository or from a folder it was pointed at (the
+ * configuration, the taxonomy, articles found by a glob, law files): it must be a regular file (not a device
+ * such as /dev/zero, a FIFO or a folder), inside one of the allowed folders both by its path (no `..`, no
+ * absolute path elsewhere) and after following symbolic links, and no bigger than the cap. It is read with
+ * the cap too, so a file that grows while it is read cannot make the read endless.
+ * Refusals say why in words and never quote the file's content.
+ */
+export type RepositoryRead = { readonly bytes: Uint8Array } | { readonly refused: string; readonly missing?: true };
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Whether `file` is `folder` or below it (both absolute, normalised). */
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function realFolders(folders: readonly string[]): Promise<string[]> {
+  return Promise.all(folders.map((folder) => fs.realpath(path.resolve(folder)).catch(() => path.resolve(folder))));
+}
+
+/** Checks a file against the rule without reading it: its size, or why it is refused. */
+export async function checkRepositoryFile(file: string, folders: readonly string[], maxBytes: number): Promise<{ readonly size: number; readonly real: string } | { readonly refused: string; readonly missing?: true }> {
+  const absolute = path.resolve(file);
+  if (!folders.some((folder) => isInside(absolute, path.resolve(folder)))) return { refused: 'it is outside the repository (a path climbing out with .. or an absolute path elsewhere); it is not read' };
+  const own = await fs.lstat(absolute).catch(() => undefined);
+  if (!own) return { refused: 'not found', missing: true };
+  const real = own.isSymbolicLink() ? await fs.realpath(absolute).catch(() => undefined) : absolute;
+  if (!real) return { refused: 'it is a broken symbolic link' };
+  if (own.isSymbolicLink()) {
+    const roots = await realFolders(folders);
+    if (!roots.some((root) => isInside(real, root))) return { refused: 'it is a symbolic link leading outside the repository; it is not read' };
+  } else {
+    // A folder on the way may itself be a link out (docs → /home/…): the real path decides.
+    const realPath = await fs.realpath(absolute).catch(() => absolute);
+    const roots = await realFolders(folders);
+    if (!roots.some((root) => isInside(realPath, root))) return { refused: 'it is reached through a symbolic link leading outside the repository; it is not read' };
+  }
+  const stat = await fs.stat(real).catch(() => undefined);
+  if (!stat) return { refused: 'not found', missing: true };
+  if (!stat.isFile()) return { refused: stat.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file (a device, a pipe or a socket); it is not read' };
+  if (stat.size > maxBytes) return { refused: `it is ${formatSize(stat.size)}, over the ${formatSize(maxBytes)} limit; it is not read` };
+  return { size: stat.size, real };
+}
+
+/** Reads a file under the rule; at most `maxBytes` are ever read. */
+export async function readRepositoryFile(file: string, folders: readonly string[], maxBytes: number = DEFAULT_MAX_FILE_BYTES): Promise<RepositoryRead> {
+  const checked = await checkRepositoryFile(file, folders, maxBytes);
+  if ('refused' in checked) return checked;
+  return readCapped(checked.real, maxBytes);
+}
+
+/** Reads at most `maxBytes` (+1 to notice a file that grew past the cap after it was checked). */
+export async function readCapped(file: string, maxBytes: number): Promise<RepositoryRead> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { refused: `it is over the ${formatSize(maxBytes)} limit; it is not read` };
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'ENOENT' ? { refused: 'not found', missing: true } : { refused: `it cannot be read (${code ?? 'error'})` };
+  } finally {
+    await handle?.close();
+  }
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

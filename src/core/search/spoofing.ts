@@ -1,0 +1,21 @@
+/**
+ * Names that normalisation would turn into everyday text they do not show: NFKC folds `㊀` into 一, `①` into 1,
+ * the Kangxi radical `⼈` into 人 and the mathematical `𝐀` into A, so an alias `㊀` would match every 一 in an
+ * article, and `⼈⼯智慧` (identical on screen) would pass for 人工智慧. Such a name is refused (with a
+ * diagnostic) and never matched. Full-width forms (ＡＩ, （）) and the ideographic space are ordinary in
+ * Chinese text and fold as before. A name of one character (after trimming) is refused too: it would match
+ * everywhere.
+ */
+export type NameRefusal = 'compatibility-characters' | 'too-short';
+
+export function nameRefusal(name: string): NameRefusal | undefined {
+  const trimmed = name.trim();
+  if ([...trimmed].length < 2) return 'too-short';
+  for (const char of trimmed) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) continue;
+    if ((code >= 0xff00 && code <= 0xffef) || code === 0x3000) continue;
+    if (char.normalize('NFKC') !== char.normalize('NFC')) return 'compatibility-characters';
+  }
+  return undefined;
+}
