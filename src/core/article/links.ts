@@ -58,7 +58,9 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
   const linkTextRanges: Array<[number, number]> = [...definitionLines];
   // The label bracket of a full reference link [text][label] is part of that link, not a link of its own.
   const labelBrackets = new Set<number>();
-  for (const [open, close] of [...pairs].sort((a, b) => a[0] - b[0])) {
+  // In order of the opening bracket: the openings sorted as numbers (no array of pairs to sort).
+  for (const open of Int32Array.from(pairs.keys()).sort()) {
+    const close = pairs.get(open)!;
     if (text.charCodeAt(open - 1) === 0x21 /* ! image */ || labelBrackets.has(open) || inDefinition.contains(open)) continue;
     const after = text.charCodeAt(close + 1);
     const label = text.slice(open + 1, close);
@@ -113,8 +115,11 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
 function keysOfGroup(text: string, open: number, close: number, pairs: ReadonlyMap<number, number>, keys: CitationKey[]): void {
   let segmentStart = open + 1;
   const scan = (from: number, to: number) => {
-    if (from >= to || text.indexOf('@', from) === -1 || text.indexOf('@', from) >= to) return;
+    if (from >= to) return;
+    // Searched within the segment only: indexOf('@', from) would run to the end of the text for every group
+    // of a text with no key after it, which is quadratic over many groups.
     const segment = text.slice(from, to);
+    if (!segment.includes('@')) return;
     for (const match of segment.matchAll(KEY)) {
       // `^` stands for the group's opening bracket, not for the end of a nested group (`[x]@a` is no key).
       if (match[1] === '' && match.index === 0 && from !== open + 1) continue;
