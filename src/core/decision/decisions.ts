@@ -1,5 +1,7 @@
 import { CONSTITUTIONAL_CASE_TYPES, courtEndingAt } from './courts';
 import { msg, type Localizable } from '../util/messages';
+import { chineseValue as unitsValue } from '../law/numerals';
+import { spanAt } from '../util/spans';
 
 /**
  * Court decisions and constitutional interpretations cited in prose: 釋字第603號, 憲法法庭111年憲判字第13號判決,
@@ -86,21 +88,8 @@ function readRun(text: string, start: number): Run | undefined {
 /** 一〇九 and 一二三四 digit by digit; 一百零九 with units. */
 function chineseValue(numeral: string): number {
   if (![...numeral].some((char) => char in CHINESE_UNITS)) return [...numeral].reduce((value, char) => value * 10 + CHINESE_DIGITS[char]!, 0);
-  let total = 0;
-  let digit = 0;
-  let sawDigit = false;
-  for (const char of numeral) {
-    const unit = CHINESE_UNITS[char];
-    if (unit !== undefined) {
-      total += (sawDigit ? digit : 1) * unit;
-      digit = 0;
-      sawDigit = false;
-    } else {
-      digit = CHINESE_DIGITS[char]!;
-      sawDigit = true;
-    }
-  }
-  return total + (sawDigit ? digit : 0);
+  // With units, as statutes write numbers; ○ (a circle) is read as the zero 〇.
+  return unitsValue(numeral.replaceAll('○', '〇'));
 }
 
 function skipSpaces(text: string, at: number): number {
@@ -430,14 +419,5 @@ function citationFields(reference: DecisionReference, tail: boolean): Omit<Decis
 
 /** The reference holding `offset`, if any (references do not overlap). */
 export function decisionAt<T extends DecisionReference>(references: readonly T[], offset: number): T | undefined {
-  let low = 0;
-  let high = references.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const reference = references[middle]!;
-    if (offset < reference.start) high = middle - 1;
-    else if (offset >= reference.end) low = middle + 1;
-    else return reference;
-  }
-  return undefined;
+  return spanAt(references, offset);
 }

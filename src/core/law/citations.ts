@@ -7,6 +7,7 @@ import { squeezeSpaces } from './pdfSpaces';
 import { parseSectionCite } from './sectionSign';
 import type { CitationProblem } from './citeGrammar';
 import type { LawNameLookup, LawNote, LawVia } from './lawTypes';
+import { spanAt } from '../util/spans';
 export type { LawNameHit, LawNameLookup, LawVia } from './lawTypes';
 
 
@@ -360,14 +361,5 @@ function emit(text: string, cites: readonly Cite[], law: LawBefore, references: 
 
 /** The reference holding `offset` (references do not overlap), by binary search. */
 export function statuteReferenceAt(references: readonly StatuteReference[], offset: number): StatuteReference | undefined {
-  let low = 0;
-  let high = references.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const reference = references[middle]!;
-    if (offset < reference.start) high = middle - 1;
-    else if (offset >= reference.end) low = middle + 1;
-    else return reference;
-  }
-  return undefined;
+  return spanAt(references, offset);
 }
