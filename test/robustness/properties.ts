@@ -110,7 +110,7 @@ export function runProperties(suite: Suite, seed: number): void {
 
 /**
  * Time at 8n over time at n of `parse` on `unit` repeated: CPU time (other processes share the machine), best of
- * 5 after a GC. A ratio on the wrong side of the bound is measured again up to twice, keeping the `lowest` (for a
+ * 5 after a GC. A ratio on the wrong side of the bound is measured again up to four times, keeping the `lowest` (for a
  * function meant to be linear) or the `highest` (for the quadratic control): one unlucky sample is no complexity class.
  */
 export function timeRatio(parse: (text: string) => unknown, unit: string, size: number, keep: 'lowest' | 'highest'): number {
@@ -129,6 +129,6 @@ export function timeRatio(parse: (text: string) => unknown, unit: string, size: 
   };
   const measure = () => time(large) / Math.max(time(small), 0.5);
   let ratio = measure();
-  for (let attempt = 1; attempt < 3 && (keep === 'lowest' ? ratio >= 32 : ratio < 32); attempt++) ratio = keep === 'lowest' ? Math.min(ratio, measure()) : Math.max(ratio, measure());
+  for (let attempt = 1; attempt < 5 && (keep === 'lowest' ? ratio >= 32 : ratio < 32); attempt++) ratio = keep === 'lowest' ? Math.min(ratio, measure()) : Math.max(ratio, measure());
   return ratio;
 }
