@@ -39,7 +39,7 @@ function filesUnder(dir: string): string[] {
 }
 
 // A fresh clone has nothing beside it: code, tests and scripts never name a path that leaves the repository
-// (../shared, ../../data, an absolute path on a developer's machine). Fixtures may contain such text as data.
+// (a sibling folder of the checkout, an absolute path on a developer's machine). Fixtures may hold such text as data.
 test('nothing in src/, test/ or scripts/ reads outside the repository', () => {
   const root = path.resolve(__dirname, '..', '..');
   const offenders: string[] = [];

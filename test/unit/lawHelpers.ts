@@ -3,6 +3,7 @@ import { NodeLawFileSystem } from '../../src/cli/laws';
 import { toUri } from '../../src/cli/nodeFiles';
 import { LawLibrary } from '../../src/core/law/lawLibrary';
 import type { LawIndex } from '../../src/core/law/lawIndex';
+import type { LawFileSystem } from '../../src/core/law/lawFiles';
 
 /** laws/embedded of the repository: real data of the national law database (names of all laws, texts of a few). */
 export const EMBEDDED_LAWS = toUri(path.join(__dirname, '..', '..', 'laws', 'embedded'));
@@ -19,3 +20,15 @@ export function embeddedIndex(): Promise<LawIndex> {
 }
 
 export const PDPA = 'I0050021'; // 個人資料保護法
+
+/** Law files held in memory, by URI: a law folder for tests that build one. */
+export class MemoryLaws implements LawFileSystem {
+  constructor(private readonly files: Map<string, Uint8Array>) {}
+  async stat(uri: string) {
+    const file = this.files.get(uri);
+    return file ? { size: file.length } : undefined;
+  }
+  async readFile(uri: string) {
+    return this.files.get(uri)!;
+  }
+}

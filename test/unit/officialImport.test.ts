@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
-import type { LawFileSystem } from '../../src/core/law/lawFiles';
+import { MemoryLaws } from './lawHelpers';
 import { LawLibrary } from '../../src/core/law/lawLibrary';
 import { officialToSplitFiles, parseOfficialJson, pcodeOfLawUrl, readOfficialFiles, unzipJsonFiles } from '../../src/core/law/officialImport';
 
@@ -25,17 +25,6 @@ const law = (pcode: string, name: string, modified: string, articles: Array<[str
   EngLawName: '',
   LawArticles: articles.map(([no, content]) => ({ ArticleType: 'A', ArticleNo: no, ArticleContent: content })),
 });
-
-class MemoryLaws implements LawFileSystem {
-  constructor(private readonly files: Map<string, Uint8Array>) {}
-  async stat(uri: string) {
-    const file = this.files.get(uri);
-    return file ? { size: file.length } : undefined;
-  }
-  async readFile(uri: string) {
-    return this.files.get(uri)!;
-  }
-}
 
 function libraryOf(bytes: Uint8Array): LawLibrary {
   const database = readOfficialFiles([{ uri: 'file:///x/ChLaw.json', bytes }]);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseArticle } from '../../src/core/article/article';
-import type { LawFileSystem } from '../../src/core/law/lawFiles';
+import { MemoryLaws } from './lawHelpers';
 import { LawLibrary } from '../../src/core/law/lawLibrary';
 import { officialToSplitFiles, readOfficialFiles } from '../../src/core/law/officialImport';
 import { articleDate } from '../../src/core/law/pointInTime';
@@ -11,17 +11,6 @@ import { renderStatuteCard } from '../../src/core/law/statuteCard';
 import { analyzeStatutes } from '../../src/core/law/statuteChecks';
 
 const FIXTURE = path.join(__dirname, '..', '..', 'test', 'fixtures', 'laws-official', 'ChLaw.json');
-
-class MemoryLaws implements LawFileSystem {
-  constructor(private readonly files: Map<string, Uint8Array>) {}
-  async stat(uri: string) {
-    const file = this.files.get(uri);
-    return file ? { size: file.length } : undefined;
-  }
-  async readFile(uri: string) {
-    return this.files.get(uri)!;
-  }
-}
 
 function library(): LawLibrary {
   const database = readOfficialFiles([{ uri: 'file:///x/ChLaw.json', bytes: new Uint8Array(readFileSync(FIXTURE)) }]);
