@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { safeJsonStringify } from '../../src/core/util/controlText';
 import { parseArticle } from '../../src/core/article/article';
 import { parseCitationLine } from '../../src/core/article/citationLine';
 import { validateRecord } from '../../src/core/corpus/validate';
@@ -6,6 +7,7 @@ import { renderHoverCard } from '../../src/core/hoverCard';
 import { normalizeWithOffsets, toOriginalRange } from '../../src/core/search/normalize';
 import { displayed, foreignActivity } from './hostile';
 import { showsLiterally } from './markdownActivity';
+import { controlRatios, INPUT_FACTOR, RATIO_BOUND, timeRatio } from './linearTime';
 import type { Suite } from './suite';
 
 /** Pieces that mean something to Markdown, to URLs, to the article model or to normalisation, mixed with anything. */
@@ -78,57 +80,30 @@ export function runProperties(suite: Suite, seed: number): void {
   property('parseArticle never throws', markdownish(120), (text) => parseArticle(text).text === text, 2_000, seed + 2);
   property('parseCitationLine never throws', markdownish(60), (text) => typeof parseCitationLine(text) === 'object', 3_000, seed + 3);
 
-  // 4. Linear time: a repeated unit, parsed at n and 8n characters; quadratic work would be ~64 times slower.
+  // 4. Linear time: a repeated unit, parsed at n to 16n characters (see linearTime.ts for the fit and the bound).
   const ratios: number[] = [];
+  let worst = { ratio: 0, unit: '' };
   const linear = (name: string, parse: (text: string) => unknown, size: number, runsWanted: number, propertySeed: number) =>
     property(
-      `${name} runs in linear time (8× the input, < 32× the time; quadratic ≈ 64×)`,
+      `${name} runs in linear time (${INPUT_FACTOR}× the input, < ${RATIO_BOUND}× the time; n^1.5 ≈ 64×)`,
       markdownish(12).filter((unit) => unit.length > 0),
       (unit) => {
         const ratio = timeRatio(parse, unit, size, 'lowest');
         ratios.push(ratio);
-        return ratio < 32;
+        if (ratio > worst.ratio) worst = { ratio, unit: `${name} on ${safeJsonStringify(unit)}` };
+        return ratio < RATIO_BOUND;
       },
       runsWanted,
       propertySeed,
     );
-  // The measurement itself must catch quadratic work, or passing it would mean nothing.
-  const quadratic = (text: string) => {
-    let pairs = 0;
-    for (let outer = 0; outer < text.length; outer++) for (let inner = outer; inner < text.length; inner++) pairs += text.charCodeAt(inner) & 1;
-    return pairs;
-  };
-  const quadraticRatio = timeRatio(quadratic, 'ab', 4_000, 'highest');
-  suite.check('the linear-time measurement flags a quadratic function', quadraticRatio >= 32, quadraticRatio.toFixed(1));
-  linear('parseArticle', parseArticle, 40_000, 25, seed + 4);
-  linear('parseCitationLine', parseCitationLine, 8_000, 40, seed + 5);
+  // The measurement itself must catch n^1.5 and quadratic work, or passing it would mean nothing.
+  const controls = controlRatios();
+  suite.check(`the linear-time measurement flags an n^1.5 function (${INPUT_FACTOR}× the input)`, controls.nToTheOnePointFive >= RATIO_BOUND, controls.nToTheOnePointFive.toFixed(1));
+  suite.check(`the linear-time measurement flags a quadratic function (${INPUT_FACTOR}× the input)`, controls.quadratic >= RATIO_BOUND, controls.quadratic.toFixed(1));
+  linear('parseArticle', parseArticle, 20_000, 20, seed + 4);
+  linear('parseCitationLine', parseCitationLine, 4_000, 30, seed + 5);
 
   suite.figure('property runs (fast-check)', runs);
   suite.figure('  seeds (hover, normalise, parseArticle, parseCitationLine, the two linear-time)', seeds.join(', '));
-  suite.figure('  worst time ratio at 8× the input (linear ≈ 8; a quadratic control measured)', `${Math.max(...ratios).toFixed(1)} (control ${quadraticRatio.toFixed(1)})`);
-}
-
-/**
- * Time at 8n over time at n of `parse` on `unit` repeated: CPU time (other processes share the machine), best of
- * 5 after a GC. A ratio on the wrong side of the bound is measured again up to four times, keeping the `lowest` (for a
- * function meant to be linear) or the `highest` (for the quadratic control): one unlucky sample is no complexity class.
- */
-export function timeRatio(parse: (text: string) => unknown, unit: string, size: number, keep: 'lowest' | 'highest'): number {
-  const small = unit.repeat(Math.ceil(size / unit.length));
-  const large = unit.repeat(Math.ceil((size * 8) / unit.length));
-  const time = (text: string) => {
-    let best = Infinity;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      (globalThis as { gc?: () => void }).gc?.();
-      const started = process.cpuUsage();
-      parse(text);
-      const used = process.cpuUsage(started);
-      best = Math.min(best, (used.user + used.system) / 1000);
-    }
-    return best;
-  };
-  const measure = () => time(large) / Math.max(time(small), 0.5);
-  let ratio = measure();
-  for (let attempt = 1; attempt < 5 && (keep === 'lowest' ? ratio >= 32 : ratio < 32); attempt++) ratio = keep === 'lowest' ? Math.min(ratio, measure()) : Math.max(ratio, measure());
-  return ratio;
+  suite.figure(`  worst time ratio at ${INPUT_FACTOR}× the input (linear ≈ ${INPUT_FACTOR}; controls n^1.5 and quadratic measured)`, `${Math.max(...ratios).toFixed(1)}, ${worst.unit} (controls ${controls.nToTheOnePointFive.toFixed(1)}, ${controls.quadratic.toFixed(1)})`);
 }

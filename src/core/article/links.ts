@@ -151,19 +151,23 @@ function locatorAfter(text: string, from: number, close: number): string {
   return text.slice(from, end).replace(/^\s*,\s*/, '').trim();
 }
 
-/** open → close for every balanced [ ] outside skipped ranges, never across a blank line. */
+/**
+ * open → close for every balanced [ ] outside skipped ranges, never across a blank line. The stack is a typed
+ * array sized by the text: a line of 100,000 unclosed brackets grows no JavaScript array (whose reallocations in
+ * the large-object space made such lines measurably superlinear).
+ */
 function matchBrackets(text: string, skipped: RangeSet): Map<number, number> {
   const pairs = new Map<number, number>();
-  const stack: number[] = [];
+  const stack = new Int32Array(bracketCount(text, 0x5b));
+  let top = 0;
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (char === 0x5c /* \ */) index++;
     else if (char === 0x5b /* [ */) {
-      if (!skipped.contains(index)) stack.push(index);
+      if (!skipped.contains(index)) stack[top++] = index;
     } else if (char === 0x5d /* ] */) {
-      const open = stack.pop();
-      if (open !== undefined) pairs.set(open, index);
-    } else if (char === 0x0a && (text.charCodeAt(index + 1) === 0x0a || (text.charCodeAt(index + 1) === 0x0d && text.charCodeAt(index + 2) === 0x0a))) stack.length = 0;
+      if (top > 0) pairs.set(stack[--top]!, index);
+    } else if (char === 0x0a && (text.charCodeAt(index + 1) === 0x0a || (text.charCodeAt(index + 1) === 0x0d && text.charCodeAt(index + 2) === 0x0a))) top = 0;
   }
   return pairs;
 }
@@ -171,17 +175,24 @@ function matchBrackets(text: string, skipped: RangeSet): Map<number, number> {
 /** open → close for every balanced ( ) on one line. */
 function matchParens(text: string): Map<number, number> {
   const pairs = new Map<number, number>();
-  const stack: number[] = [];
+  const stack = new Int32Array(bracketCount(text, 0x28));
+  let top = 0;
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (char === 0x5c) index++;
-    else if (char === 0x28) stack.push(index);
+    else if (char === 0x28) stack[top++] = index;
     else if (char === 0x29) {
-      const open = stack.pop();
-      if (open !== undefined) pairs.set(open, index);
-    } else if (char === 0x0a) stack.length = 0;
+      if (top > 0) pairs.set(stack[--top]!, index);
+    } else if (char === 0x0a) top = 0;
   }
   return pairs;
+}
+
+/** How many times `code` occurs: the most a bracket stack can hold. */
+function bracketCount(text: string, code: number): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) === code) count++;
+  return count;
 }
 
 function normalizeLabel(label: string): string {
