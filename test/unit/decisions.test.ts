@@ -199,3 +199,52 @@ describe('courts table', () => {
     assert.equal(decisionAt(references, references[1]!.start + 1)?.number, 603);
   });
 });
+
+describe('citations wrapped across lines in the Markdown source', () => {
+  /** Line and column (0-based) of an offset. */
+  const where = (text: string, offset: number) => {
+    const before = text.slice(0, offset).split('\n');
+    return [before.length - 1, before.at(-1)!.length];
+  };
+
+  it('a case number broken after 字, before 第: one reference whose range covers both lines', () => {
+    const text = '本案上訴人援引最高法院109年度台上字\n第1234號民事判決，主張契約無效。';
+    const references = scan(text).references;
+    assert.deepEqual(references.map(shape), [{ text: '最高法院109年度台上字\n第1234號民事判決', court: '最高法院', year: 109, caseType: '台上', number: 1234, decisionType: '判決' }]);
+    assert.deepEqual(where(text, references[0]!.start), [0, 7]);
+    assert.deepEqual(where(text, references[0]!.end), [1, 10]);
+    assert.equal(references[0]!.matter, '民事');
+  });
+
+  it('broken after the court, after 年度, before 號 and before the decision type; CRLF too', () => {
+    assert.deepEqual(shapes('我們參考臺灣高等法院\n110年度上易字第56號判決的理由。').map((item) => [item.court, item.year, item.caseType, item.number]), [['臺灣高等法院', 110, '上易', 56]]);
+    assert.deepEqual(shapes('見最高行政法院111年度\n上字第7號判決').map((item) => [item.court, item.caseType, item.number, item.decisionType]), [['最高行政法院', '上', 7, '判決']]);
+    assert.deepEqual(shapes('參照臺北地院112年度訴字第88\n號判決').map((item) => [item.caseType, item.number, item.decisionType]), [['訴', 88, '判決']]);
+    assert.deepEqual(shapes('依最高法院108年度台上字第9號\r\n刑事判決意旨').map((item) => [item.number, item.decisionType, item.text]), [[9, '判決', '最高法院108年度台上字第9號\r\n刑事判決']]);
+  });
+
+  it('釋字 and lists wrapped across lines', () => {
+    assert.deepEqual(shapes('大法官作成釋字\n第603號解釋後').map((item) => [item.caseType, item.number, item.decisionType]), [['釋', 603, '解釋']]);
+    assert.deepEqual(shapes('見最高法院109年度台上字第11號、\n第22號判決').map((item) => [item.court, item.number, item.decisionType]), [['最高法院', 11, '判決'], ['最高法院', 22, '判決']]);
+  });
+
+  it('a quoted paragraph wraps inside the quote', () => {
+    const text = '> 學者指出，最高法院109年度台上字\n> 第1234號判決已改變見解。';
+    const references = scan(text).references;
+    assert.deepEqual(references.map((reference) => [reference.number, reference.text]), [[1234, '最高法院109年度台上字\n> 第1234號判決']]);
+    assert.deepEqual(shapes('> 我們引用最高法院\n> 109年度台上字第5號判決').map((item) => [item.court, item.number]), [['最高法院', 5]]);
+  });
+
+  it('never across a paragraph break, into a heading, a list item, a table row, or from a quote into plain text', () => {
+    for (const text of [
+      '最高法院109年度台上字\n\n第1234號判決',
+      '最高法院109年度台上字\n# 第1234號判決',
+      '最高法院109年度台上字\n- 第1234號判決',
+      '最高法院109年度台上字\n| 第1234號判決 |',
+      '最高法院109年度台上字\n1. 第1234號判決',
+      '最高法院109年度台上字\n> 第1234號判決',
+    ]) assert.deepEqual(shapes(text).map((item) => item.number), [], JSON.stringify(text));
+    // The court on a line of its own before a blank line names nothing on the next paragraph.
+    assert.deepEqual(shapes('最高法院\n\n109年度台上字第5號判決').map((item) => item.court ?? '(none)'), ['(none)']);
+  });
+});

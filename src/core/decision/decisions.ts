@@ -92,14 +92,64 @@ function chineseValue(numeral: string): number {
   return unitsValue(numeral.replaceAll('○', '〇'));
 }
 
-function skipSpaces(text: string, at: number): number {
+function skipBlanks(text: string, at: number): number {
   while (isSpace(text[at])) at++;
   return at;
 }
 
-function skipSpacesBack(text: string, at: number): number {
+function skipBlanksBack(text: string, at: number): number {
   while (at > 0 && isSpace(text[at - 1])) at--;
   return at;
+}
+
+/** How far back a line's start is looked for (a quote marker): a longer line is simply not joined to the next. */
+const MAX_LINE_LOOKBACK = 4096;
+/** A line that starts a Markdown block (heading, list item, table row, fence) does not continue the paragraph before it. */
+const BLOCK_START = /^(?:#{1,6}(?:\s|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|\||```|~~~)/;
+
+/** Whether the line starting at `lineStart` is quoted (`> …`). */
+function isQuotedLine(text: string, lineStart: number): boolean {
+  return text[skipBlanks(text, lineStart)] === '>';
+}
+
+/**
+ * After a line break at `newline`, where the next line's text starts if it continues the same paragraph
+ * (Markdown source wraps long sentences: 最高法院109年度台上字⏎第1234號): not a blank line, not a new block;
+ * a quoted line continues only a quoted one. Undefined otherwise.
+ */
+function continuationAfter(text: string, newline: number): number | undefined {
+  let next = newline + 1;
+  next = skipBlanks(text, next);
+  if (text[next] === '>') {
+    const lineStart = text.lastIndexOf('\n', newline - 1) + 1;
+    if (newline - lineStart > MAX_LINE_LOOKBACK || !isQuotedLine(text, lineStart)) return undefined;
+    while (text[next] === '>') next = skipBlanks(text, next + 1);
+  }
+  if (next >= text.length || text[next] === '\n' || text[next] === '\r') return undefined;
+  if (BLOCK_START.test(text.slice(next, next + 12))) return undefined;
+  return next;
+}
+
+/** Spaces, and at most one line break inside a paragraph. */
+function skipSpaces(text: string, at: number): number {
+  at = skipBlanks(text, at);
+  const newline = text[at] === '\r' && text[at + 1] === '\n' ? at + 1 : at;
+  if (text[newline] !== '\n') return at;
+  return continuationAfter(text, newline) ?? at;
+}
+
+/** Spaces back, and at most one line break back when this line continues the paragraph of the one before. */
+function skipSpacesBack(text: string, from: number): number {
+  const at = skipBlanksBack(text, from);
+  let lineStart = at;
+  // A quoted line: its markers are skipped too (> 最高法院⏎> 109年度…).
+  while (text[lineStart - 1] === '>') lineStart = skipBlanksBack(text, lineStart - 1);
+  if (text[lineStart - 1] !== '\n') return at;
+  const newline = lineStart - 1;
+  // Only blanks and quote markers lie between the line break and `from`.
+  if (continuationAfter(text, newline) !== skipBlanks(text, from)) return at;
+  const previousEnd = skipBlanksBack(text, text[newline - 1] === '\r' ? newline - 1 : newline);
+  return previousEnd === 0 || text[previousEnd - 1] === '\n' ? at : previousEnd;
 }
 
 const MATTERS = ['民事', '刑事', '行政', '家事', '少年', '懲戒', '憲法', '職務'];
