@@ -105,7 +105,10 @@ describe('downloading the law database (a local server)', () => {
       response.writeHead(200, { 'content-type': 'application/octet-stream' }); // chunked: no Content-Length
       // Up to 64 MB, as long as the client reads: an endless body in effect.
       const send = (error?: Error | null) => {
-        if (error || response.destroyed || chunksSent >= 1_000) return response.end();
+        if (error || response.destroyed || chunksSent >= 1_000) {
+          response.end();
+          return;
+        }
         chunksSent++;
         response.write(new Uint8Array(65_536), send);
       };
@@ -152,7 +155,8 @@ describe('downloading the law database (a local server)', () => {
     const { url, requests } = await serve((request, response) => {
       if (request.headers['if-none-match'] === '"e1"') {
         response.writeHead(304);
-        return response.end();
+        response.end();
+        return;
       }
       sendZip(fixtureZip(), { etag: '"e1"' })(request, response);
     });
@@ -207,7 +211,8 @@ describe('policy-annotator laws download', () => {
       const server = await serve((request, response) => {
         if (request.headers['if-none-match'] === '"e1"') {
           response.writeHead(304);
-          return response.end();
+          response.end();
+          return;
         }
         sendZip(fixtureZip(), { etag: '"e1"' })(request, response);
       });

@@ -1,4 +1,7 @@
 import { isZip, readOfficialFiles, type OfficialDatabase } from './officialImport';
+import { refusedDownloadUrl } from './lawDownloadUrl';
+
+export { DEFAULT_LAW_DOWNLOAD_URL, refusedDownloadUrl } from './lawDownloadUrl';
 
 /**
  * Downloading the national law database's open data (the only network request the extension makes, and only
@@ -7,12 +10,6 @@ import { isZip, readOfficialFiles, type OfficialDatabase } from './officialImpor
  * act on, never an exception.
  */
 
-/**
- * The published address of ChLaw.json (zipped) in the database's Open API (https://law.moj.gov.tw/api,
- * documented in its Swagger page). Verified in public code that downloads it (see docs/DEVELOPMENT.md,
- * "The law database download").
- */
-export const DEFAULT_LAW_DOWNLOAD_URL = 'https://law.moj.gov.tw/api/ch/law/json';
 /** ChLaw.json zipped is ~6 MB, all laws and orders ~30 MB: more than this is not the database. */
 export const MAX_DOWNLOAD_BYTES = 300 * 1024 * 1024;
 /** No byte for this long: the server is stalled. */
@@ -56,21 +53,6 @@ export interface Downloaded {
 }
 
 export type DownloadResult = Downloaded | { readonly notModified: true } | DownloadFailure;
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** https only; plain http only to this machine (tests, a local mirror). Returns why a URL is refused. */
-export function refusedDownloadUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'the download address is not a URL';
-  }
-  if (parsed.protocol === 'https:') return undefined;
-  if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return undefined;
-  return 'the download address must start with https:// (plain http only for 127.0.0.1 or localhost)';
-}
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
