@@ -248,3 +248,22 @@ describe('citations wrapped across lines in the Markdown source', () => {
     assert.deepEqual(shapes('最高法院\n\n109年度台上字第5號判決').map((item) => item.court ?? '(none)'), ['(none)']);
   });
 });
+
+describe('forms found in real texts', () => {
+  it('大法官第N號解釋 without 釋字 is an interpretation; only with 解釋 after the number', () => {
+    assert.deepEqual(shapes('早在大法官第748號解釋作成前，社會已有討論。'), [{ text: '大法官第748號解釋', caseType: '釋', number: 748, decisionType: '解釋' }]);
+    assert.deepEqual(shapes('司法院大法官第499號解釋認定修憲程序有瑕疵'), [{ text: '司法院大法官第499號解釋', court: '司法院', caseType: '釋', number: 499, decisionType: '解釋' }]);
+    assert.deepEqual(shapes('大法官會議第3號解釋').map((item) => item.number), [3]);
+    assert.deepEqual(shapes('大法官第3次會議決議；大法官第5號意見書；第8號解釋'), []);
+  });
+
+  it('a prosecutors\' investigation number is not a decision; a court\'s 偵聲 ruling is', () => {
+    assert.deepEqual(shapes('檢察官以112年度偵字第3456號起訴，另有113年度偵續字第7號。'), []);
+    assert.deepEqual(shapes('臺灣臺北地方法院112年度偵聲字第8號裁定').map((item) => [item.caseType, item.number]), [['偵聲', 8]]);
+  });
+
+  it('the tail of a number wrapped onto the next line is not a year', () => {
+    assert.deepEqual(shapes('經檢察官提起公訴（11\n2年度訴字第9號），本院判決如下').map((item) => item.year), []);
+    assert.deepEqual(shapes('本院判決如下（見\n112年度訴字第9號判決）').map((item) => item.year), [112]);
+  });
+});

@@ -249,7 +249,7 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
     } else {
       const previous = list.length > 0 ? references[list[list.length - 1]!] : undefined;
       const inList = previous !== undefined && followsAsListItem(text, previous.end, at);
-      found = readCases(text, at, token.length, inList ? previous : undefined, problems);
+      found = readGrandJusticesNumber(text, at) ?? readCases(text, at, token.length, inList ? previous : undefined, problems);
       if (found && !inList) closeList();
     }
     if (!found) continue;
@@ -264,6 +264,31 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
   closeList();
   references.sort((a, b) => a.start - b.start);
   return { references, problems };
+}
+
+/** 字別 of the prosecutors' offices (偵查 and its kin); a court's 偵聲 (detention during an investigation) is not among them. */
+const PROSECUTION_CASE_TYPES = new Set(['偵', '偵續', '偵緝', '調偵', '他', '少連偵', '核退', '偵續一', '偵緝續']);
+
+/**
+ * 大法官第813號解釋, 司法院大法官會議第3號解釋: an interpretation written without 釋字. Only with 解釋 after the
+ * number: 大法官第3次會議 or 大法官第5號意見書 are not interpretations.
+ */
+function readGrandJusticesNumber(text: string, at: number): { references: DecisionReference[]; end: number } | undefined {
+  if (text[at - 1] !== '第') return undefined;
+  let start = skipBlanksBack(text, at - 1);
+  if (text.endsWith('會議', start)) start -= 2;
+  if (!text.endsWith('大法官', start)) return undefined;
+  start -= 3;
+  const court = text.endsWith('司法院', start) ? '司法院' : undefined;
+  if (court) start -= 3;
+  const run = readRun(text, at);
+  if (!run || run.value === undefined) return undefined;
+  let end = skipSpaces(text, run.end);
+  if (text[end] !== '號') return undefined;
+  end = skipSpaces(text, end + 1);
+  if (!text.startsWith('解釋', end)) return undefined;
+  end += 2;
+  return { references: [{ start, end, text: text.slice(start, end), kind: 'interpretation', ...(court ? { court } : {}), courtName: '司法院', caseType: '釋', number: run.value, decisionType: '解釋' }], end };
 }
 
 /** Whether `at` is the next item of a list ending at `end`: only a separator (、及 …) lies between. */
@@ -347,6 +372,9 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   if (!yearRun || yearRun.end !== at + runLength) return undefined;
   if ((!yearRun.chinese && yearRun.length > 3) || (yearRun.chinese && yearRun.length > 6) || yearRun.value === undefined) return undefined;
   if (isArabic(text[at - 1]) || text[at - 1] === '第') return undefined;
+  // The tail of a number the source wrapped (FJUD wraps at a fixed width: 公訴(11⏎3年度偵字…): not a year of its own.
+  const beforeBreak = text[at - 1] === '\n' ? (text[at - 2] === '\r' ? at - 3 : at - 2) : -1;
+  if (beforeBreak >= 0 && isArabic(text[beforeBreak])) return undefined;
   let cursor = skipSpaces(text, yearRun.end);
   let nian = '';
   if (text.startsWith('年度', cursor)) nian = '年度';
@@ -387,6 +415,8 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   if (!courtWritten && !inherited && numberRun.length > MAX_UNNAMED_CASE_DIGITS && !numberRun.chinese) return undefined;
 
   const caseType = caseTypeWritten.replaceAll('臺', '台');
+  // A prosecutors' office number (112年度偵字第3456號) is an investigation, not a court's decision.
+  if (PROSECUTION_CASE_TYPES.has(caseType)) return undefined;
   const constitutional = CONSTITUTIONAL_CASE_TYPES.has(caseType);
   const start = court ? court.start : at;
   if (numberRun.value === undefined) {
