@@ -267,3 +267,23 @@ describe('forms found in real texts', () => {
     assert.deepEqual(shapes('本院判決如下（見\n112年度訴字第9號判決）').map((item) => item.year), [112]);
   });
 });
+
+describe('more forms found in real texts', () => {
+  it('大法官解釋第N號, and 第N號解釋 alone once the section has cited an interpretation', () => {
+    assert.deepEqual(shapes('本院大法官解釋第二七一號曾表示意見，釋字第111號亦同。').map((item) => [item.caseType, item.number]), [['釋', 271], ['釋', 111]]);
+    assert.deepEqual(shapes('釋字第100號之後，第二O一號解釋與第300號解釋理由書也談到。').map((item) => [item.text, item.number]), [['釋字第100號', 100], ['第二O一號解釋', 201], ['第300號解釋', 300]]);
+    // Not before any interpretation, not after a heading, not a letter.
+    assert.deepEqual(shapes('第300號解釋'), []);
+    assert.deepEqual(shapes('釋字第100號\n\n# 另一節\n\n第300號解釋').map((item) => item.number), [100]);
+    assert.deepEqual(shapes('釋字第100號；財政部第8號解釋函、第9號解釋令').map((item) => item.number), [100]);
+  });
+
+  it('the Judicial Yuan\'s database ids: 41_台上_1565', () => {
+    assert.deepEqual(shapes('判例 52_台上_2001 與 60_台抗_12 都已停止適用').map((item) => [item.year, item.caseType, item.number]), [[52, '台上', 2001], [60, '台抗', 12]]);
+    assert.deepEqual(shapes('file_台上_1.txt、x41_台上_1565、41_台上_1565a、112_偵_3'), []);
+  });
+
+  it('a 字別 with an enclosed numeral (重上更㈠) as FJUD writes it', () => {
+    assert.deepEqual(shapes('臺灣高等法院臺南分院99年度重上更㈡字第3號判決').map((item) => [item.court, item.caseType, item.number]), [['臺灣高等法院臺南分院', '重上更㈡', 3]]);
+  });
+});

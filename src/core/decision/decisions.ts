@@ -57,6 +57,9 @@ const CHINESE_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const isArabic = (char: string | undefined) => char !== undefined && ((char >= '0' && char <= '9') || (char >= '０' && char <= '９'));
 const isChineseNumeral = (char: string | undefined) => char !== undefined && (char in CHINESE_DIGITS || char in CHINESE_UNITS);
+/** ㈠ to ㈩: FJUD writes 重上更㈠ for 重上更(一). */
+const isEnclosedNumeral = (char: string | undefined) => char !== undefined && char >= '\u3220' && char <= '\u3229';
+const isLatinO = (char: string | undefined) => char === 'O' || char === 'o' || char === 'Ｏ';
 const isHan = (char: string | undefined) => char !== undefined && char >= '\u4e00' && char <= '\u9fff';
 const isSpace = (char: string | undefined) => char === ' ' || char === '\u3000' || char === '\t';
 
@@ -80,9 +83,10 @@ function readRun(text: string, start: number): Run | undefined {
   }
   if (!isChineseNumeral(text[start])) return undefined;
   let end = start;
-  while (isChineseNumeral(text[end])) end++;
+  // A Latin O typed for the zero 〇 between Chinese digits (第五O九號) is read as the zero.
+  while (isChineseNumeral(text[end]) || (isLatinO(text[end]) && isChineseNumeral(text[end + 1]))) end++;
   const length = end - start;
-  return { end, length, value: length > MAX_CASE_NUMBER_DIGITS * 2 ? undefined : chineseValue(text.slice(start, end)), chinese: true };
+  return { end, length, value: length > MAX_CASE_NUMBER_DIGITS * 2 ? undefined : chineseValue(text.slice(start, end).replace(/[OoＯ]/g, '〇')), chinese: true };
 }
 
 /** 一〇九 and 一二三四 digit by digit; 一百零九 with units. */
@@ -203,6 +207,8 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
   const references: DecisionReference[] = [];
   const problems: DecisionProblem[] = [];
   let antecedents: Antecedents = { byType: new Map() };
+  /** Whether the section has cited an interpretation: then 第585號解釋 alone is one too. */
+  let interpretationCited = false;
   let consumedUntil = 0;
   /** Positions in `references` of the current list: its items take the decision type written after the last. */
   let list: number[] = [];
@@ -232,6 +238,7 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
       if (/^ {0,3}#{1,6}(?:\s|$)/.test(text.slice(at + 1, at + 9))) {
         closeList();
         antecedents = { byType: new Map() };
+        interpretationCited = false;
       }
       continue;
     }
@@ -249,12 +256,13 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
     } else {
       const previous = list.length > 0 ? references[list[list.length - 1]!] : undefined;
       const inList = previous !== undefined && followsAsListItem(text, previous.end, at);
-      found = readGrandJusticesNumber(text, at) ?? readCases(text, at, token.length, inList ? previous : undefined, problems);
+      found = readGrandJusticesNumber(text, at, interpretationCited) ?? readDatabaseId(text, at) ?? readCases(text, at, token.length, inList ? previous : undefined, problems);
       if (found && !inList) closeList();
     }
     if (!found) continue;
     for (const reference of found.references) {
       references.push(reference);
+      if (reference.kind === 'interpretation') interpretationCited = true;
       if (reference.via === 'context') remember(reference);
       else list.push(references.length - 1);
     }
@@ -270,25 +278,50 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
 const PROSECUTION_CASE_TYPES = new Set(['偵', '偵續', '偵緝', '調偵', '他', '少連偵', '核退', '偵續一', '偵緝續']);
 
 /**
- * 大法官第813號解釋, 司法院大法官會議第3號解釋: an interpretation written without 釋字. Only with 解釋 after the
- * number: 大法官第3次會議 or 大法官第5號意見書 are not interpretations.
+ * An interpretation written without 釋字: 大法官第813號解釋, 司法院大法官會議第3號解釋, 大法官解釋第二九三號, and, once
+ * the section has cited an interpretation, 第585號解釋 alone. Without 解釋 before or after the number it is not
+ * one (大法官第3次會議, 大法官第5號意見書), nor with a letter's word after it (第8號解釋函, 解釋令).
  */
-function readGrandJusticesNumber(text: string, at: number): { references: DecisionReference[]; end: number } | undefined {
+function readGrandJusticesNumber(text: string, at: number, interpretationCited: boolean): { references: DecisionReference[]; end: number } | undefined {
   if (text[at - 1] !== '第') return undefined;
   let start = skipBlanksBack(text, at - 1);
+  const namedAfter = text.endsWith('解釋', start);
+  if (namedAfter) start -= 2;
   if (text.endsWith('會議', start)) start -= 2;
-  if (!text.endsWith('大法官', start)) return undefined;
-  start -= 3;
-  const court = text.endsWith('司法院', start) ? '司法院' : undefined;
+  const justices = text.endsWith('大法官', start);
+  if (justices) start -= 3;
+  else if (namedAfter || !interpretationCited) return undefined;
+  else start = at - 1;
+  const court = justices && text.endsWith('司法院', start) ? '司法院' : undefined;
   if (court) start -= 3;
   const run = readRun(text, at);
   if (!run || run.value === undefined) return undefined;
   let end = skipSpaces(text, run.end);
   if (text[end] !== '號') return undefined;
-  end = skipSpaces(text, end + 1);
-  if (!text.startsWith('解釋', end)) return undefined;
-  end += 2;
+  end++;
+  if (!namedAfter) {
+    const after = skipSpaces(text, end);
+    if (!text.startsWith('解釋', after) || text.startsWith('解釋函', after) || text.startsWith('解釋令', after)) return undefined;
+    end = after + 2;
+  }
   return { references: [{ start, end, text: text.slice(start, end), kind: 'interpretation', ...(court ? { court } : {}), courtName: '司法院', caseType: '釋', number: run.value, decisionType: '解釋' }], end };
+}
+
+/** The Judicial Yuan's database form of a 判例 or decision: 41_台上_1565 (year, 字別, number joined by underscores). */
+function readDatabaseId(text: string, at: number): { references: DecisionReference[]; end: number } | undefined {
+  if (isArabic(text[at - 1]) || /[\w]/.test(text[at - 1] ?? '')) return undefined;
+  const year = readRun(text, at);
+  if (!year || year.chinese || year.length > 3 || text[year.end] !== '_') return undefined;
+  let cursor = year.end + 1;
+  const typeStart = cursor;
+  while (cursor - typeStart <= MAX_CASE_TYPE_LENGTH && isHan(text[cursor])) cursor++;
+  if (cursor === typeStart || cursor - typeStart > MAX_CASE_TYPE_LENGTH || text[cursor] !== '_') return undefined;
+  const caseType = text.slice(typeStart, cursor).replaceAll('臺', '台');
+  const number = readRun(text, cursor + 1);
+  if (!number || number.chinese || number.value === undefined || /[\w]/.test(text[number.end] ?? '')) return undefined;
+  if (PROSECUTION_CASE_TYPES.has(caseType)) return undefined;
+  const end = number.end;
+  return { references: [{ start: at, end, text: text.slice(at, end), kind: CONSTITUTIONAL_CASE_TYPES.has(caseType) ? 'constitutional' : 'court', ...(CONSTITUTIONAL_CASE_TYPES.has(caseType) ? { courtName: '憲法法庭' } : {}), year: year.value!, caseType, number: number.value }], end };
 }
 
 /** Whether `at` is the next item of a list ending at `end`: only a separator (、及 …) lies between. */
@@ -382,7 +415,7 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   cursor = skipSpaces(text, cursor + nian.length);
   // The 字別: Han characters up to 字 or the number; never 字, 第, 號, 年.
   const typeStart = cursor;
-  while (cursor - typeStart < MAX_CASE_TYPE_LENGTH + 1 && (isHan(text[cursor]) || '()（）'.includes(text[cursor] ?? 'x')) && !'字第號年'.includes(text[cursor]!)) cursor++;
+  while (cursor - typeStart < MAX_CASE_TYPE_LENGTH + 1 && (isHan(text[cursor]) || '()（）'.includes(text[cursor] ?? 'x') || isEnclosedNumeral(text[cursor])) && !'字第號年'.includes(text[cursor]!)) cursor++;
   const caseTypeWritten = text.slice(typeStart, cursor);
   if (caseTypeWritten.length === 0 || caseTypeWritten.length > MAX_CASE_TYPE_LENGTH) return undefined;
   // Typeset citations space every part out: 台上 字 第 三三 號.
