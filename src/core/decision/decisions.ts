@@ -1,6 +1,7 @@
 import { CONSTITUTIONAL_CASE_TYPES, courtEndingAt } from './courts';
 import { msg, type Localizable } from '../util/messages';
-import { chineseValue as unitsValue } from '../law/numerals';
+import { isArabic, isEnclosedNumeral, isHan, MAX_CASE_NUMBER_DIGITS, MAX_CASE_TYPE_LENGTH, readRun, skipSpaces, skipSpacesBack } from './citationText';
+import { PROSECUTION_CASE_TYPES, readDatabaseId, readGrandJusticesNumber } from './otherForms';
 import { spanAt } from '../util/spans';
 
 /**
@@ -47,114 +48,9 @@ export interface SkippedOffsets {
   contains(offset: number): boolean;
 }
 
-/** Case numbers have at most this many digits; a longer run is reported, never converted. */
-export const MAX_CASE_NUMBER_DIGITS = 7;
+export { MAX_CASE_NUMBER_DIGITS } from './citationText';
 /** Letters and orders have 10- and 11-digit numbers (法律字第11303500000號函): longer than this without a court, a 字號 is not a case. */
 const MAX_UNNAMED_CASE_DIGITS = 6;
-const MAX_CASE_TYPE_LENGTH = 7;
-
-const CHINESE_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const isArabic = (char: string | undefined) => char !== undefined && ((char >= '0' && char <= '9') || (char >= '０' && char <= '９'));
-const isChineseNumeral = (char: string | undefined) => char !== undefined && (char in CHINESE_DIGITS || char in CHINESE_UNITS);
-/** ㈠ to ㈩: FJUD writes 重上更㈠ for 重上更(一). */
-const isEnclosedNumeral = (char: string | undefined) => char !== undefined && char >= '\u3220' && char <= '\u3229';
-const isLatinO = (char: string | undefined) => char === 'O' || char === 'o' || char === 'Ｏ';
-const isHan = (char: string | undefined) => char !== undefined && char >= '\u4e00' && char <= '\u9fff';
-const isSpace = (char: string | undefined) => char === ' ' || char === '\u3000' || char === '\t';
-
-interface Run {
-  readonly end: number;
-  readonly value: number | undefined;
-  readonly length: number;
-  readonly chinese: boolean;
-}
-
-/** A number at `start`: Arabic (full-width too) or Chinese (一〇九, 一百零九, 一二三四). The run is read to its end, once. */
-function readRun(text: string, start: number): Run | undefined {
-  if (isArabic(text[start])) {
-    let end = start;
-    let value = 0;
-    while (isArabic(text[end])) {
-      if (end - start < MAX_CASE_NUMBER_DIGITS) value = value * 10 + ((text.charCodeAt(end) - (text[end]! >= '０' ? 0xff10 : 0x30)) % 10);
-      end++;
-    }
-    return { end, length: end - start, value: end - start > MAX_CASE_NUMBER_DIGITS ? undefined : value, chinese: false };
-  }
-  if (!isChineseNumeral(text[start])) return undefined;
-  let end = start;
-  // A Latin O typed for the zero 〇 between Chinese digits (第五O九號) is read as the zero.
-  while (isChineseNumeral(text[end]) || (isLatinO(text[end]) && isChineseNumeral(text[end + 1]))) end++;
-  const length = end - start;
-  return { end, length, value: length > MAX_CASE_NUMBER_DIGITS * 2 ? undefined : chineseValue(text.slice(start, end).replace(/[OoＯ]/g, '〇')), chinese: true };
-}
-
-/** 一〇九 and 一二三四 digit by digit; 一百零九 with units. */
-function chineseValue(numeral: string): number {
-  if (![...numeral].some((char) => char in CHINESE_UNITS)) return [...numeral].reduce((value, char) => value * 10 + CHINESE_DIGITS[char]!, 0);
-  // With units, as statutes write numbers; ○ (a circle) is read as the zero 〇.
-  return unitsValue(numeral.replaceAll('○', '〇'));
-}
-
-function skipBlanks(text: string, at: number): number {
-  while (isSpace(text[at])) at++;
-  return at;
-}
-
-function skipBlanksBack(text: string, at: number): number {
-  while (at > 0 && isSpace(text[at - 1])) at--;
-  return at;
-}
-
-/** How far back a line's start is looked for (a quote marker): a longer line is simply not joined to the next. */
-const MAX_LINE_LOOKBACK = 4096;
-/** A line that starts a Markdown block (heading, list item, table row, fence) does not continue the paragraph before it. */
-const BLOCK_START = /^(?:#{1,6}(?:\s|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|\||```|~~~)/;
-
-/** Whether the line starting at `lineStart` is quoted (`> …`). */
-function isQuotedLine(text: string, lineStart: number): boolean {
-  return text[skipBlanks(text, lineStart)] === '>';
-}
-
-/**
- * After a line break at `newline`, where the next line's text starts if it continues the same paragraph
- * (Markdown source wraps long sentences: 最高法院109年度台上字⏎第1234號): not a blank line, not a new block;
- * a quoted line continues only a quoted one. Undefined otherwise.
- */
-function continuationAfter(text: string, newline: number): number | undefined {
-  let next = newline + 1;
-  next = skipBlanks(text, next);
-  if (text[next] === '>') {
-    const lineStart = text.lastIndexOf('\n', newline - 1) + 1;
-    if (newline - lineStart > MAX_LINE_LOOKBACK || !isQuotedLine(text, lineStart)) return undefined;
-    while (text[next] === '>') next = skipBlanks(text, next + 1);
-  }
-  if (next >= text.length || text[next] === '\n' || text[next] === '\r') return undefined;
-  if (BLOCK_START.test(text.slice(next, next + 12))) return undefined;
-  return next;
-}
-
-/** Spaces, and at most one line break inside a paragraph. */
-function skipSpaces(text: string, at: number): number {
-  at = skipBlanks(text, at);
-  const newline = text[at] === '\r' && text[at + 1] === '\n' ? at + 1 : at;
-  if (text[newline] !== '\n') return at;
-  return continuationAfter(text, newline) ?? at;
-}
-
-/** Spaces back, and at most one line break back when this line continues the paragraph of the one before. */
-function skipSpacesBack(text: string, from: number): number {
-  const at = skipBlanksBack(text, from);
-  let lineStart = at;
-  // A quoted line: its markers are skipped too (> 最高法院⏎> 109年度…).
-  while (text[lineStart - 1] === '>') lineStart = skipBlanksBack(text, lineStart - 1);
-  if (text[lineStart - 1] !== '\n') return at;
-  const newline = lineStart - 1;
-  // Only blanks and quote markers lie between the line break and `from`.
-  if (continuationAfter(text, newline) !== skipBlanks(text, from)) return at;
-  const previousEnd = skipBlanksBack(text, text[newline - 1] === '\r' ? newline - 1 : newline);
-  return previousEnd === 0 || text[previousEnd - 1] === '\n' ? at : previousEnd;
-}
 
 const MATTERS = ['民事', '刑事', '行政', '家事', '少年', '懲戒', '憲法', '職務'];
 const DECISION_TYPES = ['判決', '裁定', '判例', '決議', '解釋', '裁判'];
@@ -272,56 +168,6 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
   closeList();
   references.sort((a, b) => a.start - b.start);
   return { references, problems };
-}
-
-/** 字別 of the prosecutors' offices (偵查 and its kin); a court's 偵聲 (detention during an investigation) is not among them. */
-const PROSECUTION_CASE_TYPES = new Set(['偵', '偵續', '偵緝', '調偵', '他', '少連偵', '核退', '偵續一', '偵緝續']);
-
-/**
- * An interpretation written without 釋字: 大法官第813號解釋, 司法院大法官會議第3號解釋, 大法官解釋第二九三號, and, once
- * the section has cited an interpretation, 第585號解釋 alone. Without 解釋 before or after the number it is not
- * one (大法官第3次會議, 大法官第5號意見書), nor with a letter's word after it (第8號解釋函, 解釋令).
- */
-function readGrandJusticesNumber(text: string, at: number, interpretationCited: boolean): { references: DecisionReference[]; end: number } | undefined {
-  if (text[at - 1] !== '第') return undefined;
-  let start = skipBlanksBack(text, at - 1);
-  const namedAfter = text.endsWith('解釋', start);
-  if (namedAfter) start -= 2;
-  if (text.endsWith('會議', start)) start -= 2;
-  const justices = text.endsWith('大法官', start);
-  if (justices) start -= 3;
-  else if (namedAfter || !interpretationCited) return undefined;
-  else start = at - 1;
-  const court = justices && text.endsWith('司法院', start) ? '司法院' : undefined;
-  if (court) start -= 3;
-  const run = readRun(text, at);
-  if (!run || run.value === undefined) return undefined;
-  let end = skipSpaces(text, run.end);
-  if (text[end] !== '號') return undefined;
-  end++;
-  if (!namedAfter) {
-    const after = skipSpaces(text, end);
-    if (!text.startsWith('解釋', after) || text.startsWith('解釋函', after) || text.startsWith('解釋令', after)) return undefined;
-    end = after + 2;
-  }
-  return { references: [{ start, end, text: text.slice(start, end), kind: 'interpretation', ...(court ? { court } : {}), courtName: '司法院', caseType: '釋', number: run.value, decisionType: '解釋' }], end };
-}
-
-/** The Judicial Yuan's database form of a 判例 or decision: 41_台上_1565 (year, 字別, number joined by underscores). */
-function readDatabaseId(text: string, at: number): { references: DecisionReference[]; end: number } | undefined {
-  if (isArabic(text[at - 1]) || /[\w]/.test(text[at - 1] ?? '')) return undefined;
-  const year = readRun(text, at);
-  if (!year || year.chinese || year.length > 3 || text[year.end] !== '_') return undefined;
-  let cursor = year.end + 1;
-  const typeStart = cursor;
-  while (cursor - typeStart <= MAX_CASE_TYPE_LENGTH && isHan(text[cursor])) cursor++;
-  if (cursor === typeStart || cursor - typeStart > MAX_CASE_TYPE_LENGTH || text[cursor] !== '_') return undefined;
-  const caseType = text.slice(typeStart, cursor).replaceAll('臺', '台');
-  const number = readRun(text, cursor + 1);
-  if (!number || number.chinese || number.value === undefined || /[\w]/.test(text[number.end] ?? '')) return undefined;
-  if (PROSECUTION_CASE_TYPES.has(caseType)) return undefined;
-  const end = number.end;
-  return { references: [{ start: at, end, text: text.slice(at, end), kind: CONSTITUTIONAL_CASE_TYPES.has(caseType) ? 'constitutional' : 'court', ...(CONSTITUTIONAL_CASE_TYPES.has(caseType) ? { courtName: '憲法法庭' } : {}), year: year.value!, caseType, number: number.value }], end };
 }
 
 /** Whether `at` is the next item of a list ending at `end`: only a separator (、及 …) lies between. */
