@@ -1,6 +1,6 @@
 import { CONSTITUTIONAL_CASE_TYPES } from './courts';
 import { isArabic, isHan, MAX_CASE_TYPE_LENGTH, readRun, skipBlanksBack, skipSpaces } from './citationText';
-import type { DecisionReference } from './decisions';
+import type { DecisionReference } from './decisionTypes';
 
 /** Citation forms beside the main grammar of findDecisions: interpretations without 釋字, database ids, and what is not a decision. */
 
