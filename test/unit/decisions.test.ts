@@ -182,6 +182,24 @@ describe('numbers that cannot be read', () => {
     assert.ok(ratio < 8 * 4, `ratio ${ratio.toFixed(1)} for 8× the text`);
     assert.equal(scan(large).references.length, 1600 * 4);
   });
+
+  it('wrapped and quoted lines stay linear, long lines too', () => {
+    const time = (text: string) => {
+      const started = process.cpuUsage();
+      scan(text);
+      const used = process.cpuUsage(started);
+      return used.user + used.system;
+    };
+    // Citations broken at every line end of a quote, and numbers at the ends of 2,000-character lines.
+    for (const unit of ['> 最高法院109年度台上字\n> 第1234號判決、釋字\n> 第603號\n', `${'字'.repeat(2000)}12\n> 1\n`]) {
+      const small = unit.repeat(50);
+      const large = unit.repeat(400);
+      time(large);
+      const ratio = time(large) / Math.max(1, time(small));
+      assert.ok(ratio < 8 * 4, `ratio ${ratio.toFixed(1)} for 8× the text`);
+    }
+    assert.equal(scan('> 最高法院109年度台上字\n> 第1234號判決、釋字\n> 第603號\n'.repeat(800)).references.length, 1600);
+  });
 });
 
 describe('courts table', () => {

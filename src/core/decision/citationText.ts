@@ -82,8 +82,10 @@ function continuationAfter(text: string, newline: number): number | undefined {
   let next = newline + 1;
   next = skipBlanks(text, next);
   if (text[next] === '>') {
-    const lineStart = text.lastIndexOf('\n', newline - 1) + 1;
-    if (newline - lineStart > MAX_LINE_LOOKBACK || !isQuotedLine(text, lineStart)) return undefined;
+    // The line's start, looked for over a bounded stretch: a longer line is not joined (no scan of a whole long line).
+    let lineStart = newline;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n' && newline - lineStart < MAX_LINE_LOOKBACK) lineStart--;
+    if ((lineStart > 0 && text[lineStart - 1] !== '\n') || !isQuotedLine(text, lineStart)) return undefined;
     while (text[next] === '>') next = skipBlanks(text, next + 1);
   }
   if (next >= text.length || text[next] === '\n' || text[next] === '\r') return undefined;
