@@ -35,6 +35,8 @@ import { registerDecisionHoverSupport } from './features/decisionHover';
 import { registerDecisionDiagnostics } from './features/decisionDiagnostics';
 import { DecisionAnalyses } from './vscode/workspaceDecisions';
 import { loadLibraryReaders } from './libraryReaders/lazy';
+import { registerLawDownloadCommands } from './features/lawDownloadCommands';
+import { OFFICIAL_LAWS_AVAILABLE } from './vscode/officialLawsLoader';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -81,7 +83,9 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const log = { info: (message: string) => output.info(message), error: (message: string) => output.error(message) };
   const laws = createLawLibrary(context.extensionUri, settings, log, context.globalStorageUri);
   // An imported law database becomes ready later: every open article's statute checks run again then.
-  const statuteDeps = { statutes: new StatuteAnalyses(laws.library, analyses), settings, recomputeOn: [(listener: () => void) => laws.onDidReload(listener)] };
+  // A card without article text offers the download where it can run: the desktop build, a trusted workspace.
+  const canDownloadLaws = () => OFFICIAL_LAWS_AVAILABLE && vscode.workspace.isTrusted;
+  const statuteDeps = { statutes: new StatuteAnalyses(laws.library, analyses), settings, recomputeOn: [(listener: () => void) => laws.onDidReload(listener)], canDownloadLaws };
   const decisions = new DecisionAnalyses(corpus.index, analyses, context.extensionUri.fsPath);
 
   const articleSourcesView = registerArticleSourcesView(deps);
@@ -117,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerStatuteHoverSupport(MARKDOWN, statuteDeps),
       registerStatuteDiagnostics(MARKDOWN, statuteDeps),
       registerStatuteQuickFixes(MARKDOWN, statuteDeps),
+      registerLawDownloadCommands({ extensionUri: context.extensionUri, storage: context.globalStorageUri, settings, log, reload: laws.reload }),
       registerDecisionHoverSupport(MARKDOWN, { decisions, settings }),
       registerDecisionDiagnostics(MARKDOWN, { decisions, corpus, settings }),
     ),

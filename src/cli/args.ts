@@ -15,12 +15,17 @@ export interface CliArgs {
   readonly laws?: string;
   /** `laws import`: the folder to write. */
   readonly out?: string;
+  /** `laws download`: the address to fetch (a mirror, a local test server), the fewest laws accepted, the idle timeout in seconds, and --check. */
+  readonly url?: string;
+  readonly minLaws?: number;
+  readonly timeoutSeconds?: number;
+  readonly check: boolean;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out']);
-const BOOLEAN_FLAGS = new Set(['--no-embedded', '--json', '--cards', '--strict', '--color', '--no-color', '--help', '-h', '--version']);
+const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out', '--url', '--min-laws', '--timeout']);
+const BOOLEAN_FLAGS = new Set(['--no-embedded', '--json', '--cards', '--strict', '--color', '--no-color', '--help', '-h', '--version', '--check']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positional: string[] = [];
@@ -54,6 +59,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const config = values.get('--config')?.at(-1);
   const laws = values.get('--laws')?.at(-1);
   const out = values.get('--out')?.at(-1);
+  const url = values.get('--url')?.at(-1);
+  const positiveNumber = (flag: string, max: number) => {
+    const written = values.get(flag)?.at(-1);
+    if (written === undefined) return undefined;
+    const value = Number(written);
+    if (!Number.isFinite(value) || value <= 0 || value > max) throw new UsageError(`${flag} must be a number from 1 to ${max}, not "${written}"`);
+    return value;
+  };
+  const minLaws = positiveNumber('--min-laws', 1_000_000);
+  const timeoutSeconds = positiveNumber('--timeout', 3600);
   return {
     command,
     positional: command === 'help' || command === 'version' ? [] : rest,
@@ -68,6 +83,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     limit,
     ...(laws ? { laws } : {}),
     ...(out ? { out } : {}),
+    ...(url ? { url } : {}),
+    ...(minLaws !== undefined ? { minLaws } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    check: flags.has('--check'),
   };
 }
 
@@ -78,6 +97,7 @@ Usage:
   policy-annotator check <files or globs...> [--corpus <dir|file>]... [--strict] [--format text|json|sarif]
   policy-annotator search <query> [--corpus <dir|file>]... [--limit <n>]
   policy-annotator laws import <ChLaw.json|ChLaw.zip>... --out <dir>
+  policy-annotator laws download --out <dir> [--check] [--url <url>]
 
 Options:
   --corpus <path>   a corpus folder or file (Markdown with YAML front matter, JSON, JSON Lines); repeatable
@@ -85,7 +105,13 @@ Options:
   --laws <path>     the national law database for statute references: its official open data (ChLaw.json,
                     zipped or not) or a folder (index.json, aliases.json, FalVMingLing/<PCode>.json);
                     the built-in subset is used after it
-  --out <dir>       laws import: the folder to write (the fast folder format, for --laws and laws.path)
+  --out <dir>       laws import, laws download: the folder to write (the fast folder format, for --laws
+                    and laws.path)
+  --url <url>       laws download: fetch from this address instead of the national law database's
+                    (https; plain http only for 127.0.0.1 or localhost)
+  --check           laws download: only say whether a newer edition than the one in --out is published
+  --min-laws <n>    laws download: the fewest laws a download must hold (default 1000)
+  --timeout <s>     laws download: stop when the server sends nothing for this many seconds (default 60)
   --config <file>   the configuration file (default: .policy-annotator.json in the current folder)
   --json            annotate: print JSON (one object per file)
   --cards           annotate: include each reference's hover card (Markdown)

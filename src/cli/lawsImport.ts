@@ -10,7 +10,7 @@ import { toUri } from './nodeFiles';
 /** A zip is read whole: more than this is not an official download (ChLaw.json.zip is a few MB). */
 const MAX_INPUT_BYTES = MAX_OFFICIAL_JSON_BYTES;
 
-function embeddedAliases(): Map<string, string[]> {
+export function embeddedAliases(): Map<string, string[]> {
   const file = path.join(embeddedLawFolder(), 'aliases.json');
   return parseAliasesJson(toUri(file), readFileSync(file)).aliases;
 }
@@ -37,25 +37,37 @@ export function convertOfficialFiles(files: readonly string[], cwd: string, warn
   return officialToSplitFiles(database, embeddedAliases(), { from: inputs.map((input) => path.basename(input.uri)).join(', '), bytes: inputs.reduce((sum, input) => sum + input.size, 0) });
 }
 
-/** `laws import <ChLaw.json|.zip>... --out <dir>`: the split folder, written next to the target and then moved into place. */
-export async function importLaws(files: readonly string[], out: string | undefined, cwd: string, io: { out(text: string): void; err(text: string): void }): Promise<number> {
-  if (files.length === 0) throw new UsageError('laws import needs the official file (ChLaw.json, ChOrder.json or their .zip)');
-  if (!out) throw new UsageError('laws import needs --out <dir>');
+/** The --out folder, absolute: empty, missing or an imported law folder (one with source.json), never another folder. */
+export async function importTarget(out: string, cwd: string): Promise<string> {
   const target = path.resolve(cwd, out);
   const existing = await fs.readdir(target).catch(() => undefined);
   if (existing && existing.length > 0 && !existing.includes('source.json')) throw new UsageError(`${out} is not empty and is not an imported law folder; choose another --out`);
-  const started = performance.now();
-  const converted = convertOfficialFiles(files, cwd, io.err);
+  return target;
+}
+
+/** Writes the split folder next to the target and then moves it into place; returns the bytes written. */
+export async function writeSplitFolder(target: string, files: readonly SplitFile[]): Promise<number> {
   const staging = `${target}.importing-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(path.join(staging, 'FalVMingLing'), { recursive: true });
   let bytes = 0;
-  for (const file of converted.files) {
+  for (const file of files) {
     await fs.writeFile(path.join(staging, file.path), file.bytes);
     bytes += file.bytes.length;
   }
   await fs.rm(target, { recursive: true, force: true });
   await fs.rename(staging, target);
+  return bytes;
+}
+
+/** `laws import <ChLaw.json|.zip>... --out <dir>`: the split folder, written next to the target and then moved into place. */
+export async function importLaws(files: readonly string[], out: string | undefined, cwd: string, io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  if (files.length === 0) throw new UsageError('laws import needs the official file (ChLaw.json, ChOrder.json or their .zip)');
+  if (!out) throw new UsageError('laws import needs --out <dir>');
+  const target = await importTarget(out, cwd);
+  const started = performance.now();
+  const converted = convertOfficialFiles(files, cwd, io.err);
+  const bytes = await writeSplitFolder(target, converted.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { summary } = converted;
   io.out(`Imported ${summary.laws} laws (${summary.articles} articles${summary.updateDate ? `, edition of ${summary.updateDate}` : ''}) into ${out} in ${seconds} s: ${converted.files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB.`);

@@ -7,6 +7,7 @@ import { openSession } from './session';
 import { openLaws, withStatutes } from './statutes';
 import { withDecisions } from './decisions';
 import { importLaws } from './lawsImport';
+import { downloadLaws } from './lawsDownload';
 import { DecisionRecords } from '../core/decision/decisionRecords';
 import { safeJsonStringify, terminalSafe } from '../core/util/controlText';
 import { usageMessage } from './usageMessage';
@@ -42,7 +43,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (args.command === 'laws') {
     try {
-      if (args.positional[0] !== 'import') throw new UsageError('laws needs a subcommand: laws import <ChLaw.json|.zip> --out <dir>');
+      if (args.positional[0] === 'download') {
+        if (args.positional.length > 1) throw new UsageError('laws download takes no file; it writes to --out <dir>');
+        return await downloadLaws({ ...(args.out ? { out: args.out } : {}), ...(args.url ? { url: args.url } : {}), ...(args.minLaws !== undefined ? { minLaws: args.minLaws } : {}), ...(args.timeoutSeconds !== undefined ? { timeoutSeconds: args.timeoutSeconds } : {}), check: args.check }, io.cwd, io);
+      }
+      if (args.positional[0] !== 'import') throw new UsageError('laws needs a subcommand: laws import <ChLaw.json|.zip> --out <dir>, or laws download --out <dir>');
       return await importLaws(args.positional.slice(1), args.out, io.cwd, io);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

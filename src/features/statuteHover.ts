@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LAW_DOWNLOAD } from '../vscode/commandIds';
 import { toVsRange } from '../vscode/convert';
 import { cardHover, registerHoverWhenEnabled } from '../vscode/hovers';
 import type { Settings } from '../vscode/settings';
@@ -7,6 +8,8 @@ import type { StatuteAnalyses } from '../vscode/workspaceLaws';
 export interface StatuteDeps {
   readonly statutes: StatuteAnalyses;
   readonly settings: Settings;
+  /** Whether a card without article text may offer "Download the National Law Database" (desktop, trusted). */
+  readonly canDownloadLaws?: () => boolean;
 }
 
 /** The card of a statute reference (個資法第6條第1項): names, the article's text, the last amendment, the link. */
@@ -23,8 +26,10 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
     if (!entry || token.isCancellationRequested) return undefined;
     const text = reference.article ? await this.deps.statutes.library.law(reference.pcode) : undefined;
     if (token.isCancellationRequested) return undefined;
-    // Law text is escaped in the card; nothing in it may run.
-    return cardHover(renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage(), analysis.date), toVsRange(document, reference.start, reference.end));
+    // Law text is escaped in the card; nothing in it may run but the download command, offered by the card itself.
+    const downloadCommand = this.deps.canDownloadLaws?.() ? LAW_DOWNLOAD.download : undefined;
+    const card = renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage(), analysis.date, downloadCommand ? { downloadCommand } : {});
+    return cardHover(card, toVsRange(document, reference.start, reference.end), downloadCommand ? [downloadCommand] : []);
   }
 }
 

@@ -21,3 +21,10 @@ export const SOURCES_COMMANDS = {
 } as const;
 
 export const TAG_COMMANDS = { suggest: 'policyAnnotator.suggestTags', addToTaxonomy: 'policyAnnotator.addTagToTaxonomy' } as const;
+
+/** The law database download: its commands and its folder in the extension's global storage. */
+export const LAW_DOWNLOAD = {
+  download: 'policyAnnotator.downloadLawDatabase',
+  check: 'policyAnnotator.checkLawDatabase',
+  folder: 'laws-downloaded',
+} as const;

@@ -66,3 +66,6 @@ export class OfficialLawImports {
     return folder;
   }
 }
+
+// The law database download shares this desktop-only bundle (dist/officialLaws.js): it runs the same import worker.
+export { LawDatabaseDownloads } from './lawDatabaseDownload';

@@ -5,6 +5,7 @@ import type { UiLanguage } from '../core/corpus/record';
 import { isSeverityChoice, restrictedProjectConfig, type ProjectConfig, type SeverityChoice } from '../core/config';
 import { REFERENCE_STYLES, type ReferenceStyle } from '../core/insertReference';
 import { climbsOutOfFolder } from '../core/util/glob';
+import { DEFAULT_LAW_DOWNLOAD_URL } from '../core/law/lawDownloadUrl';
 
 export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl,bib}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
@@ -28,6 +29,8 @@ export interface Settings {
   taxonomyFile(): string;
   /** The laws.path setting as written (an absolute path or one relative to the first workspace folder), or ''. */
   lawsPath(): string;
+  /** Where "Download the National Law Database" fetches from (a restricted setting: a workspace cannot set it unless trusted). */
+  lawsDownloadUrl(): string;
   hashtagsEnabled(resource: vscode.Uri): boolean;
   autoSuggestTags(resource: vscode.Uri): boolean;
   areDiagnosticsEnabled(resource: vscode.Uri): boolean;
@@ -87,6 +90,7 @@ export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectCo
       return fromFile.replace(/^\.\//, '').replace(/[*?[\]{}!]/g, (character) => `[${character}]`);
     },
     lawsPath: () => config().get<string>('laws.path', '').trim(),
+    lawsDownloadUrl: () => config().get<string>('laws.downloadUrl', '').trim() || DEFAULT_LAW_DOWNLOAD_URL,
     hashtagsEnabled: (resource) => config(resource).get<boolean>('tags.hashtags', false),
     autoSuggestTags: (resource) => config(resource).get<boolean>('tags.autoSuggest', true),
     areDiagnosticsEnabled: (resource) => config(resource).get<boolean>('diagnostics.enabled', true),

@@ -8,6 +8,7 @@ import type { Settings } from './settings';
 import { VersionedCache } from '../core/documentReferences';
 import type { OfficialLawImports } from './officialLaws';
 import { loadOfficialLaws } from './officialLawsLoader';
+import { LAW_DOWNLOAD } from './commandIds';
 
 /** ChLaw.json, ChOrder.json, their .zip: the official open data rather than a split folder. */
 const isOfficialFileName = (path: string) => /\.(?:json|zip)$/i.test(path);
@@ -49,18 +50,28 @@ export function configuredLawFolder(settings: Pick<Settings, 'lawsPath'>): vscod
 
 const folderString = (uri: vscode.Uri) => uri.toString().replace(/\/$/, '');
 
+const exists = (uri: vscode.Uri) =>
+  vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+
 /** The law library of the extension: the configured folder first, then laws/embedded of the extension. Reloaded when the setting changes. */
-export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settings, 'lawsPath'>, log: { info(message: string): void; error(message: string): void }, globalStorageUri?: vscode.Uri): { library: LazyLawLibrary; disposable: vscode.Disposable; ready: () => Promise<void>; onDidReload: vscode.Event<void> } {
+export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settings, 'lawsPath'>, log: { info(message: string): void; error(message: string): void }, globalStorageUri?: vscode.Uri): { library: LazyLawLibrary; disposable: vscode.Disposable; ready: () => Promise<void>; onDidReload: vscode.Event<void>; reload: () => Promise<void> } {
   const reloaded = new vscode.EventEmitter<void>();
   const embedded = folderString(vscode.Uri.joinPath(extensionUri, 'laws', 'embedded'));
   // When the setting names the official open data (ChLaw.json or its .zip), the folder converted from it.
   let official: { file: string; folder: string | undefined } | undefined;
+  // The database downloaded by "Download the National Law Database" (global storage), after the configured one.
+  const downloadedFolder = globalStorageUri ? vscode.Uri.joinPath(globalStorageUri, LAW_DOWNLOAD.folder) : undefined;
+  let downloaded: string | undefined;
   const library = new LazyLawLibrary(extensionUri.fsPath, (api) => new api.LawLibrary({
     fileSystem: new WorkspaceLawFileSystem(),
     sources: () => {
       const configured = configuredLawFolder(settings);
       const folder = configured && official?.file === configured.toString() ? official.folder : configured ? folderString(configured) : undefined;
       const sources: LawSource[] = folder ? [{ folder }] : [];
+      if (downloaded) sources.push({ folder: downloaded });
       return [...sources, { folder: embedded, embedded: true }];
     },
     log,
@@ -78,6 +89,7 @@ export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settin
     const configured = configuredLawFolder(settings);
     settled = (async () => {
       official = undefined;
+      downloaded = downloadedFolder && (await exists(vscode.Uri.joinPath(downloadedFolder, 'source.json'))) ? folderString(downloadedFolder) : undefined;
       const importing = configured && isOfficialFileName(configured.path) ? importer() : undefined;
       if (configured && importing) {
         official = { file: configured.toString(), folder: undefined };
@@ -93,7 +105,7 @@ export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settin
   const disposable = vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(LAWS_PATH_SETTING)) void refresh();
   });
-  return { library, disposable: vscode.Disposable.from(disposable, reloaded), ready: () => settled, onDidReload: reloaded.event };
+  return { library, disposable: vscode.Disposable.from(disposable, reloaded), ready: () => settled, onDidReload: reloaded.event, reload: refresh };
 }
 
 /**

@@ -29,4 +29,15 @@ suite('Restricted Mode', () => {
     assert.ok(api.hasRecord('restricted-default-record'), 'the default glob applies');
     assert.ok(!api.hasRecord('restricted-setting-record'), 'the restricted glob does not');
   });
+
+  test('no law database download: the command refuses, the workspace cannot set its address, cards offer no command', async () => {
+    await activateExtension();
+    assert.equal(vscode.workspace.getConfiguration('policyAnnotator').inspect('laws.downloadUrl')?.workspaceValue, undefined);
+    assert.equal(await vscode.commands.executeCommand<string>('policyAnnotator.downloadLawDatabase'), 'failed');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '依民法第184條請求賠償。\n' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '民法第184條', 2));
+    const card = hovers.map((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value)).join('\n')).join('\n');
+    assert.match(card, /民法/);
+    assert.doesNotMatch(card, /command:/);
+  });
 });

@@ -182,6 +182,29 @@ describe('numbers that cannot be read', () => {
     assert.ok(ratio < 8 * 4, `ratio ${ratio.toFixed(1)} for 8× the text`);
     assert.equal(scan(large).references.length, 1600 * 4);
   });
+
+  it('wrapped and quoted lines stay linear, long lines too', () => {
+    // The least CPU time of three runs: one slow sample (a collection, a busy machine) is no complexity class.
+    const time = (text: string) => {
+      let least = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const started = process.cpuUsage();
+        scan(text);
+        const used = process.cpuUsage(started);
+        least = Math.min(least, used.user + used.system);
+      }
+      return least;
+    };
+    // Citations broken at every line end of a quote, and numbers at the ends of 2,000-character lines.
+    for (const [unit, count] of [['> 最高法院109年度台上字\n> 第1234號判決、釋字\n> 第603號\n', 100], [`${'字'.repeat(2000)}12\n> 1\n`, 12]] as const) {
+      const small = unit.repeat(count);
+      const large = unit.repeat(count * 8);
+      time(large);
+      const ratio = time(large) / Math.max(1, time(small));
+      assert.ok(ratio < 8 * 4, `ratio ${ratio.toFixed(1)} for 8× the text`);
+    }
+    assert.equal(scan('> 最高法院109年度台上字\n> 第1234號判決、釋字\n> 第603號\n'.repeat(800)).references.length, 1600);
+  });
 });
 
 describe('courts table', () => {
@@ -197,5 +220,93 @@ describe('courts table', () => {
     assert.equal(decisionAt(references, 3)?.number, 1234);
     assert.equal(decisionAt(references, 0), undefined);
     assert.equal(decisionAt(references, references[1]!.start + 1)?.number, 603);
+  });
+});
+
+describe('citations wrapped across lines in the Markdown source', () => {
+  /** Line and column (0-based) of an offset. */
+  const where = (text: string, offset: number) => {
+    const before = text.slice(0, offset).split('\n');
+    return [before.length - 1, before.at(-1)!.length];
+  };
+
+  it('a case number broken after 字, before 第: one reference whose range covers both lines', () => {
+    const text = '本案上訴人援引最高法院109年度台上字\n第1234號民事判決，主張契約無效。';
+    const references = scan(text).references;
+    assert.deepEqual(references.map(shape), [{ text: '最高法院109年度台上字\n第1234號民事判決', court: '最高法院', year: 109, caseType: '台上', number: 1234, decisionType: '判決' }]);
+    assert.deepEqual(where(text, references[0]!.start), [0, 7]);
+    assert.deepEqual(where(text, references[0]!.end), [1, 10]);
+    assert.equal(references[0]!.matter, '民事');
+  });
+
+  it('broken after the court, after 年度, before 號 and before the decision type; CRLF too', () => {
+    assert.deepEqual(shapes('我們參考臺灣高等法院\n110年度上易字第56號判決的理由。').map((item) => [item.court, item.year, item.caseType, item.number]), [['臺灣高等法院', 110, '上易', 56]]);
+    assert.deepEqual(shapes('見最高行政法院111年度\n上字第7號判決').map((item) => [item.court, item.caseType, item.number, item.decisionType]), [['最高行政法院', '上', 7, '判決']]);
+    assert.deepEqual(shapes('參照臺北地院112年度訴字第88\n號判決').map((item) => [item.caseType, item.number, item.decisionType]), [['訴', 88, '判決']]);
+    assert.deepEqual(shapes('依最高法院108年度台上字第9號\r\n刑事判決意旨').map((item) => [item.number, item.decisionType, item.text]), [[9, '判決', '最高法院108年度台上字第9號\r\n刑事判決']]);
+  });
+
+  it('釋字 and lists wrapped across lines', () => {
+    assert.deepEqual(shapes('大法官作成釋字\n第603號解釋後').map((item) => [item.caseType, item.number, item.decisionType]), [['釋', 603, '解釋']]);
+    assert.deepEqual(shapes('見最高法院109年度台上字第11號、\n第22號判決').map((item) => [item.court, item.number, item.decisionType]), [['最高法院', 11, '判決'], ['最高法院', 22, '判決']]);
+  });
+
+  it('a quoted paragraph wraps inside the quote', () => {
+    const text = '> 學者指出，最高法院109年度台上字\n> 第1234號判決已改變見解。';
+    const references = scan(text).references;
+    assert.deepEqual(references.map((reference) => [reference.number, reference.text]), [[1234, '最高法院109年度台上字\n> 第1234號判決']]);
+    assert.deepEqual(shapes('> 我們引用最高法院\n> 109年度台上字第5號判決').map((item) => [item.court, item.number]), [['最高法院', 5]]);
+  });
+
+  it('never across a paragraph break, into a heading, a list item, a table row, or from a quote into plain text', () => {
+    for (const text of [
+      '最高法院109年度台上字\n\n第1234號判決',
+      '最高法院109年度台上字\n# 第1234號判決',
+      '最高法院109年度台上字\n- 第1234號判決',
+      '最高法院109年度台上字\n| 第1234號判決 |',
+      '最高法院109年度台上字\n1. 第1234號判決',
+      '最高法院109年度台上字\n> 第1234號判決',
+    ]) assert.deepEqual(shapes(text).map((item) => item.number), [], JSON.stringify(text));
+    // The court on a line of its own before a blank line names nothing on the next paragraph.
+    assert.deepEqual(shapes('最高法院\n\n109年度台上字第5號判決').map((item) => item.court ?? '(none)'), ['(none)']);
+  });
+});
+
+describe('forms found in real texts', () => {
+  it('大法官第N號解釋 without 釋字 is an interpretation; only with 解釋 after the number', () => {
+    assert.deepEqual(shapes('早在大法官第748號解釋作成前，社會已有討論。'), [{ text: '大法官第748號解釋', caseType: '釋', number: 748, decisionType: '解釋' }]);
+    assert.deepEqual(shapes('司法院大法官第499號解釋認定修憲程序有瑕疵'), [{ text: '司法院大法官第499號解釋', court: '司法院', caseType: '釋', number: 499, decisionType: '解釋' }]);
+    assert.deepEqual(shapes('大法官會議第3號解釋').map((item) => item.number), [3]);
+    assert.deepEqual(shapes('大法官第3次會議決議；大法官第5號意見書；第8號解釋'), []);
+  });
+
+  it('a prosecutors\' investigation number is not a decision; a court\'s 偵聲 ruling is', () => {
+    assert.deepEqual(shapes('檢察官以112年度偵字第3456號起訴，另有113年度偵續字第7號。'), []);
+    assert.deepEqual(shapes('臺灣臺北地方法院112年度偵聲字第8號裁定').map((item) => [item.caseType, item.number]), [['偵聲', 8]]);
+  });
+
+  it('the tail of a number wrapped onto the next line is not a year', () => {
+    assert.deepEqual(shapes('經檢察官提起公訴（11\n2年度訴字第9號），本院判決如下').map((item) => item.year), []);
+    assert.deepEqual(shapes('本院判決如下（見\n112年度訴字第9號判決）').map((item) => item.year), [112]);
+  });
+});
+
+describe('more forms found in real texts', () => {
+  it('大法官解釋第N號, and 第N號解釋 alone once the section has cited an interpretation', () => {
+    assert.deepEqual(shapes('本院大法官解釋第二七一號曾表示意見，釋字第111號亦同。').map((item) => [item.caseType, item.number]), [['釋', 271], ['釋', 111]]);
+    assert.deepEqual(shapes('釋字第100號之後，第二O一號解釋與第300號解釋理由書也談到。').map((item) => [item.text, item.number]), [['釋字第100號', 100], ['第二O一號解釋', 201], ['第300號解釋', 300]]);
+    // Not before any interpretation, not after a heading, not a letter.
+    assert.deepEqual(shapes('第300號解釋'), []);
+    assert.deepEqual(shapes('釋字第100號\n\n# 另一節\n\n第300號解釋').map((item) => item.number), [100]);
+    assert.deepEqual(shapes('釋字第100號；財政部第8號解釋函、第9號解釋令').map((item) => item.number), [100]);
+  });
+
+  it('the Judicial Yuan\'s database ids: 41_台上_1565', () => {
+    assert.deepEqual(shapes('判例 52_台上_2001 與 60_台抗_12 都已停止適用').map((item) => [item.year, item.caseType, item.number]), [[52, '台上', 2001], [60, '台抗', 12]]);
+    assert.deepEqual(shapes('file_台上_1.txt、x41_台上_1565、41_台上_1565a、112_偵_3'), []);
+  });
+
+  it('a 字別 with an enclosed numeral (重上更㈠) as FJUD writes it', () => {
+    assert.deepEqual(shapes('臺灣高等法院臺南分院99年度重上更㈡字第3號判決').map((item) => [item.court, item.caseType, item.number]), [['臺灣高等法院臺南分院', '重上更㈡', 3]]);
   });
 });

@@ -178,4 +178,13 @@ test('hover card of a range shows each article; a law whose text is not built in
   assert.match(unavailable, /^\*\*民法\*\* · Civil Code/);
   assert.match(unavailable, /not built in; set `policyAnnotator\.laws\.path`/);
   assert.match(unavailable, /\(https:\/\/law\.moj\.gov\.tw\/LawClass\/LawSingle\.aspx\?pcode=B0000001&flno=184\)$/);
+  assert.doesNotMatch(unavailable, /command:/, 'no command link unless the editor offers one');
+  // Where the download can run, the card offers it: one command link, the editor's own id.
+  const offered = renderStatuteCard(reference!, index.get(civil)!, await library.law(civil), 'zh', undefined, { downloadCommand: 'policyAnnotator.downloadLawDatabase' });
+  assert.deepEqual([...offered.matchAll(/\]\((command:[^)]*)\)/g)].map((match) => match[1]), ['command:policyAnnotator.downloadLawDatabase']);
+  assert.match(offered, /\[下載全國法規資料庫\]\(command:/);
+  // Not for a law whose text is there, and never an id that could carry arguments or another scheme.
+  const [withText] = findStatuteCitations('個資法第6條', index).references;
+  assert.doesNotMatch(renderStatuteCard(withText!, index.get(PDPA)!, await library.law(PDPA), 'en', undefined, { downloadCommand: 'policyAnnotator.downloadLawDatabase' }), /command:/);
+  assert.doesNotMatch(renderStatuteCard(reference!, index.get(civil)!, await library.law(civil), 'en', undefined, { downloadCommand: 'x?%5B%22a%22%5D) [y](javascript:alert(1)' }), /command:|javascript:/);
 });

@@ -1,35 +1,11 @@
 import { CONSTITUTIONAL_CASE_TYPES, courtEndingAt } from './courts';
 import { msg, type Localizable } from '../util/messages';
-import { chineseValue as unitsValue } from '../law/numerals';
+import { isArabic, isEnclosedNumeral, isHan, MAX_CASE_NUMBER_DIGITS, MAX_CASE_TYPE_LENGTH, readRun, skipSpaces, skipSpacesBack } from './citationText';
+import { PROSECUTION_CASE_TYPES, readDatabaseId, readGrandJusticesNumber } from './otherForms';
+import type { DecisionReference } from './decisionTypes';
 import { spanAt } from '../util/spans';
 
-/**
- * Court decisions and constitutional interpretations cited in prose: 釋字第603號, 憲法法庭111年憲判字第13號判決,
- * 最高法院109年度台上字第1234號民事判決, 最高法院109台上1234, lists (釋字第603號、第689號) and 前揭判決.
- */
-export interface DecisionReference {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** 釋字 (the Grand Justices' interpretations), the Constitutional Court's decisions, or another court's. */
-  readonly kind: 'interpretation' | 'constitutional' | 'court';
-  /** The court as written (台 → 臺), or inherited from the list it is in; undefined when not written. */
-  readonly court?: string;
-  /** The court's official name, when the written one is known (or implied: 憲判字 is the Constitutional Court's). */
-  readonly courtName?: string;
-  /** The ROC year (年度); undefined for 釋字. */
-  readonly year?: number;
-  /** The 字別 without 字 ("台上", "上易", "憲判"), "釋" for 釋字. 臺 is written 台 as the Judicial Yuan's data do. */
-  readonly caseType: string;
-  /** Undefined when the number cannot be read (too long): a problem says so. */
-  readonly number?: number;
-  /** 判決, 裁定, 判例, 解釋 … when written (the last item of a list gives its own to the others). */
-  readonly decisionType?: string;
-  /** 民事, 刑事, 行政 … when written. */
-  readonly matter?: string;
-  /** How this reference was found beyond its own words: a list item inherits the first's court, 前揭判決 refers back. */
-  readonly via?: 'list' | 'context';
-}
+export type { DecisionReference } from './decisionTypes';
 
 export interface DecisionProblem {
   readonly start: number;
@@ -47,60 +23,9 @@ export interface SkippedOffsets {
   contains(offset: number): boolean;
 }
 
-/** Case numbers have at most this many digits; a longer run is reported, never converted. */
-export const MAX_CASE_NUMBER_DIGITS = 7;
+export { MAX_CASE_NUMBER_DIGITS } from './citationText';
 /** Letters and orders have 10- and 11-digit numbers (法律字第11303500000號函): longer than this without a court, a 字號 is not a case. */
 const MAX_UNNAMED_CASE_DIGITS = 6;
-const MAX_CASE_TYPE_LENGTH = 7;
-
-const CHINESE_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const isArabic = (char: string | undefined) => char !== undefined && ((char >= '0' && char <= '9') || (char >= '０' && char <= '９'));
-const isChineseNumeral = (char: string | undefined) => char !== undefined && (char in CHINESE_DIGITS || char in CHINESE_UNITS);
-const isHan = (char: string | undefined) => char !== undefined && char >= '\u4e00' && char <= '\u9fff';
-const isSpace = (char: string | undefined) => char === ' ' || char === '\u3000' || char === '\t';
-
-interface Run {
-  readonly end: number;
-  readonly value: number | undefined;
-  readonly length: number;
-  readonly chinese: boolean;
-}
-
-/** A number at `start`: Arabic (full-width too) or Chinese (一〇九, 一百零九, 一二三四). The run is read to its end, once. */
-function readRun(text: string, start: number): Run | undefined {
-  if (isArabic(text[start])) {
-    let end = start;
-    let value = 0;
-    while (isArabic(text[end])) {
-      if (end - start < MAX_CASE_NUMBER_DIGITS) value = value * 10 + ((text.charCodeAt(end) - (text[end]! >= '０' ? 0xff10 : 0x30)) % 10);
-      end++;
-    }
-    return { end, length: end - start, value: end - start > MAX_CASE_NUMBER_DIGITS ? undefined : value, chinese: false };
-  }
-  if (!isChineseNumeral(text[start])) return undefined;
-  let end = start;
-  while (isChineseNumeral(text[end])) end++;
-  const length = end - start;
-  return { end, length, value: length > MAX_CASE_NUMBER_DIGITS * 2 ? undefined : chineseValue(text.slice(start, end)), chinese: true };
-}
-
-/** 一〇九 and 一二三四 digit by digit; 一百零九 with units. */
-function chineseValue(numeral: string): number {
-  if (![...numeral].some((char) => char in CHINESE_UNITS)) return [...numeral].reduce((value, char) => value * 10 + CHINESE_DIGITS[char]!, 0);
-  // With units, as statutes write numbers; ○ (a circle) is read as the zero 〇.
-  return unitsValue(numeral.replaceAll('○', '〇'));
-}
-
-function skipSpaces(text: string, at: number): number {
-  while (isSpace(text[at])) at++;
-  return at;
-}
-
-function skipSpacesBack(text: string, at: number): number {
-  while (at > 0 && isSpace(text[at - 1])) at--;
-  return at;
-}
 
 const MATTERS = ['民事', '刑事', '行政', '家事', '少年', '懲戒', '憲法', '職務'];
 const DECISION_TYPES = ['判決', '裁定', '判例', '決議', '解釋', '裁判'];
@@ -153,6 +78,8 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
   const references: DecisionReference[] = [];
   const problems: DecisionProblem[] = [];
   let antecedents: Antecedents = { byType: new Map() };
+  /** Whether the section has cited an interpretation: then 第585號解釋 alone is one too. */
+  let interpretationCited = false;
   let consumedUntil = 0;
   /** Positions in `references` of the current list: its items take the decision type written after the last. */
   let list: number[] = [];
@@ -182,6 +109,7 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
       if (/^ {0,3}#{1,6}(?:\s|$)/.test(text.slice(at + 1, at + 9))) {
         closeList();
         antecedents = { byType: new Map() };
+        interpretationCited = false;
       }
       continue;
     }
@@ -199,12 +127,13 @@ export function findDecisions(text: string, skipped?: SkippedOffsets): DecisionS
     } else {
       const previous = list.length > 0 ? references[list[list.length - 1]!] : undefined;
       const inList = previous !== undefined && followsAsListItem(text, previous.end, at);
-      found = readCases(text, at, token.length, inList ? previous : undefined, problems);
+      found = readGrandJusticesNumber(text, at, interpretationCited) ?? readDatabaseId(text, at) ?? readCases(text, at, token.length, inList ? previous : undefined, problems);
       if (found && !inList) closeList();
     }
     if (!found) continue;
     for (const reference of found.references) {
       references.push(reference);
+      if (reference.kind === 'interpretation') interpretationCited = true;
       if (reference.via === 'context') remember(reference);
       else list.push(references.length - 1);
     }
@@ -297,6 +226,9 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   if (!yearRun || yearRun.end !== at + runLength) return undefined;
   if ((!yearRun.chinese && yearRun.length > 3) || (yearRun.chinese && yearRun.length > 6) || yearRun.value === undefined) return undefined;
   if (isArabic(text[at - 1]) || text[at - 1] === '第') return undefined;
+  // The tail of a number the source wrapped (FJUD wraps at a fixed width: 公訴(11⏎3年度偵字…): not a year of its own.
+  const beforeBreak = text[at - 1] === '\n' ? (text[at - 2] === '\r' ? at - 3 : at - 2) : -1;
+  if (beforeBreak >= 0 && isArabic(text[beforeBreak])) return undefined;
   let cursor = skipSpaces(text, yearRun.end);
   let nian = '';
   if (text.startsWith('年度', cursor)) nian = '年度';
@@ -304,7 +236,7 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   cursor = skipSpaces(text, cursor + nian.length);
   // The 字別: Han characters up to 字 or the number; never 字, 第, 號, 年.
   const typeStart = cursor;
-  while (cursor - typeStart < MAX_CASE_TYPE_LENGTH + 1 && (isHan(text[cursor]) || '()（）'.includes(text[cursor] ?? 'x')) && !'字第號年'.includes(text[cursor]!)) cursor++;
+  while (cursor - typeStart < MAX_CASE_TYPE_LENGTH + 1 && (isHan(text[cursor]) || '()（）'.includes(text[cursor] ?? 'x') || isEnclosedNumeral(text[cursor])) && !'字第號年'.includes(text[cursor]!)) cursor++;
   const caseTypeWritten = text.slice(typeStart, cursor);
   if (caseTypeWritten.length === 0 || caseTypeWritten.length > MAX_CASE_TYPE_LENGTH) return undefined;
   // Typeset citations space every part out: 台上 字 第 三三 號.
@@ -337,6 +269,8 @@ function readCases(text: string, at: number, runLength: number, previous: Decisi
   if (!courtWritten && !inherited && numberRun.length > MAX_UNNAMED_CASE_DIGITS && !numberRun.chinese) return undefined;
 
   const caseType = caseTypeWritten.replaceAll('臺', '台');
+  // A prosecutors' office number (112年度偵字第3456號) is an investigation, not a court's decision.
+  if (PROSECUTION_CASE_TYPES.has(caseType)) return undefined;
   const constitutional = CONSTITUTIONAL_CASE_TYPES.has(caseType);
   const start = court ? court.start : at;
   if (numberRun.value === undefined) {

@@ -55,7 +55,7 @@ const MAX_ARTICLE_CHARS = 2_500;
  * with the cited 項 or 款 in bold, the last amendment with its ROC year and a link to the article on
  * law.moj.gov.tw. Every piece of law text is escaped: law files are untrusted input.
  */
-export function renderStatuteCard(reference: StatuteReference, entry: LawEntry, text: LawText | undefined, language: UiLanguage, writtenOn?: ArticleDate): string {
+export function renderStatuteCard(reference: StatuteReference, entry: LawEntry, text: LawText | undefined, language: UiLanguage, writtenOn?: ArticleDate, options: { downloadCommand?: string } = {}): string {
   const zh = language === 'zh';
   const parts: string[] = [];
   const law = text && 'law' in text ? text.law : undefined;
@@ -80,7 +80,11 @@ export function renderStatuteCard(reference: StatuteReference, entry: LawEntry, 
   if (reference.article) {
     if (law) for (const block of articleBlocks(reference, law.articles, law.order, zh)) parts.push(block);
     else if (text && 'problem' in text) parts.push(`*${zh ? '無法讀取法規檔' : 'The law file cannot be read'}: ${escapeMarkdownText(text.problem.message)}*`);
-    else parts.push(zh ? '*此法規條文未內建；設定 `policyAnnotator.laws.path` 指向全國法規資料庫資料夾即可顯示。*' : '*The text of this law is not built in; set `policyAnnotator.laws.path` to a folder of the national law database to see it.*');
+    else {
+      parts.push(zh ? '*此法規條文未內建；設定 `policyAnnotator.laws.path` 指向全國法規資料庫資料夾即可顯示。*' : '*The text of this law is not built in; set `policyAnnotator.laws.path` to a folder of the national law database to see it.*');
+      // The one command link a statute card has (the hover trusts this command only): its id is ours, not data.
+      if (options.downloadCommand && /^[A-Za-z][\w.]*$/.test(options.downloadCommand)) parts.push(`[${zh ? '下載全國法規資料庫' : 'Download the National Law Database'}](command:${options.downloadCommand})`);
+    }
   }
   const url = lawArticleUrl(entry.pcode, reference.article);
   parts.push(`[${zh ? '全國法規資料庫' : 'Laws & Regulations Database'}${reference.article ? ` ${escapeMarkdownText(articleLabel(reference.article))}` : ''}](${url})`);
