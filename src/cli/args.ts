@@ -1,6 +1,6 @@
 /** The command line, parsed. Unknown flags are usage errors (exit 2), never ignored. */
 export interface CliArgs {
-  readonly command: 'annotate' | 'check' | 'search' | 'laws' | 'help' | 'version';
+  readonly command: 'annotate' | 'check' | 'search' | 'render' | 'laws' | 'help' | 'version';
   readonly positional: string[];
   readonly corpus: string[];
   readonly embedded: boolean;
@@ -13,7 +13,7 @@ export interface CliArgs {
   readonly limit: number;
   /** A folder of the national law database (per-law JSON) for statute references. */
   readonly laws?: string;
-  /** `laws import`: the folder to write. */
+  /** `laws import`: the folder to write; `render`: the HTML file to write. */
   readonly out?: string;
 }
 
@@ -43,8 +43,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   const [first, ...rest] = positional;
   const command = flags.has('--version') ? 'version' : flags.has('--help') || flags.has('-h') || first === undefined || first === 'help' ? 'help' : first;
-  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'laws' && command !== 'help' && command !== 'version') {
-    throw new UsageError(`unknown command "${command}" (use annotate, check, search or laws import)`);
+  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'render' && command !== 'laws' && command !== 'help' && command !== 'version') {
+    throw new UsageError(`unknown command "${command}" (use annotate, check, search, render or laws import)`);
   }
   const format = values.get('--format')?.at(-1) ?? (flags.has('--json') ? 'json' : 'text');
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
@@ -77,6 +77,7 @@ Usage:
   policy-annotator annotate <file...> [--corpus <dir|file>]... [--no-embedded] [--json] [--cards]
   policy-annotator check <files or globs...> [--corpus <dir|file>]... [--strict] [--format text|json|sarif]
   policy-annotator search <query> [--corpus <dir|file>]... [--limit <n>]
+  policy-annotator render <article.md> [--out page.html] [--corpus <dir|file>]... [--laws <path>] [--no-embedded]
   policy-annotator laws import <ChLaw.json|ChLaw.zip>... --out <dir>
 
 Options:
@@ -85,7 +86,8 @@ Options:
   --laws <path>     the national law database for statute references: its official open data (ChLaw.json,
                     zipped or not) or a folder (index.json, aliases.json, FalVMingLing/<PCode>.json);
                     the built-in subset is used after it
-  --out <dir>       laws import: the folder to write (the fast folder format, for --laws and laws.path)
+  --out <path>      laws import: the folder to write (the fast folder format, for --laws and laws.path);
+                    render: the HTML page to write (default: standard output)
   --config <file>   the configuration file (default: .policy-annotator.json in the current folder)
   --json            annotate: print JSON (one object per file)
   --cards           annotate: include each reference's hover card (Markdown)
