@@ -35,6 +35,8 @@ import { registerDecisionHoverSupport } from './features/decisionHover';
 import { registerDecisionDiagnostics } from './features/decisionDiagnostics';
 import { DecisionAnalyses } from './vscode/workspaceDecisions';
 import { loadLibraryReaders } from './libraryReaders/lazy';
+import { registerPreviewReferences } from './features/previewReferences';
+import type MarkdownIt from 'markdown-it';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -57,6 +59,8 @@ export interface PolicyAnnotatorApi {
   };
   /** The document's diagnostics computed afresh (no cache): what the published ones must equal once edits settle. */
   freshDiagnostics(document: vscode.TextDocument): vscode.Diagnostic[];
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): references become links there. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 /** Only Markdown: no work at all for other documents. */
@@ -83,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   // An imported law database becomes ready later: every open article's statute checks run again then.
   const statuteDeps = { statutes: new StatuteAnalyses(laws.library, analyses), settings, recomputeOn: [(listener: () => void) => laws.onDidReload(listener)] };
   const decisions = new DecisionAnalyses(corpus.index, analyses, context.extensionUri.fsPath);
+  const preview = registerPreviewReferences(MARKDOWN, { ...deps, statutes: statuteDeps.statutes, decisions, extensionPath: context.extensionUri.fsPath, refreshOn: statuteDeps.recomputeOn, log: (message) => output.error(message) });
 
   const articleSourcesView = registerArticleSourcesView(deps);
   const corpusView = registerCorpusView(deps);
@@ -119,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerStatuteQuickFixes(MARKDOWN, statuteDeps),
       registerDecisionHoverSupport(MARKDOWN, { decisions, settings }),
       registerDecisionDiagnostics(MARKDOWN, { decisions, corpus, settings }),
+      preview,
     ),
   );
 
@@ -136,6 +142,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     corpusSize: () => corpus.index.size,
     tagVocabularySize: () => tags.vocabulary.size,
     onDidUpdateTags: (listener) => new vscode.Disposable(tags.onDidUpdate(listener).dispose),
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
     freshDiagnostics: (document) => toVsDiagnostics(document, analyses.analyzeText(document.getText(), document.uri).diagnostics, settings),
   };
 }

@@ -13,7 +13,6 @@ import { planReferenceLinks } from '../core/publish/referenceLinks';
 import { terminalSafe } from '../core/util/controlText';
 import { analyzeFile } from './articles';
 import { UsageError, type CliArgs } from './args';
-import type { Io } from './main';
 import { openSession } from './session';
 import { openLaws } from './statutes';
 
@@ -22,7 +21,14 @@ import { openLaws } from './statutes';
  * references linked, as the preview shows them (to standard output without --out). Exit 0, or 2 for a usage
  * error or an article that cannot be read.
  */
-export async function renderCommand(args: CliArgs, io: Io, today: Date): Promise<number> {
+/** Where the command reads and writes (main.ts's Io). */
+interface RenderIo {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export async function renderCommand(args: CliArgs, io: RenderIo, today: Date): Promise<number> {
   if (args.positional.length !== 1) throw new UsageError('render takes exactly one article: render <article.md> [--out page.html]');
   const session = await openSession(args, io.cwd);
   const file = args.positional[0]!;
