@@ -29,6 +29,8 @@ export interface PreviewReferences extends vscode.Disposable {
 }
 
 const REFRESH_DELAY_MS = 400;
+/** Larger articles take their statute references from the finished statute analysis only (no scan while rendering). */
+const MAX_SCANNED_IN_RENDER = 200_000;
 
 /**
  * References linked in VS Code's Markdown preview: the core's markdown-it plugin on the preview's own instance,
@@ -60,7 +62,12 @@ export function registerPreviewReferences(selector: vscode.DocumentSelector, dep
     return undefined;
   };
 
-  const statuteSpans = (text: string, skipped: { contains(offset: number): boolean }): ReferenceSpan[] => {
+  /**
+   * Statute links: from the document's statute analysis when it is done for this version (the diagnostics run
+   * it), else a scan of the text when it is small; a large article renders without them and again when its
+   * analysis is done (a scan of 1 MB takes a quarter of a second).
+   */
+  const statuteSpans = (text: string, document: vscode.TextDocument | undefined, skipped: { contains(offset: number): boolean }): ReferenceSpan[] => {
     const api = deps.statutes.api;
     const library = deps.statutes.library;
     const index = library.loadedIndex;
@@ -68,7 +75,12 @@ export function registerPreviewReferences(selector: vscode.DocumentSelector, dep
       warm(`index:${library.generation}`, () => library.index());
       return [];
     }
-    const references = api.findStatuteCitations(text, index, skipped).references;
+    let references = document ? deps.statutes.settled(document)?.citations.references : undefined;
+    if (!references && document && text.length > MAX_SCANNED_IN_RENDER) {
+      warm(`statutes:${deps.analyses.documentKey(document)}:${document.version}:${library.generation}`, () => deps.statutes.get(document));
+      return [];
+    }
+    references ??= api.findStatuteCitations(text, index, skipped).references;
     const missing = [...new Set(references.flatMap((reference) => (reference.pcode && reference.article && !library.cached(reference.pcode) ? [reference.pcode] : [])))];
     if (missing.length > 0) warm(`laws:${library.generation}:${missing.join(',')}`, () => Promise.all(missing.map((pcode) => library.law(pcode))));
     return api.statuteLinkSpans(references, (pcode) => index.get(pcode), (pcode) => library.cached(pcode));
@@ -98,7 +110,7 @@ export function registerPreviewReferences(selector: vscode.DocumentSelector, dep
       analysis,
       index: deps.corpus.index,
       language,
-      extraSpans: [...statuteSpans(text, article.skipped), ...deps.decisions.api.decisionLinkSpans(decisions, (id) => deps.corpus.index.get(id), language)],
+      extraSpans: [...statuteSpans(text, document, article.skipped), ...deps.decisions.api.decisionLinkSpans(decisions, (id) => deps.corpus.index.get(id), language)],
     });
   };
 

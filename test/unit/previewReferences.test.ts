@@ -103,7 +103,7 @@ test('statute references link to the article on law.moj.gov.tw with its text as 
   const library = embeddedLibrary();
   const lawIndex = await library.index();
   const pdpa = await library.law(PDPA);
-  const text = '依個人資料保護法第6條第1項規定，另見未知法第3條。';
+  const text = '依個人資料保護法第6條第1項規定，另見未知法第3條與個人資料保護法第999條。';
   const citations = findStatuteCitations(text, lawIndex);
   const spans = statuteLinkSpans(citations.references, (pcode) => lawIndex.get(pcode), (pcode) => (pcode === PDPA ? pdpa : undefined));
   const html = render(text, planFor(text, embedded, spans));
@@ -113,6 +113,9 @@ test('statute references link to the article on law.moj.gov.tw with its text as 
   assert.match(link[2]!, /^個人資料保護法 第6條第1項\n有關病歷、醫療、基因/);
   assert.ok(link[2]!.length <= 300);
   assert.doesNotMatch(html, /未知法第3條<\/a>/);
+  // The law's text is loaded and has no 第999條: no link to a page that does not exist.
+  assert.doesNotMatch(html, /第999條<\/a>/);
+  assert.equal((html.match(/pa-ref-statute/g) ?? []).length, 1);
 });
 
 test('a 釋字 links to its interpretation page; a court judgment has no stable page and gets a tooltip only', () => {

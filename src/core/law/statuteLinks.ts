@@ -20,8 +20,11 @@ export function statuteLinkSpans(references: readonly StatuteReference[], lawEnt
   for (const reference of references) {
     const entry = reference.pcode ? lawEntry(reference.pcode) : undefined;
     if (!entry) continue;
+    const loaded = lawText(entry.pcode);
+    // An article the law does not have gets no link (unknown-statute-article says so); a law whose text is not at hand is linked as cited.
+    if (reference.article && loaded && 'law' in loaded && !loaded.law.articles.has(articleKey(reference.article))) continue;
     const label = citeLabel(reference);
-    const text = reference.article ? articleExcerpt(reference, lawText(entry.pcode)) : undefined;
+    const text = reference.article ? articleExcerpt(reference, loaded) : undefined;
     const heading = label ? `${entry.name} ${label}` : entry.name;
     spans.push({ start: reference.start, end: reference.end, kind: 'statute', href: lawArticleUrl(entry.pcode, reference.article), title: tooltipText(text ? `${heading}\n${text}` : heading, MAX_ARTICLE_TOOLTIP + heading.length + 1) });
   }
