@@ -11,7 +11,7 @@ import { statuteLinkSpans } from '../../src/core/law/statuteLinks';
 import { markdownItReferences } from '../../src/core/publish/markdownItReferences';
 import { planReferenceLinks, type ReferenceLinkPlan } from '../../src/core/publish/referenceLinks';
 import type { CorpusIndex } from '../../src/core/search/corpusIndex';
-import { embeddedRecords, indexOf, joinLines } from './helpers';
+import { cpuTimeMs, embeddedRecords, indexOf, joinLines } from './helpers';
 import { embeddedLibrary, PDPA } from './lawHelpers';
 
 const OPTIONS = { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) };
@@ -163,4 +163,24 @@ test('a plan for another text, or no plan, renders exactly as markdown-it does',
   assert.equal(render(text, undefined), plain);
   assert.equal(render(text, planFor(`${text} `, embedded)), plain);
   assert.notEqual(render(text, planFor(text, embedded)), plain);
+});
+
+test('the plugin stays linear: four times the article costs about four times as much', () => {
+  const paragraph = '各國發表布萊切利宣言，蜜雪兒·多尼蘭與吉娜·雷蒙多在**華盛頓**簽署合作備忘錄（MOU），`code` 與 [連結](#) 之後再提布萊切利公園。\n\n';
+  const cost = (copies: number) => {
+    const text = paragraph.repeat(copies);
+    const plan = planFor(text, embedded);
+    const md = new MarkdownIt({ html: true, linkify: true });
+    markdownItReferences(md, { plan: () => plan });
+    const plain = new MarkdownIt({ html: true, linkify: true });
+    // Best of three each: the parse with the plugin, and without it.
+    const best = (work: () => void) => Math.min(cpuTimeMs(work), cpuTimeMs(work), cpuTimeMs(work));
+    return { withPlugin: best(() => md.parse(text, {})), plain: best(() => plain.parse(text, {})), linked: (md.render(text).match(/class="pa-ref/g) ?? []).length };
+  };
+  const small = cost(500);
+  const large = cost(2000);
+  assert.equal(small.linked, 500 * 6);
+  assert.equal(large.linked, 2000 * 6);
+  // Quadratic work would make the large article 16 times as costly; allow for noise up to 8.
+  assert.ok(large.withPlugin < 8 * small.withPlugin + 20, `${small.withPlugin.toFixed(1)} ms → ${large.withPlugin.toFixed(1)} ms`);
 });
