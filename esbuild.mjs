@@ -70,7 +70,7 @@ const libraryReadersBundledForWeb = {
 const webVariants = {
   name: 'web-variants',
   setup(build) {
-    build.onResolve({ filter: /\/(?:lawImportRunner|decisionsLoader|officialLawsLoader|lawsLoader)$/ }, (args) => ({ path: path.join(args.resolveDir, `${args.path}.web.ts`) }));
+    build.onResolve({ filter: /\/(?:lawImportRunner|decisionsLoader|officialLawsLoader|lawsLoader|previewLoader)$/ }, (args) => ({ path: path.join(args.resolveDir, `${args.path}.web.ts`) }));
   },
 };
 
@@ -165,6 +165,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/core/law/api.ts'], outfile: 'dist/laws.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Court decisions, loaded by the desktop extension on first use (src/vscode/decisionsLoader.ts).
       { ...common, entryPoints: ['src/core/decision/api.ts'], outfile: 'dist/decisions.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // The Markdown preview's references plugin, loaded when VS Code's preview first asks for markdown-it plugins (src/vscode/previewLoader.ts).
+      { ...common, entryPoints: ['src/core/publish/api.ts'], outfile: 'dist/preview.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Library parsers (BibTeX) the desktop extension requires on first use: kept out of its startup bundle.
       { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").

@@ -1,16 +1,16 @@
 // Takes the README's screenshots in a real VS Code: code-server with the extension, the sample article,
 // driven as a person would in headless Chromium. Writes media/hover-card.png, quick-fix.png,
-// sources-view.png and tag-completion.png.
+// sources-view.png, tag-completion.png and preview-links.png.
 import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureHarness, repoRoot, requireChromium } from './offline/install.mjs';
 import { createSandboxWithExtension, onShutdown, startCodeServer } from './offline/codeServer.mjs';
 
-// `node scripts/screenshot.mjs` takes every screenshot; `hover`, `quickfix`, `sources` or `tags` takes one.
+// `node scripts/screenshot.mjs` takes every screenshot; `hover`, `quickfix`, `sources`, `tags` or `preview` takes one.
 const article = '英美人工智慧安全合作備忘錄.md';
 const mention = '布萊切利宣言';
-const scenes = process.argv[2] ? [process.argv[2]] : ['hover', 'quickfix', 'sources', 'tags'];
+const scenes = process.argv[2] ? [process.argv[2]] : ['hover', 'quickfix', 'sources', 'tags', 'preview'];
 
 const chromium = requireChromium();
 const harness = ensureHarness();
@@ -48,7 +48,8 @@ for (const scene of scenes) {
   else if (scene === 'quickfix') await quickFixScene();
   else if (scene === 'sources') await sourcesScene();
   else if (scene === 'tags') await tagScene();
-  else throw new Error(`unknown scene ${scene} (hover, quickfix, sources or tags)`);
+  else if (scene === 'preview') await previewScene();
+  else throw new Error(`unknown scene ${scene} (hover, quickfix, sources, tags or preview)`);
 }
 
 /** A hover card on a Chinese mention. */
@@ -124,6 +125,23 @@ async function tagScene() {
   await page.locator('.suggest-widget:visible .monaco-list-row').first().waitFor({ timeout: 10_000 });
   await shoot('tag-completion.png');
   await page.keyboard.press('Escape');
+}
+
+/** The Markdown preview beside the article, its references linked (the placeholder links marked). */
+async function previewScene() {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Markdown: Open Preview to the Side');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Preview to the Side' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  // The preview is a webview: its document is two frames down. Before the corpus has loaded it renders plain,
+  // then refreshes itself: wait for the links.
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await preview.locator('a.pa-ref').first().waitFor({ timeout: 60_000 });
+  await preview.locator('a.pa-placeholder').first().waitFor({ timeout: 30_000 });
+  // Hovering a link shows its target in the status bar of the preview; the tooltip itself is the browser's.
+  await preview.locator('a.pa-ref', { hasText: mention }).first().hover().catch(() => {});
+  await shoot('preview-links.png');
 }
 
 async function shoot(name) {

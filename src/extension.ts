@@ -37,6 +37,8 @@ import { DecisionAnalyses } from './vscode/workspaceDecisions';
 import { loadLibraryReaders } from './libraryReaders/lazy';
 import { registerLawDownloadCommands } from './features/lawDownloadCommands';
 import { OFFICIAL_LAWS_AVAILABLE } from './vscode/officialLawsLoader';
+import { registerPreviewReferences } from './features/previewReferences';
+import type MarkdownIt from 'markdown-it';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -59,6 +61,8 @@ export interface PolicyAnnotatorApi {
   };
   /** The document's diagnostics computed afresh (no cache): what the published ones must equal once edits settle. */
   freshDiagnostics(document: vscode.TextDocument): vscode.Diagnostic[];
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): references become links there. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 /** Only Markdown: no work at all for other documents. */
@@ -87,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const canDownloadLaws = () => OFFICIAL_LAWS_AVAILABLE && vscode.workspace.isTrusted;
   const statuteDeps = { statutes: new StatuteAnalyses(laws.library, analyses), settings, recomputeOn: [(listener: () => void) => laws.onDidReload(listener)], canDownloadLaws };
   const decisions = new DecisionAnalyses(corpus.index, analyses, context.extensionUri.fsPath);
+  const preview = registerPreviewReferences(MARKDOWN, { ...deps, statutes: statuteDeps.statutes, decisions, extensionPath: context.extensionUri.fsPath, refreshOn: statuteDeps.recomputeOn, log: (message) => output.error(message) });
 
   const articleSourcesView = registerArticleSourcesView(deps);
   const corpusView = registerCorpusView(deps);
@@ -124,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerLawDownloadCommands({ extensionUri: context.extensionUri, storage: context.globalStorageUri, settings, log, reload: laws.reload }),
       registerDecisionHoverSupport(MARKDOWN, { decisions, settings }),
       registerDecisionDiagnostics(MARKDOWN, { decisions, corpus, settings }),
+      preview,
     ),
   );
 
@@ -141,6 +147,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     corpusSize: () => corpus.index.size,
     tagVocabularySize: () => tags.vocabulary.size,
     onDidUpdateTags: (listener) => new vscode.Disposable(tags.onDidUpdate(listener).dispose),
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
     freshDiagnostics: (document) => toVsDiagnostics(document, analyses.analyzeText(document.getText(), document.uri).diagnostics, settings),
   };
 }

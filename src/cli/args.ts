@@ -1,6 +1,6 @@
 /** The command line, parsed. Unknown flags are usage errors (exit 2), never ignored. */
 export interface CliArgs {
-  readonly command: 'annotate' | 'check' | 'search' | 'laws' | 'help' | 'version';
+  readonly command: 'annotate' | 'check' | 'search' | 'render' | 'laws' | 'help' | 'version';
   readonly positional: string[];
   readonly corpus: string[];
   readonly embedded: boolean;
@@ -13,7 +13,7 @@ export interface CliArgs {
   readonly limit: number;
   /** A folder of the national law database (per-law JSON) for statute references. */
   readonly laws?: string;
-  /** `laws import`: the folder to write. */
+  /** `laws import`, `laws download`: the folder to write; `render`: the HTML file to write. */
   readonly out?: string;
   /** `laws download`: the address to fetch (a mirror, a local test server), the fewest laws accepted, the idle timeout in seconds, and --check. */
   readonly url?: string;
@@ -48,8 +48,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   const [first, ...rest] = positional;
   const command = flags.has('--version') ? 'version' : flags.has('--help') || flags.has('-h') || first === undefined || first === 'help' ? 'help' : first;
-  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'laws' && command !== 'help' && command !== 'version') {
-    throw new UsageError(`unknown command "${command}" (use annotate, check, search or laws import)`);
+  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'render' && command !== 'laws' && command !== 'help' && command !== 'version') {
+    throw new UsageError(`unknown command "${command}" (use annotate, check, search, render or laws import)`);
   }
   const format = values.get('--format')?.at(-1) ?? (flags.has('--json') ? 'json' : 'text');
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
@@ -96,6 +96,7 @@ Usage:
   policy-annotator annotate <file...> [--corpus <dir|file>]... [--no-embedded] [--json] [--cards]
   policy-annotator check <files or globs...> [--corpus <dir|file>]... [--strict] [--format text|json|sarif]
   policy-annotator search <query> [--corpus <dir|file>]... [--limit <n>]
+  policy-annotator render <article.md> [--out page.html] [--corpus <dir|file>]... [--laws <path>] [--no-embedded]
   policy-annotator laws import <ChLaw.json|ChLaw.zip>... --out <dir>
   policy-annotator laws download --out <dir> [--check] [--url <url>]
 
@@ -105,8 +106,8 @@ Options:
   --laws <path>     the national law database for statute references: its official open data (ChLaw.json,
                     zipped or not) or a folder (index.json, aliases.json, FalVMingLing/<PCode>.json);
                     the built-in subset is used after it
-  --out <dir>       laws import, laws download: the folder to write (the fast folder format, for --laws
-                    and laws.path)
+  --out <path>      laws import, laws download: the folder to write (the fast folder format, for --laws
+                    and laws.path); render: the HTML page to write (default: standard output)
   --url <url>       laws download: fetch from this address instead of the national law database's
                     (https; plain http only for 127.0.0.1 or localhost)
   --check           laws download: only say whether a newer edition than the one in --out is published

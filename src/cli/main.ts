@@ -11,6 +11,7 @@ import { downloadLaws } from './lawsDownload';
 import { DecisionRecords } from '../core/decision/decisionRecords';
 import { safeJsonStringify, terminalSafe } from '../core/util/controlText';
 import { usageMessage } from './usageMessage';
+import { renderCommand } from './render';
 
 declare const POLICY_ANNOTATOR_VERSION: string;
 
@@ -60,6 +61,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   try {
+    if (args.command === 'render') return await renderCommand(args, io, today());
     const session = await openSession(args, io.cwd);
     if (args.command === 'search') return search(args, session.corpus.index, io);
     const files = await resolveFileArguments(args.positional, io.cwd);

@@ -14,6 +14,8 @@ export const DEFAULT_TAXONOMY_FILE = '**/corpus/tags.{yaml,yml,json}';
 /** Settings read at the moment they are needed (getters), so changes apply without a reload. */
 export interface Settings {
   isHoverEnabled(resource: vscode.Uri): boolean;
+  /** Whether the Markdown preview links references (policyAnnotator.preview.enabled). */
+  isPreviewEnabled(resource: vscode.Uri | undefined): boolean;
   uiLanguage(): UiLanguage;
   corpusInclude(folder: vscode.WorkspaceFolder): string[];
   corpusExclude(folder: vscode.WorkspaceFolder): string[];
@@ -62,6 +64,7 @@ export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectCo
   };
   return {
     isHoverEnabled: (resource) => config(resource).get<boolean>('hover.enabled', true),
+    isPreviewEnabled: (resource) => config(resource).get<boolean>('preview.enabled', true),
     uiLanguage: () => (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en'),
     corpusInclude: (folder) => globs(folder, 'include', DEFAULT_INCLUDE),
     corpusExclude: (folder) => globs(folder, 'exclude', DEFAULT_EXCLUDE),

@@ -144,6 +144,8 @@ export class LazyLawLibrary {
 export class StatuteAnalyses {
   /** Per document object and version, like the article analyses (a URI and a version do not name one text). */
   readonly #cache = new VersionedCache<Promise<StatuteAnalysis>>();
+  /** The last finished analysis per document object, with its stamp (at most 32 documents, oldest dropped). */
+  readonly #settled = new Map<string, { readonly stamp: string; readonly result: StatuteAnalysis }>();
 
   constructor(
     private readonly laws: LazyLawLibrary,
@@ -160,10 +162,28 @@ export class StatuteAnalyses {
 
   get(document: vscode.TextDocument): Promise<StatuteAnalysis> {
     const library = this.laws.library;
-    return this.#cache.get(this.analyses.documentKey(document), `${document.version}:${library.generation}`, () => {
+    const key = this.analyses.documentKey(document);
+    const stamp = `${document.version}:${library.generation}`;
+    return this.#cache.get(key, stamp, () => {
       const article = this.analyses.article(document);
-      return this.api.analyzeStatutes(article.text, library, article.skipped, this.api.articleDate(article));
+      const analysis = this.api.analyzeStatutes(article.text, library, article.skipped, this.api.articleDate(article));
+      // Kept once done, for readers that cannot wait (the Markdown preview renders synchronously).
+      analysis.then(
+        (result) => {
+          this.#settled.delete(key);
+          this.#settled.set(key, { stamp, result });
+          if (this.#settled.size > 32) this.#settled.delete(this.#settled.keys().next().value!);
+        },
+        () => undefined,
+      );
+      return analysis;
     });
+  }
+
+  /** The document's statute analysis if it is done for this version, without waiting. */
+  settled(document: vscode.TextDocument): StatuteAnalysis | undefined {
+    const entry = this.#settled.get(this.analyses.documentKey(document));
+    return entry && entry.stamp === `${document.version}:${this.laws.generation}` ? entry.result : undefined;
   }
 
   forget(document: vscode.TextDocument): void {

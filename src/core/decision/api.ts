@@ -4,3 +4,4 @@ export { analyzeDecisions, type DecisionAnalysis, type ResolvedDecision } from '
 export { DecisionRecords } from './decisionRecords';
 export { renderDecisionCard } from './decisionCard';
 export { decisionAt } from './decisions';
+export { decisionLinkSpans } from './decisionLinks';

@@ -8,3 +8,5 @@ export { analyzeStatutes } from './statuteChecks';
 export { articleDate } from './pointInTime';
 export { statuteReferenceAt } from './citations';
 export { lawArticleUrl, renderStatuteCard } from './statuteCard';
+export { statuteLinkSpans } from './statuteLinks';
+export { findStatuteCitations } from './citations';
