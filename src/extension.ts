@@ -35,6 +35,10 @@ import { registerDecisionHoverSupport } from './features/decisionHover';
 import { registerDecisionDiagnostics } from './features/decisionDiagnostics';
 import { DecisionAnalyses } from './vscode/workspaceDecisions';
 import { loadLibraryReaders } from './libraryReaders/lazy';
+import { CitationCompleter } from './core/search/citationCompletion';
+import { registerCitationCompletionSupport } from './features/citationCompletion';
+import { registerCitationRenameSupport } from './features/citationRename';
+import { registerCreateRecordFix } from './features/createRecordFix';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -108,6 +112,9 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerReferenceTokens(MARKDOWN, deps),
       registerWorkspaceTags(tags, corpus, settings, output, projectConfigs.onDidChange),
       registerTagCompletionSupport(MARKDOWN, deps),
+      registerCitationCompletionSupport(MARKDOWN, { ...deps, completer: new CitationCompleter(corpus.index) }),
+      registerCitationRenameSupport(MARKDOWN, deps),
+      registerCreateRecordFix(MARKDOWN, deps),
       registerTagAutoSuggest(MARKDOWN, analyses, settings),
       registerTagHoverSupport(MARKDOWN, deps),
       registerTagCommands(MARKDOWN, deps),

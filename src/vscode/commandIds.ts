@@ -21,3 +21,5 @@ export const SOURCES_COMMANDS = {
 } as const;
 
 export const TAG_COMMANDS = { suggest: 'policyAnnotator.suggestTags', addToTaxonomy: 'policyAnnotator.addTagToTaxonomy' } as const;
+
+export const RECORD_DRAFT_COMMANDS = { create: 'policyAnnotator.createRecordFromReference' } as const;
