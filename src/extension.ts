@@ -39,6 +39,7 @@ import { CitationCompleter } from './core/search/citationCompletion';
 import { registerCitationCompletionSupport } from './features/citationCompletion';
 import { registerCitationRenameSupport } from './features/citationRename';
 import { registerCreateRecordFix } from './features/createRecordFix';
+import { registerInlayHints } from './features/inlayHints';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -122,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerSourcesCommands(MARKDOWN, deps),
       laws.disposable,
       registerStatuteHoverSupport(MARKDOWN, statuteDeps),
+      registerInlayHints(MARKDOWN, { ...deps, statutes: statuteDeps.statutes }),
       registerStatuteDiagnostics(MARKDOWN, statuteDeps),
       registerStatuteQuickFixes(MARKDOWN, statuteDeps),
       registerDecisionHoverSupport(MARKDOWN, { decisions, settings }),

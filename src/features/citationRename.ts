@@ -42,7 +42,12 @@ export class CitationRenameProvider implements vscode.RenameProvider {
     const { record } = this.#target(document, position);
     const newId = newName.trim();
     const refusal = newIdRefusal(record, newId, this.deps.corpus.index);
-    if (refusal) throw new Error(refusalMessage(refusal, record.id, newId));
+    if (refusal) {
+      // Not thrown: VS Code would pass a refused rename on to the next provider (the Markdown extension's
+      // rename of link labels), which would then rename `[@id]` as a label. An empty edit ends it here.
+      void vscode.window.showErrorMessage(refusalMessage(refusal, record.id, newId));
+      return new vscode.WorkspaceEdit();
+    }
     const edit = new vscode.WorkspaceEdit();
     await this.#renameInCorpusFile(edit, record, newId);
     if (token.isCancellationRequested) return undefined;
@@ -77,42 +82,49 @@ export class CitationRenameProvider implements vscode.RenameProvider {
         if (record.origin.uri !== uri || record.origin.fieldLines.id !== position.line) continue;
         const format = corpusFormat(uri);
         const value = format ? idValueOnLine(document.lineAt(position.line).text, record.id, format) : undefined;
-        if (!format || !value) throw new Error(refusalMessage('not-our-format', record.id));
+        if (!format || !value) throw renameError(refusalMessage('not-our-format', record.id));
         const range = new vscode.Range(position.line, value.start, position.line, value.end);
         if (range.contains(position)) return { record, range };
       }
-      throw new Error(vscode.l10n.t("Policy Annotator: put the cursor on a record's id to rename it."));
+      throw renameError(vscode.l10n.t("Policy Annotator: put the cursor on a record's id to rename it."));
     }
     const article = this.deps.analyses.article(document);
     const key = article.keys.find((candidate) => offset >= candidate.start && offset <= candidate.end);
     if (key) {
       const record = index.get(key.id);
-      if (!record) throw new Error(vscode.l10n.t('Policy Annotator: no corpus record has the id "{0}", so there is nothing to rename.', key.id));
-      if (record.origin.embedded) throw new Error(refusalMessage('embedded', record.id));
+      if (!record) throw renameError(vscode.l10n.t('Policy Annotator: no corpus record has the id "{0}", so there is nothing to rename.', key.id));
+      if (record.origin.embedded) throw renameError(refusalMessage('embedded', record.id));
       return { record, range: toVsRange(document, key.start + 1, key.end) };
     }
     const reference = referenceAtOffset(this.deps.analyses.get(document).references, offset);
     if (reference?.kind === 'mention' && reference.id) {
-      throw new Error(
+      throw renameError(
         vscode.l10n.t(
           'Policy Annotator: this is a name of the record "{0}", not its id. Rename the id on a citation key [@{0}] or in the corpus file; to let another name match this record, add it to the record\'s aliases.',
           reference.id.slice(0, 80),
         ),
       );
     }
-    throw new Error(vscode.l10n.t('Policy Annotator: put the cursor on a citation key [@id] or on a record\'s id in a corpus file to rename it.'));
+    throw renameError(vscode.l10n.t('Policy Annotator: put the cursor on a citation key [@id] or on a record\'s id in a corpus file to rename it.'));
   }
 
   async #renameInCorpusFile(edit: vscode.WorkspaceEdit, record: CorpusRecord, newId: string): Promise<void> {
     const format = corpusFormat(record.origin.uri);
     const line = record.origin.fieldLines.id;
-    if (!format || line === undefined) throw new Error(refusalMessage('not-our-format', record.id));
+    if (!format || line === undefined) throw renameError(refusalMessage('not-our-format', record.id));
     const uri = vscode.Uri.parse(record.origin.uri);
     const document = await vscode.workspace.openTextDocument(uri);
     const value = line < document.lineCount ? idValueOnLine(document.lineAt(line).text, record.id, format) : undefined;
-    if (!value) throw new Error(refusalMessage('id-not-found', record.id));
+    if (!value) throw renameError(refusalMessage('id-not-found', record.id));
     edit.replace(uri, new vscode.Range(line, value.start, line, value.end), writtenId(newId, format));
   }
+}
+
+/** VS Code shows the message of an error named "Rename" in the rename box (any other error is only logged). */
+function renameError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'Rename';
+  return error;
 }
 
 async function readArticle(uri: vscode.Uri): Promise<string | undefined> {
