@@ -35,11 +35,7 @@ import { registerDecisionHoverSupport } from './features/decisionHover';
 import { registerDecisionDiagnostics } from './features/decisionDiagnostics';
 import { DecisionAnalyses } from './vscode/workspaceDecisions';
 import { loadLibraryReaders } from './libraryReaders/lazy';
-import { CitationCompleter } from './core/search/citationCompletion';
-import { registerCitationCompletionSupport } from './features/citationCompletion';
-import { registerCitationRenameSupport } from './features/citationRename';
-import { registerCreateRecordFix } from './features/createRecordFix';
-import { registerInlayHints } from './features/inlayHints';
+import { loadWritingFlow } from './writingFlow/lazy';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -113,9 +109,6 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerReferenceTokens(MARKDOWN, deps),
       registerWorkspaceTags(tags, corpus, settings, output, projectConfigs.onDidChange),
       registerTagCompletionSupport(MARKDOWN, deps),
-      registerCitationCompletionSupport(MARKDOWN, { ...deps, completer: new CitationCompleter(corpus.index) }),
-      registerCitationRenameSupport(MARKDOWN, deps),
-      registerCreateRecordFix(MARKDOWN, deps),
       registerTagAutoSuggest(MARKDOWN, analyses, settings),
       registerTagHoverSupport(MARKDOWN, deps),
       registerTagCommands(MARKDOWN, deps),
@@ -123,7 +116,6 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerSourcesCommands(MARKDOWN, deps),
       laws.disposable,
       registerStatuteHoverSupport(MARKDOWN, statuteDeps),
-      registerInlayHints(MARKDOWN, { ...deps, statutes: statuteDeps.statutes }),
       registerStatuteDiagnostics(MARKDOWN, statuteDeps),
       registerStatuteQuickFixes(MARKDOWN, statuteDeps),
       registerDecisionHoverSupport(MARKDOWN, { decisions, settings }),
@@ -132,7 +124,11 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   );
 
   // Load in the background: activation must not wait for the corpus.
-  void corpus.whenReady();
+  void corpus.whenReady().then(
+    // The writing-flow features (a bundle of their own) once the corpus is there: they all wait for it anyway.
+    () => context.subscriptions.push(...loadWritingFlow().registerWritingFlow(MARKDOWN, { ...deps, statutes: statuteDeps.statutes })),
+    (error: unknown) => output.error(`the corpus did not load: ${String(error)}`),
+  );
   const activationMs = performance.now() - started;
   output.info(`activate() took ${activationMs.toFixed(1)} ms`);
   return {

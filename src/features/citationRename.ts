@@ -152,7 +152,7 @@ function refusalMessage(refusal: RenameRefusal, id: string, newId = ''): string 
   }
 }
 
-export function registerCitationRenameSupport(selector: vscode.DocumentSelector, deps: CitationRenameDeps): vscode.Disposable {
+export function registerCitationRename(selector: vscode.DocumentSelector, deps: CitationRenameDeps): vscode.Disposable {
   // Corpus files in JSON and JSON Lines as well as Markdown articles and records.
   const selectors = [...(Array.isArray(selector) ? selector : [selector]), { language: 'json' }, { language: 'jsonl' }, { pattern: '**/*.jsonl' }];
   return vscode.languages.registerRenameProvider(selectors, new CitationRenameProvider(deps));

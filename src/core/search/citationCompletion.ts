@@ -23,7 +23,7 @@ export const FIELD_WEIGHTS: Readonly<Record<CitationField, number>> = { name: 1,
 /** How many records each retrieval (id prefix, fuzzy search per term) hands to the ranking. */
 const RETRIEVE = 40;
 /** How many records one publisher, tag or year value hands to the ranking (many records share one). */
-const RETRIEVE_BY_FIELD = 200;
+const RETRIEVE_BY_FIELD = 100;
 /** How many distinct publisher or tag values a term may match. */
 const FIELD_VALUES = 8;
 /** A term whose prefix searches find this many records needs no fuzzy search. */
@@ -56,11 +56,14 @@ export class CitationCompleter {
     const candidates = new Set<string>();
     // Per term: names and ids starting with it (binary searches); the typo-tolerant fuzzy search only when
     // those found few (a short prefix finds many at once and needs no fuzzy search).
-    const fuzzyByTerm = terms.map((term) => {
+    const byValue = terms.map((term) => fields.idsByValue(term));
+    const fuzzyByTerm = terms.map((term, position) => {
       const before = candidates.size;
       for (const id of fields.namesWithPrefix(term, RETRIEVE)) candidates.add(id);
       for (const id of fields.idsWithPrefix(term, RETRIEVE)) candidates.add(id);
       if (candidates.size - before >= ENOUGH_BY_PREFIX || [...term].length < 2) return NO_HITS;
+      // In a query of several terms, one naming a publisher, tag or year is not a misspelt name.
+      if (terms.length > 1 && byValue[position]!.length > 0) return NO_HITS;
       const hits = new Map(this.index.gramMatches(term, RETRIEVE, MAX_POSTINGS).filter((hit) => hit.score >= MIN_GRAM_SHARE).map((hit) => [hit.id, hit.score]));
       for (const id of hits.keys()) candidates.add(id);
       return hits;
@@ -70,7 +73,7 @@ export class CitationCompleter {
     // Publisher, author, tag and year values: the most selective term's records (all terms must match anyway).
     // Only for several terms or when names found few: a publisher's thousand records are no answer to 數.
     if (terms.length > 1 || candidates.size < ENOUGH_BY_PREFIX) {
-      const byField = terms.map((term) => fields.idsByValue(term)).filter((ids) => ids.length > 0);
+      const byField = byValue.filter((ids) => ids.length > 0);
       const fewest = byField.sort((a, b) => a.length - b.length)[0];
       if (fewest) for (const id of fewest.slice(0, RETRIEVE_BY_FIELD)) candidates.add(id);
     }
