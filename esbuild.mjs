@@ -59,6 +59,8 @@ const libraryReadersBundledForWeb = {
   name: 'library-readers-bundled-for-web',
   setup(build) {
     build.onResolve({ filter: /libraryReaders\/lazy$/ }, () => ({ path: path.resolve('src/libraryReaders/bundled.ts') }));
+    // The writing-flow features: dist/writingFlow.js on the desktop, bundled in for the web.
+    build.onResolve({ filter: /writingFlow\/lazy$/ }, () => ({ path: path.resolve('src/writingFlow/lazy.web.ts') }));
   },
 };
 
@@ -169,6 +171,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/core/publish/api.ts'], outfile: 'dist/preview.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Library parsers (BibTeX) the desktop extension requires on first use: kept out of its startup bundle.
       { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // Citation completion, rename, "Create corpus record…", inlay hints: required once the corpus has loaded.
+      { ...common, entryPoints: ['src/writingFlow/register.ts'], outfile: 'dist/writingFlow.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
       // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).

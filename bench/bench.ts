@@ -7,6 +7,7 @@
  *   npm run bench -- --sizes 1000,10000             only these sizes (1k / 10k / 100k also accepted)
  *   npm run bench -- --json results.json            also write every number as JSON
  *   npm run bench -- --seed 7                       another synthetic corpus
+ *   npm run bench -- --citations-only               only citation completion at 100k records
  *
  * A missed target is reported, never fatal: the process fails only on an exception.
  */
@@ -23,6 +24,7 @@ import { weakKeysOf } from '../src/core/search/weakAliases';
 import { FUSE_OPTIONS, FuzzySearch } from '../src/core/search/fuzzySearch';
 import { articleTable, benchArticles, type ArticleBenchResult } from './articleBench';
 import { benchTags, tagTable, type TagBenchResult } from './tagBench';
+import { benchCitations, citationTable, type CitationBenchResult } from './citationBench';
 import { benchLaws, lawTable, type LawBenchResult } from './lawBench';
 import { benchLibraries, libraryTable, type LibraryBenchResult } from './libraryBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
@@ -50,6 +52,8 @@ interface Options {
   readonly lawsOnly: boolean;
   /** Only the reference-library bench (--libraries-only). */
   readonly librariesOnly: boolean;
+  /** Only the citation-completion bench (--citations-only). */
+  readonly citationsOnly: boolean;
 }
 
 function parseSize(text: string): number {
@@ -68,6 +72,7 @@ function parseArgs(argv: readonly string[]): Options {
   let skipArticles = false;
   let lawsOnly = false;
   let librariesOnly = false;
+  let citationsOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -97,16 +102,19 @@ function parseArgs(argv: readonly string[]): Options {
       case '--libraries-only':
         librariesOnly = true;
         break;
+      case '--citations-only':
+        citationsOnly = true;
+        break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only]');
         process.exit(0);
         break;
       default:
         throw new Error(`unknown argument ${arg} (try --help)`);
     }
   }
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -540,6 +548,12 @@ async function main(): Promise<void> {
     console.log(libraryTable(benchLibraries(options.seed, log)));
     return;
   }
+  if (options.citationsOnly) {
+    console.log(`Citation completion (bench/citationBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
+    console.log('');
+    console.log(citationTable(benchCitations(options.seed, log)));
+    return;
+  }
   // First, while the process is fresh: the law index's load is meant to be measured cold.
   const laws: LawBenchResult = await benchLaws(options.seed, log);
   if (options.lawsOnly) {
@@ -601,6 +615,15 @@ async function main(): Promise<void> {
     console.log(tagTable(tags));
   }
 
+  let citations: CitationBenchResult | undefined;
+  if (!options.skipArticles) {
+    citations = benchCitations(options.seed, log);
+    console.log('');
+    console.log(`Citation completion (${citations.records.toLocaleString('en')} records; bench/citationBench.ts)`);
+    console.log('');
+    console.log(citationTable(citations));
+  }
+
   let libraries: LibraryBenchResult | undefined;
   if (!options.skipArticles) {
     libraries = benchLibraries(options.seed, log);
@@ -618,7 +641,7 @@ async function main(): Promise<void> {
   if (options.json) {
     const targetSize = results.find((result) => result.size === LARGE) ?? results[results.length - 1]!;
     const targets = TARGETS.map((target) => ({ name: target.name, target: target.target, size: targetSize.size, value: target.value(targetSize), pass: target.pass(targetSize) }));
-    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags, laws, libraries }, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags, citations, laws, libraries }, null, 2)}\n`);
     console.log(`- JSON written to ${options.json}`);
   }
 }

@@ -1,16 +1,16 @@
 // Takes the README's screenshots in a real VS Code: code-server with the extension, the sample article,
 // driven as a person would in headless Chromium. Writes media/hover-card.png, quick-fix.png,
-// sources-view.png, tag-completion.png and preview-links.png.
+// sources-view.png, tag-completion.png, preview-links.png and citation-completion.png.
 import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureHarness, repoRoot, requireChromium } from './offline/install.mjs';
 import { createSandboxWithExtension, onShutdown, startCodeServer } from './offline/codeServer.mjs';
 
-// `node scripts/screenshot.mjs` takes every screenshot; `hover`, `quickfix`, `sources`, `tags` or `preview` takes one.
+// `node scripts/screenshot.mjs` takes every screenshot; `hover`, `quickfix`, `sources`, `tags`, `preview` or `citations` takes one.
 const article = '英美人工智慧安全合作備忘錄.md';
 const mention = '布萊切利宣言';
-const scenes = process.argv[2] ? [process.argv[2]] : ['hover', 'quickfix', 'sources', 'tags', 'preview'];
+const scenes = process.argv[2] ? [process.argv[2]] : ['hover', 'quickfix', 'sources', 'tags', 'preview', 'citations'];
 
 const chromium = requireChromium();
 const harness = ensureHarness();
@@ -49,7 +49,8 @@ for (const scene of scenes) {
   else if (scene === 'sources') await sourcesScene();
   else if (scene === 'tags') await tagScene();
   else if (scene === 'preview') await previewScene();
-  else throw new Error(`unknown scene ${scene} (hover, quickfix, sources, tags or preview)`);
+  else if (scene === 'citations') await citationScene();
+  else throw new Error(`unknown scene ${scene} (hover, quickfix, sources, tags, preview or citations)`);
 }
 
 /** A hover card on a Chinese mention. */
@@ -142,6 +143,26 @@ async function previewScene() {
   // Hovering a link shows its target in the status bar of the preview; the tooltip itself is the browser's.
   await preview.locator('a.pa-ref', { hasText: mention }).first().hover().catch(() => {});
   await shoot('preview-links.png');
+}
+
+/** Citation completion after `@` in prose: a few characters of a name, ranked records with type, ROC date, publisher. */
+async function citationScene() {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('依照 @布萊切', { delay: 80 });
+  const rows = page.locator('.suggest-widget:visible .monaco-list-row');
+  for (let attempt = 0; attempt < 10 && !(await rows.first().isVisible()); attempt++) {
+    await page.keyboard.press('Control+Space');
+    await rows.first().waitFor({ timeout: 3_000 }).catch(() => {});
+  }
+  await rows.first().waitFor({ timeout: 10_000 });
+  // Show the details of the focused item (type, date with the ROC year, publisher).
+  await page.keyboard.press('Control+Space');
+  await shoot('citation-completion.png');
+  await page.keyboard.press('Escape');
 }
 
 async function shoot(name) {

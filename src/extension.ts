@@ -39,6 +39,7 @@ import { registerLawDownloadCommands } from './features/lawDownloadCommands';
 import { OFFICIAL_LAWS_AVAILABLE } from './vscode/officialLawsLoader';
 import { registerPreviewReferences } from './features/previewReferences';
 import type MarkdownIt from 'markdown-it';
+import { loadWritingFlow } from './writingFlow/lazy';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -134,7 +135,11 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   );
 
   // Load in the background: activation must not wait for the corpus.
-  void corpus.whenReady();
+  void corpus.whenReady().then(
+    // The writing-flow features (a bundle of their own) once the corpus is there: they all wait for it anyway.
+    () => context.subscriptions.push(...loadWritingFlow().registerWritingFlow(MARKDOWN, { ...deps, statutes: statuteDeps.statutes })),
+    (error: unknown) => output.error(`the corpus did not load: ${String(error)}`),
+  );
   const activationMs = performance.now() - started;
   output.info(`activate() took ${activationMs.toFixed(1)} ms`);
   return {

@@ -28,3 +28,4 @@ export const LAW_DOWNLOAD = {
   check: 'policyAnnotator.checkLawDatabase',
   folder: 'laws-downloaded',
 } as const;
+export const RECORD_DRAFT_COMMANDS = { create: 'policyAnnotator.createRecordFromReference' } as const;

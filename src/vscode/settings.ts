@@ -38,11 +38,19 @@ export interface Settings {
   areDiagnosticsEnabled(resource: vscode.Uri): boolean;
   /** What "Search Corpus…" inserts. */
   insertReferenceStyle(resource: vscode.Uri): ReferenceStyle;
+  /** What accepting a citation completion after `@` or on Ctrl+Space inserts (`[@` always inserts a key). */
+  citationCompletionStyle(resource: vscode.Uri): CitationInsertStyle;
+  /** Whether accepting a citation completion also adds the source's line to the 資料來源 section. */
+  citationCompletionAddsSourceLine(resource: vscode.Uri): boolean;
+  inlayHintsEnabled(resource: vscode.Uri): boolean;
   /** The severity the user chose for a diagnostic code, or 'off'. */
   severity(resource: vscode.Uri, code: DiagnosticCode, fallback: DiagnosticSeverity): SeverityChoice;
 }
 
 export const DEFAULT_THRESHOLD = 0.7;
+
+export type CitationInsertStyle = 'key' | 'mention' | 'link';
+const CITATION_INSERT_STYLES: readonly CitationInsertStyle[] = ['key', 'mention', 'link'];
 
 /**
  * A setting the user set in VS Code wins; otherwise the folder's .policy-annotator.json; otherwise the default.
@@ -101,6 +109,12 @@ export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectCo
       const style = config(resource).get<string>('insert.referenceStyle', 'mention');
       return REFERENCE_STYLES.find((candidate) => candidate === style) ?? 'mention';
     },
+    citationCompletionStyle: (resource) => {
+      const style = config(resource).get<string>('completion.insertStyle', 'key');
+      return CITATION_INSERT_STYLES.find((candidate) => candidate === style) ?? 'key';
+    },
+    citationCompletionAddsSourceLine: (resource) => config(resource).get<boolean>('completion.addSourceLine', true),
+    inlayHintsEnabled: (resource) => config(resource).get<boolean>('inlayHints.enabled', false),
     severity: (resource, code, fallback) => {
       const fromSettings = config(resource).get<Record<string, unknown>>('diagnostics.severity', {});
       const chosen = Object.hasOwn(fromSettings, code) ? fromSettings[code] : project(resource).severity?.[code];

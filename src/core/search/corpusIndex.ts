@@ -135,6 +135,11 @@ export class CorpusIndex {
     return key ? (this.#byUrl.get(key) ?? []) : [];
   }
 
+  /** Records sharing the most grams with the query (no Fuse ranking): fast enough for every keystroke. */
+  gramMatches(query: string, limit = 10, maxPostings?: number): FuzzyHit[] {
+    return this.#fuzzy.gramMatches(query, limit, maxPostings);
+  }
+
   /** Typo-tolerant search over titles and aliases; exact id and name matches come first with score 1. */
   search(query: string, limit = 10): FuzzyHit[] {
     const exact = [...(this.#records.has(query.trim()) ? [query.trim()] : []), ...this.lookupName(query)];

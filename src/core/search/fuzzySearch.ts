@@ -108,7 +108,7 @@ export class FuzzySearch {
       forEachGramKey(name, (key) => (shared ||= queryGrams.has(key)));
       return shared;
     };
-    const documents = candidates.flatMap((entry) => [entry.title, ...entry.aliases].filter(sharesGram).map((name) => ({ id: entry.id, name })));
+    const documents = candidates.map((candidate) => candidate.entry).flatMap((entry) => [entry.title, ...entry.aliases].filter(sharesGram).map((name) => ({ id: entry.id, name })));
     const hits: FuzzyHit[] = [];
     const seen = new Set<string>();
     for (const result of new Fuse(documents, FUSE_OPTIONS).search(normalized)) {
@@ -120,7 +120,21 @@ export class FuzzySearch {
     return hits;
   }
 
-  #candidates(query: string): Entry[] {
+  /**
+   * The gram index alone, without Fuse: the records sharing the most grams with the query, scored by the
+   * share of the query's walked grams they have. Cheap enough for every keystroke (citation completion).
+   */
+  gramMatches(query: string, limit = 10, maxPostings = Number.POSITIVE_INFINITY): FuzzyHit[] {
+    const normalized = normalizeKey(query.slice(0, MAX_QUERY));
+    if (!normalized) return [];
+    return this.#candidates(normalized, maxPostings)
+      .map(({ entry, score }) => ({ id: entry.id, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /** `maxPostings`: after the rarest list, walk further lists only while the slots walked stay within it. */
+  #candidates(query: string, maxPostings = Number.POSITIVE_INFINITY): Array<{ entry: Entry; score: number }> {
     const keys = new Set<GramKey>();
     forEachGramKey(query, (key) => keys.add(key));
     const lists = [...keys]
@@ -139,7 +153,12 @@ export class FuzzySearch {
     // RAREST lists, and walking only those bounds a query's cost ("the", "ion" and 人工 are never walked
     // when rarer grams exist).
     lists.sort((a, b) => a.length - b.length);
+    let walkedLists = 0;
+    let walkedPostings = 0;
     for (const list of lists.slice(0, Math.max(RAREST, Math.ceil(lists.length / 2)))) {
+      if (walkedLists > 0 && walkedPostings + list.length > maxPostings) break;
+      walkedLists++;
+      walkedPostings += list.length;
       for (let index = 0; index < list.length; index++) {
         const slot = list[index]!;
         // A removed record's slot stays in the lists until compaction: it must not take a candidate's place.
@@ -150,20 +169,25 @@ export class FuzzySearch {
         histogram[count]!++;
       }
     }
+    // Grams no record has count as missing too: a typo's grams are usually nowhere in the index.
+    const walked = walkedLists + (keys.size - lists.length);
     let cutoff = lists.length + 1;
     for (let seen = 0; cutoff > 1 && seen + histogram[cutoff - 1]! <= this.candidates; ) seen += histogram[--cutoff]!;
     // Slots at the cut-off fill what is left, lowest slot first (the order records were added in).
     const above: number[] = [];
     const at: number[] = [];
+    const shared = new Map<number, number>();
     for (const slot of touched) {
       const count = counts[slot]!;
       counts[slot] = 0;
       if (count >= cutoff) above.push(slot);
       else if (count === cutoff - 1) at.push(slot);
+      else continue;
+      shared.set(slot, count);
     }
     above.sort((a, b) => a - b);
-    const chosen = above.map((slot) => this.#entries[slot]!);
-    if (chosen.length < this.candidates) for (const slot of at.sort((a, b) => a - b).slice(0, this.candidates - chosen.length)) chosen.push(this.#entries[slot]!);
+    const chosen = above.map((slot) => ({ entry: this.#entries[slot]!, score: shared.get(slot)! / walked }));
+    if (chosen.length < this.candidates) for (const slot of at.sort((a, b) => a - b).slice(0, this.candidates - chosen.length)) chosen.push({ entry: this.#entries[slot]!, score: shared.get(slot)! / walked });
     return chosen;
   }
 

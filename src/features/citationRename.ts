@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import { referenceAtOffset } from '../core/article/analysis';
+import { positionAt, splitLines } from '../core/article/lines';
+import type { CorpusService } from '../core/corpus/corpusService';
+import type { CorpusRecord } from '../core/corpus/record';
+import { citationKeyRanges, corpusFormat, idValueOnLine, newIdRefusal, writtenId, type RenameRefusal } from '../core/corpus/renameRecord';
+import type { ArticleAnalyses } from '../vscode/articleAnalyses';
+import { corpusReadyFor } from '../vscode/commandContext';
+import { toVsRange } from '../vscode/convert';
+
+export interface CitationRenameDeps {
+  readonly corpus: CorpusService;
+  readonly analyses: ArticleAnalyses;
+}
+
+const ARTICLE_GLOB = '**/*.{md,markdown}';
+const NOT_ARTICLES = '{**/node_modules/**,**/.git/**}';
+const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/** Where F2 was pressed: the record and the range of its id there. */
+interface RenameTarget {
+  readonly record: CorpusRecord;
+  readonly range: vscode.Range;
+}
+
+/**
+ * F2 on a citation key `[@id]` in an article, or on a record's `id` in a corpus file (Markdown front matter,
+ * JSON, JSON Lines): the record's id and every key naming it in the workspace's articles change in one
+ * workspace edit. A mention is a name, not an id: F2 there explains that (aliases are how a record gets
+ * another name) instead of renaming anything.
+ */
+export class CitationRenameProvider implements vscode.RenameProvider {
+  constructor(private readonly deps: CitationRenameDeps) {}
+
+  async prepareRename(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Range | undefined> {
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
+    return this.#target(document, position).range;
+  }
+
+  async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string, token: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
+    const { record } = this.#target(document, position);
+    const newId = newName.trim();
+    const refusal = newIdRefusal(record, newId, this.deps.corpus.index);
+    if (refusal) {
+      // Not thrown: VS Code would pass a refused rename on to the next provider (the Markdown extension's
+      // rename of link labels), which would then rename `[@id]` as a label. An empty edit ends it here.
+      void vscode.window.showErrorMessage(refusalMessage(refusal, record.id, newId));
+      return new vscode.WorkspaceEdit();
+    }
+    const edit = new vscode.WorkspaceEdit();
+    await this.#renameInCorpusFile(edit, record, newId);
+    if (token.isCancellationRequested) return undefined;
+    const openDocuments = new Map(vscode.workspace.textDocuments.map((open) => [open.uri.toString(), open]));
+    const files = await vscode.workspace.findFiles(ARTICLE_GLOB, NOT_ARTICLES, 5_000, token);
+    if (token.isCancellationRequested) return undefined;
+    for (const uri of files) {
+      // Corpus records in Markdown are records, not articles.
+      if (this.deps.corpus.store.hasFile(uri.toString())) continue;
+      const open = openDocuments.get(uri.toString());
+      const text = open ? open.getText() : await readArticle(uri);
+      if (token.isCancellationRequested) return undefined;
+      if (text === undefined || !text.includes(`@${record.id}`)) continue;
+      const lines = splitLines(text);
+      for (const range of citationKeyRanges(text, record.id)) {
+        const from = positionAt(lines, range.start);
+        const to = positionAt(lines, range.end);
+        edit.replace(uri, new vscode.Range(from.line, from.character, to.line, to.character), newId);
+      }
+    }
+    return edit;
+  }
+
+  /** The record under the cursor, or an error whose message VS Code shows (why this cannot be renamed). */
+  #target(document: vscode.TextDocument, position: vscode.Position): RenameTarget {
+    const index = this.deps.corpus.index;
+    const offset = document.offsetAt(position);
+    if (this.deps.corpus.store.hasFile(document.uri.toString())) {
+      const uri = document.uri.toString();
+      // F2 is rare: finding the file's record at this line by a pass over the records is fine here.
+      for (const record of index.records()) {
+        if (record.origin.uri !== uri || record.origin.fieldLines.id !== position.line) continue;
+        const format = corpusFormat(uri);
+        const value = format ? idValueOnLine(document.lineAt(position.line).text, record.id, format) : undefined;
+        if (!format || !value) throw renameError(refusalMessage('not-our-format', record.id));
+        const range = new vscode.Range(position.line, value.start, position.line, value.end);
+        if (range.contains(position)) return { record, range };
+      }
+      throw renameError(vscode.l10n.t("Policy Annotator: put the cursor on a record's id to rename it."));
+    }
+    const article = this.deps.analyses.article(document);
+    const key = article.keys.find((candidate) => offset >= candidate.start && offset <= candidate.end);
+    if (key) {
+      const record = index.get(key.id);
+      if (!record) throw renameError(vscode.l10n.t('Policy Annotator: no corpus record has the id "{0}", so there is nothing to rename.', key.id));
+      if (record.origin.embedded) throw renameError(refusalMessage('embedded', record.id));
+      return { record, range: toVsRange(document, key.start + 1, key.end) };
+    }
+    const reference = referenceAtOffset(this.deps.analyses.get(document).references, offset);
+    if (reference?.kind === 'mention' && reference.id) {
+      throw renameError(
+        vscode.l10n.t(
+          'Policy Annotator: this is a name of the record "{0}", not its id. Rename the id on a citation key [@{0}] or in the corpus file; to let another name match this record, add it to the record\'s aliases.',
+          reference.id.slice(0, 80),
+        ),
+      );
+    }
+    throw renameError(vscode.l10n.t('Policy Annotator: put the cursor on a citation key [@id] or on a record\'s id in a corpus file to rename it.'));
+  }
+
+  async #renameInCorpusFile(edit: vscode.WorkspaceEdit, record: CorpusRecord, newId: string): Promise<void> {
+    const format = corpusFormat(record.origin.uri);
+    const line = record.origin.fieldLines.id;
+    if (!format || line === undefined) throw renameError(refusalMessage('not-our-format', record.id));
+    const uri = vscode.Uri.parse(record.origin.uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const value = line < document.lineCount ? idValueOnLine(document.lineAt(line).text, record.id, format) : undefined;
+    if (!value) throw renameError(refusalMessage('id-not-found', record.id));
+    edit.replace(uri, new vscode.Range(line, value.start, line, value.end), writtenId(newId, format));
+  }
+}
+
+/** VS Code shows the message of an error named "Rename" in the rename box (any other error is only logged). */
+function renameError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'Rename';
+  return error;
+}
+
+async function readArticle(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.byteLength > MAX_ARTICLE_BYTES || bytes.includes(0)) return undefined;
+    return new TextDecoder().decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function refusalMessage(refusal: RenameRefusal, id: string, newId = ''): string {
+  switch (refusal) {
+    case 'embedded':
+      return vscode.l10n.t('Policy Annotator: "{0}" is a built-in record; ids of built-in records cannot be renamed.', id);
+    case 'invalid-id':
+      return vscode.l10n.t('Policy Annotator: "{0}" is not a valid id: use letters, digits and . _ : -, starting with a letter or digit.', newId.slice(0, 80));
+    case 'id-in-use':
+      return vscode.l10n.t('Policy Annotator: another record already has the id "{0}".', newId);
+    case 'not-our-format':
+      return vscode.l10n.t('Policy Annotator: the record "{0}" comes from a reference library; rename it in that library.', id);
+    case 'id-not-found':
+      return vscode.l10n.t('Policy Annotator: the id of "{0}" was not found in its corpus file (has the file changed?).', id);
+  }
+}
+
+export function registerCitationRename(selector: vscode.DocumentSelector, deps: CitationRenameDeps): vscode.Disposable {
+  // Corpus files in JSON and JSON Lines as well as Markdown articles and records.
+  const selectors = [...(Array.isArray(selector) ? selector : [selector]), { language: 'json' }, { language: 'jsonl' }, { pattern: '**/*.jsonl' }];
+  return vscode.languages.registerRenameProvider(selectors, new CitationRenameProvider(deps));
+}
