@@ -108,3 +108,17 @@ test('alias matcher: after many removals (stale lengths, then a rebuild) mention
     else assert.ok(found.every((match) => match.ids.every((id) => Number(id.slice(1)) % 3 === 0)), alias);
   }
 });
+
+test('prepareSearch in slices lists every record once: the same hits as a search that lists them itself', () => {
+  const titles = ['Artificial Intelligence Act', 'Data Governance Act', 'Cyber Resilience Act', '人工智慧基本法', '個人資料保護法'];
+  const sliced = new CorpusIndex();
+  const whole = new CorpusIndex();
+  for (const [n, title] of titles.entries()) {
+    sliced.set(record(`r${n}`, title));
+    whole.set(record(`r${n}`, title));
+  }
+  const rounds: boolean[] = [];
+  for (let round = 0; round < 10 && rounds.at(-1) !== true; round++) rounds.push(sliced.prepareSearch(2));
+  assert.deepEqual(rounds, [false, false, true]);
+  for (const query of ['Data Govrnance Act', '人工智彗基本法', '個資保護法', 'Cyber Act']) assert.deepEqual(sliced.search(query), whole.search(query), query);
+});

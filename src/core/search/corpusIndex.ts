@@ -80,6 +80,15 @@ export class CorpusIndex {
     }
   }
 
+  /**
+   * Does part of what the first search and the first URL lookup would do (the grams of at most `maxRecords`
+   * records; the URLs at once, they are cheap): for an idle loop after a load. True once nothing is left.
+   */
+  prepareSearch(maxRecords = Number.POSITIVE_INFINITY): boolean {
+    this.#indexPendingUrls();
+    return this.#fuzzy.prepare(maxRecords);
+  }
+
   #indexPendingUrls(): void {
     if (this.#urlPending.length === 0) return;
     const pending = this.#urlPending;

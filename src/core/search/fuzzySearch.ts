@@ -101,22 +101,28 @@ export class FuzzySearch {
     this.#slotById.set(id, slot);
   }
 
-  /** Lists the grams now rather than on the next search (a small vocabulary built once, searched on every keystroke). */
-  prepare(): void {
-    this.#indexPending();
+  /**
+   * Lists the grams now rather than on the next search: all of them (a small vocabulary built once, searched on
+   * every keystroke), or at most `maxSlots` records per call, so an idle loop can spread a large corpus over
+   * short slices. True once nothing is left.
+   */
+  prepare(maxSlots = Number.POSITIVE_INFINITY): boolean {
+    this.#indexPending(maxSlots);
+    return this.#indexedSlots === this.#entries.length;
   }
 
   /** Lists the grams of the records added since the last search. */
-  #indexPending(): void {
+  #indexPending(maxSlots = Number.POSITIVE_INFINITY): void {
     const entries = this.#entries;
-    for (let slot = this.#indexedSlots; slot < entries.length; slot++) {
+    const last = Math.min(entries.length, this.#indexedSlots + maxSlots);
+    for (let slot = this.#indexedSlots; slot < last; slot++) {
       const entry = entries[slot];
       if (entry === undefined) continue;
       this.#gramSlot = slot;
       forEachGramKey(entry.title, this.#visitGram);
       for (const alias of entry.aliases) forEachGramKey(alias, this.#visitGram);
     }
-    this.#indexedSlots = entries.length;
+    this.#indexedSlots = last;
   }
 
   remove(id: string): void {
