@@ -15,7 +15,9 @@ export interface ArticleBenchResult {
   readonly corpusRecords: number;
   readonly hover: { p50: number; p95: number; samples: number; cards: number };
   readonly annotate1mb: { bytes: number; runs: number[]; median: number; references: number; diagnostics: number };
-  readonly check1000: { files: number; bytesEach: number; seconds: number; exitCode: number | null; summary: string };
+  readonly check1000: { files: number; bytesEach: number; seconds: number; exitCode: number | null; summary: string; articlesPerSecond: number };
+  /** `check`'s throughput with one worker and with every worker it uses by default (one: check has no workers yet). */
+  readonly check: { articlesPerSecond1Worker: number; articlesPerSecondAllWorkers: number; workers: number };
 }
 
 const root = path.join(__dirname, '..', '..');
@@ -27,7 +29,7 @@ function percentile(samples: number[], p: number): number {
 }
 
 /** The seed-style fixture article, repeated to `bytes`, with a few words changed per copy. */
-function articleOfSize(bytes: number, seed: number): string {
+export function articleOfSize(bytes: number, seed: number): string {
   const base = readFileSync(path.join(root, 'test', 'fixtures', 'articles', 'mou-commentary.md'), 'utf8');
   const random = mulberry32(seed);
   const parts: string[] = [];
@@ -40,7 +42,8 @@ function articleOfSize(bytes: number, seed: number): string {
   return parts.join('\n');
 }
 
-export function benchArticles(seed: number, log: (message: string) => void): ArticleBenchResult {
+/** `checkFiles`: how many articles `check` reads (1,000; fewer in a --quick run). */
+export function benchArticles(seed: number, log: (message: string) => void, checkFiles = 1_000): ArticleBenchResult {
   // The embedded corpus plus 10,000 synthetic records: an editorial team's corpus of a realistic size.
   const index = new CorpusIndex();
   for (const file of loadEmbeddedCorpus()) for (const record of file.records) index.set(record);
@@ -77,10 +80,10 @@ export function benchArticles(seed: number, log: (message: string) => void): Art
     runs.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
 
-  log('articles: check over 1,000 articles of 5 KB (whole process)');
+  log(`articles: check over ${checkFiles.toLocaleString('en')} articles of 5 KB (whole process)`);
   const folder = mkdtempSync(path.join(os.tmpdir(), 'policy-annotator-bench-'));
   mkdirSync(path.join(folder, 'articles'));
-  for (let n = 0; n < 1_000; n++) writeFileSync(path.join(folder, 'articles', `article-${String(n).padStart(4, '0')}.md`), articleOfSize(5 * 1024, seed + n));
+  for (let n = 0; n < checkFiles; n++) writeFileSync(path.join(folder, 'articles', `article-${String(n).padStart(4, '0')}.md`), articleOfSize(5 * 1024, seed + n));
   const started = process.hrtime.bigint();
   const check = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', 'articles/*.md'], { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -91,7 +94,8 @@ export function benchArticles(seed: number, log: (message: string) => void): Art
     corpusRecords: index.size,
     hover: { p50: percentile(samples, 50), p95: percentile(samples, 95), samples: samples.length, cards },
     annotate1mb: { bytes: Buffer.byteLength(large), runs, median: percentile(runs, 50), references: last!.references.length, diagnostics: last!.diagnostics.length },
-    check1000: { files: 1_000, bytesEach: 5 * 1024, seconds, exitCode: check.status, summary },
+    check1000: { files: checkFiles, bytesEach: 5 * 1024, seconds, exitCode: check.status, summary, articlesPerSecond: checkFiles / seconds },
+    check: { articlesPerSecond1Worker: checkFiles / seconds, articlesPerSecondAllWorkers: checkFiles / seconds, workers: 1 },
   };
 }
 

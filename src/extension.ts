@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerSearchWarmUp } from './vscode/searchWarmUp';
 import { CorpusService } from './core/corpus/corpusService';
 import { registerArticleDiagnostics } from './features/articleDiagnostics';
 import { toVsDiagnostics } from './vscode/diagnostics';
@@ -106,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       projectConfigs,
       { dispose: () => corpus.dispose() },
       registerCorpusWatcher(corpus, settings, projectConfigs.onDidChange),
+      registerSearchWarmUp(corpus),
       registerCorpusDiagnostics(corpus),
       registerRecordCommands(corpus, settings, output),
       registerHoverSupport(MARKDOWN, deps),

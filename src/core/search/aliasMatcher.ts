@@ -29,12 +29,17 @@ export class AliasMatcher {
   /** For names shared by many records: the same ids as a Set. */
   readonly #idSets = new Map<string, Set<string>>();
   /**
-   * Hash of the first PREFIX units → alias length → how many aliases of that length (lengths kept sorted,
-   * longest first). A number key spares the scan a substring per position; prefixes that share a hash only
-   * share their lengths, and every candidate is still checked against the alias map.
+   * Hash of the first PREFIX units → the lengths of the aliases that start that way, longest first (one length,
+   * the common case, as a bare number: no array per prefix). A number key spares the scan a substring per
+   * position; prefixes that share a hash only share their lengths, and every candidate is still checked
+   * against the alias map. So a length left behind by a removed alias costs one failed lookup and nothing
+   * else: removals do not update this map, which is rebuilt once stale lengths could be many (issue 19: no
+   * per-prefix counter objects, which cost a third of the build's time and heap at 100k records).
    */
-  readonly #lengths = new Map<number, { sorted: number[]; counts: Map<number, number> }>();
+  readonly #lengths = new Map<number, number | number[]>();
   #shortAliases = 0;
+  /** Aliases removed since #lengths was last rebuilt. */
+  #removedSinceRebuild = 0;
 
   get aliasCount(): number {
     return this.#ids.size;
@@ -116,9 +121,12 @@ export class AliasMatcher {
     if (source.charCodeAt(start) === 0x20) return undefined;
     if (start > 0 && isLatinWordUnit(source.charCodeAt(start - 1)) && isLatinWordUnit(source.charCodeAt(start))) return undefined;
     if (start + PREFIX > source.length && this.#shortAliases === 0) return undefined;
-    const bucket = start + PREFIX <= source.length ? this.#lengths.get(prefixHash(source, start)) : undefined;
-    if (bucket) {
-      for (const length of bucket.sorted) {
+    const lengths = start + PREFIX <= source.length ? this.#lengths.get(prefixHash(source, start)) : undefined;
+    if (typeof lengths === 'number') {
+      const end = start + lengths;
+      if (end <= source.length && !endsInsideWord(source, end) && this.#ids.has(source.slice(start, end))) return end;
+    } else if (lengths) {
+      for (const length of lengths) {
         const end = start + length;
         if (end > source.length || endsInsideWord(source, end)) continue;
         if (this.#ids.has(source.slice(start, end))) return end;
@@ -139,18 +147,26 @@ export class AliasMatcher {
       this.#shortAliases += delta;
       return;
     }
-    const prefix = prefixHash(key, 0);
-    let bucket = this.#lengths.get(prefix);
-    if (!bucket) {
-      bucket = { sorted: [], counts: new Map() };
-      this.#lengths.set(prefix, bucket);
+    if (delta === -1) {
+      if (++this.#removedSinceRebuild > 1_024 && this.#removedSinceRebuild > this.#ids.size / 4) this.#rebuildLengths();
+      return;
     }
-    const count = (bucket.counts.get(key.length) ?? 0) + delta;
-    if (count > 0) bucket.counts.set(key.length, count);
-    else bucket.counts.delete(key.length);
-    if (bucket.counts.size === 0) this.#lengths.delete(prefix);
-    // Re-sort only when a length appears or disappears.
-    else if ((count === 1 && delta === 1) || count === 0) bucket.sorted = [...bucket.counts.keys()].sort((a, b) => b - a);
+    const prefix = prefixHash(key, 0);
+    const lengths = this.#lengths.get(prefix);
+    const length = key.length;
+    if (lengths === undefined) this.#lengths.set(prefix, length);
+    else if (typeof lengths === 'number') {
+      if (lengths !== length) this.#lengths.set(prefix, lengths > length ? [lengths, length] : [length, lengths]);
+    } else if (!lengths.includes(length)) {
+      lengths.push(length);
+      lengths.sort((a, b) => b - a);
+    }
+  }
+
+  #rebuildLengths(): void {
+    this.#lengths.clear();
+    this.#removedSinceRebuild = 0;
+    for (const key of this.#ids.keys()) if (key.length >= PREFIX) this.#countLength(key, +1);
   }
 }
 

@@ -4,7 +4,7 @@ import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
 import { normalizeKey, type NormalizedText } from './normalize';
 import { canonicalUrl } from './urls';
-import { weakKeysOf } from './weakAliases';
+import { weakKeyList } from './weakAliases';
 
 /**
  * The searchable corpus: records by id; exact lookups of normalised titles and aliases and canonical URLs;
@@ -23,6 +23,13 @@ export class CorpusIndex {
   #ownRecords = 0;
   /** Host of each record URL → how many records have it. */
   readonly #hosts = new Map<string, number>();
+  /**
+   * Records whose URL is not yet in #byUrl and #hosts: parsing 100k URLs was a tenth of the build, and only
+   * a link or a URL lookup needs them, so the first such lookup adds them. #urlIndexed says which records'
+   * URLs are in, so a removal takes out only what was put in.
+   */
+  #urlPending: CorpusRecord[] = [];
+  readonly #urlIndexed = new WeakSet<CorpusRecord>();
 
   /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
   get generation(): number {
@@ -49,7 +56,7 @@ export class CorpusIndex {
   /** Adds records, replacing those with the same ids. */
   setMany(records: readonly CorpusRecord[]): void {
     for (const record of records) {
-      this.delete(record.id);
+      if (this.#records.has(record.id)) this.delete(record.id);
       this.#generation++;
       this.#records.set(record.id, record);
       // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
@@ -63,14 +70,35 @@ export class CorpusIndex {
         if (refusal === undefined || (refusal === 'too-short' && position === 0)) this.#matcher.addKey(key, record.id);
       }
       this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
-      for (const key of weakKeysOf(record)) {
+      for (const key of weakKeyList(record, keys)) {
         const ids = this.#weak.get(key) ?? new Set<string>();
         ids.add(record.id);
         this.#weak.set(key, ids);
       }
-      const url = record.url ? canonicalUrl(record.url) : undefined;
-      if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);
+      if (record.url) this.#urlPending.push(record);
       if (!record.origin.embedded) this.#ownRecords++;
+    }
+  }
+
+  /**
+   * Does part of what the first search and the first URL lookup would do (the grams of at most `maxRecords`
+   * records; the URLs at once, they are cheap): for an idle loop after a load. True once nothing is left.
+   */
+  prepareSearch(maxRecords = Number.POSITIVE_INFINITY): boolean {
+    this.#indexPendingUrls();
+    return this.#fuzzy.prepare(maxRecords);
+  }
+
+  #indexPendingUrls(): void {
+    if (this.#urlPending.length === 0) return;
+    const pending = this.#urlPending;
+    this.#urlPending = [];
+    for (const record of pending) {
+      // Replaced or removed since it was added (or added twice): nothing to do.
+      if (this.#records.get(record.id) !== record || this.#urlIndexed.has(record)) continue;
+      this.#urlIndexed.add(record);
+      const url = canonicalUrl(record.url!);
+      if (url) this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), record.id]);
       const host = hostOf(record.url);
       if (host) this.#hosts.set(host, (this.#hosts.get(host) ?? 0) + 1);
     }
@@ -83,18 +111,19 @@ export class CorpusIndex {
     for (const name of namesOf(existing)) this.#matcher.remove(name, id);
     this.#fuzzy.remove(id);
     if (!existing.origin.embedded) this.#ownRecords--;
-    const host = hostOf(existing.url);
+    const urlIndexed = this.#urlIndexed.delete(existing);
+    const host = urlIndexed ? hostOf(existing.url) : undefined;
     if (host) {
       const count = (this.#hosts.get(host) ?? 1) - 1;
       if (count > 0) this.#hosts.set(host, count);
       else this.#hosts.delete(host);
     }
-    for (const key of weakKeysOf(existing)) {
+    for (const key of weakKeyList(existing)) {
       const ids = this.#weak.get(key);
       ids?.delete(id);
       if (ids?.size === 0) this.#weak.delete(key);
     }
-    const url = existing.url ? canonicalUrl(existing.url) : undefined;
+    const url = urlIndexed && existing.url ? canonicalUrl(existing.url) : undefined;
     if (url) {
       const remaining = (this.#byUrl.get(url) ?? []).filter((candidate) => candidate !== id);
       if (remaining.length > 0) this.#byUrl.set(url, remaining);
@@ -115,6 +144,7 @@ export class CorpusIndex {
 
   /** Whether some record's URL is on this host (www. ignored). */
   hasHost(url: string): boolean {
+    this.#indexPendingUrls();
     const host = hostOf(url);
     return host !== undefined && this.#hosts.has(host);
   }
@@ -131,6 +161,7 @@ export class CorpusIndex {
 
   /** Ids whose URL is this one (compared in canonical form). */
   lookupUrl(url: string): readonly string[] {
+    this.#indexPendingUrls();
     const key = canonicalUrl(url);
     return key ? (this.#byUrl.get(key) ?? []) : [];
   }

@@ -10,10 +10,11 @@ export type NameRefusal = 'compatibility-characters' | 'too-short';
 
 export function nameRefusal(name: string): NameRefusal | undefined {
   const trimmed = name.trim();
-  if ([...trimmed].length < 2) return 'too-short';
+  if (trimmed.length < 2 || (trimmed.length === 2 && trimmed.codePointAt(0)! > 0xffff)) return 'too-short';
   for (const char of trimmed) {
     const code = char.codePointAt(0)!;
-    if (code < 0x80) continue;
+    // ASCII and the CJK Unified Ideographs (most names) have no compatibility forms: no normalisation needed.
+    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) continue;
     if ((code >= 0xff00 && code <= 0xffef) || code === 0x3000) continue;
     if (char.normalize('NFKC') !== char.normalize('NFC')) return 'compatibility-characters';
   }

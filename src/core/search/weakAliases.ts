@@ -30,6 +30,9 @@ const ZH_HEADS_LONGEST_FIRST = [...GENERIC_HEADS_ZH].sort((a, b) => b.length - a
 const ZH_MODIFIERS_LONGEST_FIRST = [...GENERIC_MODIFIERS_ZH].sort((a, b) => b.length - a.length);
 const EN_HEADS = new Set(GENERIC_HEADS_EN);
 const EN_MODIFIERS = new Set(GENERIC_MODIFIERS_EN);
+/** The last character of every Chinese head and the last word of every English one: most names end otherwise, and are rejected at once. */
+const ZH_HEAD_ENDS = new Set(GENERIC_HEADS_ZH.map((head) => head[head.length - 1]!));
+const EN_HEAD_ENDS = new Set(GENERIC_HEADS_EN.map((head) => head.slice(head.lastIndexOf(' ') + 1)));
 const CJK_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/u;
 const LATIN_ONLY = /^[a-z0-9 .\-–]+$/;
 
@@ -39,7 +42,8 @@ const LATIN_ONLY = /^[a-z0-9 .\-–]+$/;
  * or a Latin name of three letters or fewer (MOU, UK).
  */
 export function isGenericName(key: string): boolean {
-  const compact = key.replace(/\s+/g, ' ').trim();
+  // Keys from normalizeKey are collapsed and trimmed already: no regex replace for them.
+  const compact = /\s\s|[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(key) ? key.replace(/\s+/g, ' ').trim() : key.trim();
   if (compact.length === 0) return true;
   if (CJK_ONLY.test(compact)) return compact.length <= 2 || onlyGenericZh(compact);
   if (LATIN_ONLY.test(compact)) {
@@ -51,6 +55,7 @@ export function isGenericName(key: string): boolean {
 }
 
 function onlyGenericZh(text: string): boolean {
+  if (!ZH_HEAD_ENDS.has(text[text.length - 1]!)) return false;
   const head = ZH_HEADS_LONGEST_FIRST.find((candidate) => text.endsWith(candidate));
   if (!head) return false;
   let rest = text.slice(0, text.length - head.length);
@@ -64,6 +69,8 @@ function onlyGenericZh(text: string): boolean {
 }
 
 function onlyGenericEn(text: string): boolean {
+  const lastWord = /([^ \-–]*)[ \-–]*$/.exec(text)![1]!;
+  if (!EN_HEAD_ENDS.has(lastWord)) return false;
   const words = text.split(/[ \-–]+/).filter(Boolean);
   for (let headLength = Math.min(3, words.length); headLength >= 1; headLength--) {
     const head = words.slice(words.length - headLength).join(' ');
@@ -72,14 +79,26 @@ function onlyGenericEn(text: string): boolean {
   return false;
 }
 
-/** The normalised names of a record that are weak: its `weakAliases`, or by the built-in rule when it has none. */
-export function weakKeysOf(record: CorpusRecord): Set<string> {
-  const strongTitles = new Set([record.title, ...(record.originalTitle ? [record.originalTitle] : [])].map(normalizeKey));
-  if (record.weakAliases !== undefined) return new Set(record.weakAliases.map(normalizeKey).filter((key) => key.length > 0));
-  const weak = new Set<string>();
-  for (const alias of record.aliases) {
-    const key = normalizeKey(alias);
-    if (!strongTitles.has(key) && isGenericName(key)) weak.add(key);
+/**
+ * The normalised names of a record that are weak: its `weakAliases`, or by the built-in rule when it has none.
+ * `keys`: the record's names already normalised, in namesOf order (title, original title, aliases), so the
+ * index's build does not normalise every name twice.
+ */
+export function weakKeysOf(record: CorpusRecord, keys?: readonly string[]): Set<string> {
+  return new Set(weakKeyList(record, keys));
+}
+
+const NONE: readonly string[] = [];
+
+/** weakKeysOf as a list (duplicates possible), and one shared empty list for the many records with none: the index's build allocates nothing for them. */
+export function weakKeyList(record: CorpusRecord, keys?: readonly string[]): readonly string[] {
+  if (record.weakAliases !== undefined) return record.weakAliases.map(normalizeKey).filter((key) => key.length > 0);
+  const titleCount = record.originalTitle ? 2 : 1;
+  const names = keys ?? [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases].map(normalizeKey);
+  let weak: string[] | undefined;
+  for (let position = titleCount; position < names.length; position++) {
+    const key = names[position]!;
+    if (key !== names[0] && (titleCount === 1 || key !== names[1]) && isGenericName(key)) (weak ??= []).push(key);
   }
-  return weak;
+  return weak ?? NONE;
 }

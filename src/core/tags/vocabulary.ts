@@ -26,7 +26,7 @@ export class TagVocabulary {
   /** Sorted normalised names (tags, synonyms and labels) for prefix search. */
   readonly #sortedNames: Array<{ key: string; definition: TagDefinition; synonym: boolean }> = [];
   /** Tags are short and a typo leaves few near ones: 12 candidates keep completion within a couple of ms. */
-  readonly #fuzzy = new FuzzySearch(12);
+  readonly #fuzzy = new FuzzySearch(12, 'edits');
   readonly #definitions: readonly TagDefinition[];
   #usage = new Map<string, { count: number; sources: Set<string> }>();
   readonly #nearest = new Map<string, TagDefinition[]>();
@@ -44,6 +44,8 @@ export class TagVocabulary {
       this.#fuzzy.add(definition.tag, definition.tag, [...definition.synonyms, definition.label]);
     }
     this.#sortedNames.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Completion runs on keystrokes: the first typo must not pay for listing every tag's grams.
+    this.#fuzzy.prepare();
   }
 
   get size(): number {
@@ -91,7 +93,7 @@ export class TagVocabulary {
       if (!entry.key.startsWith(key)) break;
       if (seen.has(entry.definition.tag)) continue;
       seen.add(entry.definition.tag);
-      prefix.push({ definition: entry.definition, match: entry.synonym ? 'synonym' : 'prefix', usage: this.usage(entry.definition.tag).count });
+      prefix.push({ definition: entry.definition, match: entry.synonym ? 'synonym' : 'prefix', usage: this.#usageCount(entry.definition.tag) });
     }
     prefix.sort((a, b) => b.usage - a.usage || (a.match === b.match ? 0 : a.match === 'prefix' ? -1 : 1) || a.definition.tag.length - b.definition.tag.length);
     const results = prefix.slice(0, limit);
@@ -101,11 +103,16 @@ export class TagVocabulary {
         const definition = this.#byName.get(normalizeKey(hit.id))?.definition;
         if (!definition || seen.has(definition.tag)) continue;
         seen.add(definition.tag);
-        fuzzy.push({ definition, match: 'fuzzy', usage: this.usage(definition.tag).count });
+        fuzzy.push({ definition, match: 'fuzzy', usage: this.#usageCount(definition.tag) });
       }
       for (const result of fuzzy.slice(0, limit - results.length)) results.push(result);
     }
     return results;
+  }
+
+  /** usage(tag).count without copying the sources (completion ranks hundreds of candidates per keystroke). */
+  #usageCount(tag: string): number {
+    return this.#usage.get(tag)?.count ?? 0;
   }
 
   usage(tag: string): TagUsage {

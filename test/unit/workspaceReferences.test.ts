@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { splitLines } from '../../src/core/article/lines';
+import { WorkspaceReferenceIndex, type IndexedReference, type ReferenceSite } from '../../src/core/article/workspaceReferences';
+
+/** A tiny article language for the property test: `@id` cites record `id`; anything else is prose. */
+function referencesOf(text: string): IndexedReference[] {
+  return [...text.matchAll(/@([a-c])/g)].map((match) => ({ id: match[1]!, start: match.index, end: match.index + 2 }));
+}
+
+/** What a fresh scan of every file finds for a record: the oracle the index must equal. */
+function scan(files: ReadonlyMap<string, string>, id: string): ReferenceSite[] {
+  const sites: ReferenceSite[] = [];
+  for (const uri of [...files.keys()].sort()) {
+    const text = files.get(uri)!;
+    const lines = splitLines(text);
+    for (const reference of referencesOf(text)) {
+      if (reference.id !== id) continue;
+      const line = text.slice(0, reference.start).split('\n').length - 1;
+      const character = reference.start - (text.lastIndexOf('\n', reference.start - 1) + 1);
+      assert.equal(lines[line]!.start + character, reference.start);
+      sites.push({ uri, startLine: line, startCharacter: character, endLine: line, endCharacter: character + 2 });
+    }
+  }
+  return sites;
+}
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('workspace reference index: equals a fresh scan after any sequence of file changes', () => {
+  const seed = Number(process.env.POLICY_ANNOTATOR_SEED ?? 19);
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const files = new Map<string, string>();
+  const index = new WorkspaceReferenceIndex();
+  const uris = ['file:///w/a.md', 'file:///w/b.md', 'file:///w/c.md', 'file:///w/d/e.md'];
+  const pieces = ['@a', '@b', '@c', '文字', '\n', ' ', '@a\n@b', 'x'];
+  for (let step = 0; step < 400; step++) {
+    const uri = pick(uris);
+    if (next() < 0.2) {
+      files.delete(uri);
+      index.deleteFile(uri);
+    } else {
+      const text = Array.from({ length: Math.floor(next() * 12) }, () => pick(pieces)).join('');
+      files.set(uri, text);
+      index.setFile(uri, referencesOf(text), splitLines(text));
+    }
+    for (const id of ['a', 'b', 'c']) {
+      const expected = scan(files, id);
+      assert.deepEqual(index.sitesOf(id), expected, `seed ${seed}, step ${step}, record ${id}`);
+      const counts = new Map<string, number>();
+      for (const site of expected) counts.set(site.uri, (counts.get(site.uri) ?? 0) + 1);
+      assert.deepEqual(
+        index.citingArticles(id).map(({ uri, count }) => [uri, count]),
+        [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)),
+      );
+    }
+    assert.deepEqual([...index.files()].sort(), [...files.keys()].sort());
+  }
+});
+
+test('workspace reference index: backlinks give the first site of each article, most cited first', () => {
+  const index = new WorkspaceReferenceIndex();
+  const one = 'intro\n@a then @a and @a';
+  const two = '@b\n\n  @a';
+  index.setFile('file:///w/one.md', referencesOf(one), splitLines(one));
+  index.setFile('file:///w/two.md', referencesOf(two), splitLines(two));
+  assert.deepEqual(index.citingArticles('a').map(({ uri, count, first }) => [uri, count, first.startLine, first.startCharacter]), [
+    ['file:///w/one.md', 3, 1, 0],
+    ['file:///w/two.md', 1, 2, 2],
+  ]);
+  assert.deepEqual(index.citingArticles('zzz'), []);
+  const generation = index.generation;
+  index.deleteFile('file:///w/one.md');
+  assert.notEqual(index.generation, generation);
+  assert.deepEqual(index.citingArticles('a').map(({ uri }) => uri), ['file:///w/two.md']);
+});
