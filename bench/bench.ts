@@ -50,6 +50,8 @@ interface Options {
   readonly lawsOnly: boolean;
   /** Only the reference-library bench (--libraries-only). */
   readonly librariesOnly: boolean;
+  /** Entries in each generated reference library (--library-size; 20,000 by default, --quick 2,000). */
+  readonly librarySize: number;
 }
 
 function parseSize(text: string): number {
@@ -68,6 +70,7 @@ function parseArgs(argv: readonly string[]): Options {
   let skipArticles = false;
   let lawsOnly = false;
   let librariesOnly = false;
+  let librarySize = 20_000;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -97,16 +100,24 @@ function parseArgs(argv: readonly string[]): Options {
       case '--libraries-only':
         librariesOnly = true;
         break;
+      case '--library-size':
+        librarySize = parseSize(value());
+        break;
+      case '--quick':
+        // A run that fits a busy machine: the small corpus sizes and a 2,000-entry library.
+        sizes = [1_000, 10_000];
+        librarySize = 2_000;
+        break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--library-size 20000] [--quick]');
         process.exit(0);
         break;
       default:
         throw new Error(`unknown argument ${arg} (try --help)`);
     }
   }
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, librarySize, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -537,7 +548,7 @@ async function main(): Promise<void> {
   if (options.librariesOnly) {
     console.log(`Reference libraries (bench/libraryBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
     console.log('');
-    console.log(libraryTable(benchLibraries(options.seed, log)));
+    console.log(libraryTable(benchLibraries(options.seed, log, options.librarySize)));
     return;
   }
   // First, while the process is fresh: the law index's load is meant to be measured cold.
@@ -603,9 +614,9 @@ async function main(): Promise<void> {
 
   let libraries: LibraryBenchResult | undefined;
   if (!options.skipArticles) {
-    libraries = benchLibraries(options.seed, log);
+    libraries = benchLibraries(options.seed, log, options.librarySize);
     console.log('');
-    console.log('Reference libraries as the corpus (bench/libraryBench.ts; the same 20,000 synthetic records in three formats)');
+    console.log(`Reference libraries as the corpus (bench/libraryBench.ts; the same ${options.librarySize.toLocaleString('en')} synthetic records in three formats)`);
     console.log('');
     console.log(libraryTable(libraries));
   }

@@ -27,11 +27,11 @@ export interface ParsedCorpusFile {
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** A YAML document may use aliases, but never enough to blow up when expanded (billion laughs). */
 const MAX_YAML_ALIASES = 100;
-const CORPUS_EXTENSIONS = /\.(md|markdown|json|jsonl|ndjson|bib)$/i;
+const CORPUS_EXTENSIONS = /\.(md|markdown|json|jsonl|ndjson|bib|ris)$/i;
 
 /** Whether a file is in a library format whose reader is loaded on first use (LibraryReaders). */
 export function needsLibraryReaders(path: string): boolean {
-  return /\.(bib|csl\.json)$/i.test(path);
+  return /\.(bib|ris|csl\.json)$/i.test(path);
 }
 
 export function isCorpusFileName(path: string): boolean {
@@ -57,7 +57,7 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
   const result = (records: CorpusRecord[] = []): ParsedCorpusFile => ({ uri, records, problems: problems.sort((a, b) => a.line - b.line), ...(needsReaders ? { needsReaders } : {}) });
   const readersMissing = () => {
     needsReaders = true;
-    problem(0, 'error', 'corpus-reader-unavailable', 'The readers of library formats (CSL-JSON, BibTeX) could not be loaded here; the file is not read.');
+    problem(0, 'error', 'corpus-reader-unavailable', 'The readers of library formats (CSL-JSON, BibTeX, RIS) could not be loaded here; the file is not read.');
   };
   const addLibraryRecord = (record: CorpusRecord | undefined, found: readonly CorpusProblem[]) => {
     for (const each of found) problems.push(each);
@@ -112,7 +112,11 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
     if (options.readers) yield* options.readers.bibtex(text, { uri, embedded: options.embedded ?? false, add: addLibraryRecord });
     else readersMissing();
   }
-  else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json), JSON Lines (.jsonl), CSL-JSON (.json) or BibTeX (.bib).');
+  else if (/\.ris$/i.test(uri)) {
+    if (options.readers) yield* options.readers.ris(text, { uri, embedded: options.embedded ?? false, add: addLibraryRecord });
+    else readersMissing();
+  }
+  else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json), JSON Lines (.jsonl), CSL-JSON (.json), BibTeX (.bib) or RIS (.ris).');
   return result(records);
 }
 
