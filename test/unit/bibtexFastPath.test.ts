@@ -57,8 +57,10 @@ alias: Y},
 @article{art1, journal = cacm, month = feb, pages = {10--20}, title = {Cost & benefit}, note = {one
 
 two}}
+@report{braces1, title = {{OECD} Health {AI}}, note = {a---b and x{-}-y, a----b}, journaltitle = {{A} {B}  {{nested}}}, booktitle = { {x}  y },
+  subtitle = {A{}B}, series = {2019--2024}, publisher = {2019--2024 Press}, institution = {{Foo and Bar} and Baz}, year = {2020}, month = {{5}}}
 `;
-  assert.equal(assertSameAsParser(text), 4);
+  assert.equal(assertSameAsParser(text), 5);
 });
 
 test('a generated Better BibTeX library reads the same through the reader as through the parser alone', () => {

@@ -49,13 +49,15 @@ export interface BibtexReadContext {
   readonly uri: string;
   readonly embedded: boolean;
   add(record: CorpusRecord | undefined, problems: readonly CorpusProblem[]): void;
+  /** Kept between parses of the same file: the parser's answers for LaTeX values (see LatexValues). */
+  readonly cache?: Map<string, unknown>;
 }
 
 /** Reads a .bib text entry by entry (yielding every few entries); never throws. */
 export function* readBibtex(text: string, parse: BibtexParse, context: BibtexReadContext): Generator<void, void> {
   const lines = new LineTable(text);
   const problem = (offset: number, severity: CorpusProblem['severity'], code: string, message: string) => context.add(undefined, [{ uri: context.uri, line: lines.lineOf(offset), severity, code, message }]);
-  const entries = yield* bibtexEntries(text, parse, problem);
+  const entries = yield* bibtexEntries(text, parse, problem, context.cache);
   const byKey = new Map(entries.map(({ entry }) => [entry.key, entry] as const));
   for (let index = 0; index < entries.length; index++) {
     if (index % READ_PER_SLICE === READ_PER_SLICE - 1) yield;
@@ -74,10 +76,10 @@ type OffsetProblem = (offset: number, severity: CorpusProblem['severity'], code:
  * The entries of a .bib text as the parser gives them (with crossref left to the reader), each with its
  * offset: fields without LaTeX mapped here, the others by the parser in batches. Faults go to `problem`.
  */
-export function* bibtexEntries(text: string, parse: BibtexParse, problem: OffsetProblem): Generator<void, Array<{ entry: Entry; offset: number }>> {
+export function* bibtexEntries(text: string, parse: BibtexParse, problem: OffsetProblem, cache?: Map<string, unknown>): Generator<void, Array<{ entry: Entry; offset: number }>> {
   const entries: Array<{ entry: Entry; offset: number }> = [];
   const strings = defaultStrings();
-  const withLatex = new LatexValues(parse, strings);
+  const withLatex = new LatexValues(parse, strings, cache);
   const flush = () => {
     for (const result of withLatex.run()) {
       if (result.warning) problem(result.offset, 'warning', 'bibtex-name', `BibTeX: ${result.warning}.`);

@@ -23,6 +23,8 @@ export function defaultStrings(): Map<string, string> {
   return strings;
 }
 
+const MAX_CACHED_ANSWERS = 100_000;
+
 type Part = { readonly plain: Creator } | { readonly job: string };
 type Slot =
   | { readonly kind: 'creators'; readonly field: string; readonly parts: Part[] }
@@ -68,7 +70,7 @@ export function plainEntry(scanned: ScannedEntry, strings: ReadonlyMap<string, s
 }
 
 export class LatexValues {
-  readonly #answers = new Map<string, Answer>();
+  readonly #answers: Map<string, Answer>;
   /** Job key → the fields of its one-field entry, written as BibTeX. */
   #jobs = new Map<string, string>();
   #entries: Array<{ scanned: ScannedEntry; entry: Entry; slots: Slot[] }> = [];
@@ -76,7 +78,12 @@ export class LatexValues {
   constructor(
     private readonly parse: BibtexParse,
     private readonly strings: ReadonlyMap<string, string>,
-  ) {}
+    cache?: Map<string, unknown>,
+  ) {
+    // A file's answers are few (distinct LaTeX values); a cache that grew past its bound starts over.
+    if (cache && cache.size > MAX_CACHED_ANSWERS) cache.clear();
+    this.#answers = (cache ?? new Map()) as Map<string, Answer>;
+  }
 
   add(scanned: ScannedEntry, entry: Entry, latex: readonly ScannedField[]): void {
     const slots: Slot[] = [];

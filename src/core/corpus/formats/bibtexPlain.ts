@@ -23,6 +23,20 @@ const MONTHS: Readonly<Record<string, string>> = {
 
 /** Characters and sequences the LaTeX stage changes (or may change) in text. */
 const LATEX_IN_TEXT = /[\\{}$~^_%&#<>`]|--|''|\n[ \t\r]*\n/;
+/** The same without grouping braces and dashes, which plainFieldValue reads itself where they are safe. */
+const LATEX_BUT_DASHES = /[\\{}$~^_%&#<>`]|''|\n[ \t\r]*\n/;
+const LATEX_BUT_BRACES_AND_DASHES = /[\\$~^_%&#<>`]|''|\n[ \t\r]*\n/;
+
+/** Whether every brace closes one opened before it. */
+function balancedBraces(value: string): boolean {
+  let depth = 0;
+  for (const char of value) {
+    if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 /** In verbatim fields only braces and backslashes matter; white space other than a space is left to the parser. */
 const LATEX_IN_VERBATIM = /[\\{}\n\r\t]/;
 
@@ -69,9 +83,16 @@ export function resolvePieces(pieces: readonly BibValuePiece[], strings: Readonl
 export function plainFieldValue(field: string, value: string): PlainValue | undefined {
   if (value.trim() === '') return '';
   if (isVerbatim(field)) return LATEX_IN_VERBATIM.test(value) ? undefined : value;
-  if (LATEX_IN_TEXT.test(value)) return undefined;
-  const text = value.replace(/\s+/g, ' ').trim();
-  if (CREATOR_FIELDS.has(field)) return plainCreators(text);
+  if (CREATOR_FIELDS.has(field)) return LATEX_IN_TEXT.test(value) ? undefined : plainCreators(value.replace(/\s+/g, ' ').trim());
+  // Braces that only group (case protection, {AI}) and the dash ligatures are common in titles and easy:
+  // a ligature does not form across a brace (x{-}-y stays x--y), so dashes are read before braces go.
+  const grouping = !LITERAL_LIST_FIELDS.has(field) && field !== 'year' && field !== 'month' && balancedBraces(value);
+  if ((grouping ? LATEX_BUT_BRACES_AND_DASHES : LATEX_BUT_DASHES).test(value)) return undefined;
+  const text = value
+    .replace(/---?/g, (dashes) => (dashes === '---' ? '\u2014' : '\u2013'))
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (LITERAL_LIST_FIELDS.has(field)) return text.split(/ and /i).map((item) => item.trim());
   if (field === 'year' || field === 'month') {
     const number = /^-?\d+$/.test(text) ? `${Number.parseInt(text, 10)}` : text;

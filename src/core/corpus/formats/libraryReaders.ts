@@ -8,7 +8,7 @@ import type { JsonObjectPosition } from '../jsonPositions';
  * desktop extension loads them from a file of their own on the first library file (src/libraryReaders/).
  */
 export interface LibraryReaders {
-  readonly cslJson: (items: readonly unknown[], positions: JsonObjectPosition[], context: CslReadContext) => Generator<void, void>;
+  readonly cslJson: (items: readonly unknown[], positions: readonly JsonObjectPosition[], context: CslReadContext) => Generator<void, void>;
   readonly bibtex: (text: string, context: BibtexReadContext) => Generator<void, void>;
   readonly ris: (text: string, context: RisReadContext) => Generator<void, void>;
 }
