@@ -82,3 +82,24 @@ test('a 2,000-entry library loads in well under the time the parser alone takes 
   // The reader sends only LaTeX values to the parser; before, it took longer than the parser alone.
   assert.ok(ours < parserAlone / 2, `reader ${ours.toFixed(0)} ms, parser alone ${parserAlone.toFixed(0)} ms`);
 });
+
+test('bad entries in the middle of a big library: each reported on its own line, every other entry loaded', () => {
+  const entries = generateLibrary(300, 5).bibtex.split(/\n(?=@)/);
+  entries[100] = entries[100]!.replace(/title = \{/, 'title = {{'); // unbalanced braces
+  entries[200] = entries[200]!.replace(/url = \{[^}]*\}/, 'url = {javascript:alert(1)}');
+  entries[250] = entries[250]!.replace(/urldate = \{[^}]*\}/, 'urldate = {2024-13-40}');
+  const macros = Array.from({ length: 5000 }, (_, index) => `@string{m${index} = {Macro ${index}}}`).join('\n');
+  const text = `${macros}\n${entries.join('\n')}`;
+  const lines = (index: number) => {
+    const start = text.split('\n').length - `${entries.slice(index).join('\n')}`.split('\n').length;
+    return { start, end: start + entries[index]!.split('\n').length };
+  };
+  const file = parseLibrary('library.bib', text);
+  assert.equal(file.records.length, 299);
+  const within = (code: string, index: number) => file.problems.filter((problem) => problem.code === code && problem.line >= lines(index).start && problem.line < lines(index).end).length;
+  assert.equal(within('bibtex-syntax', 100), 1);
+  assert.equal(file.problems.filter((problem) => problem.code === 'bibtex-syntax').length, 1, 'the fault stays in its entry');
+  assert.equal(within('corpus-unsafe-url', 200), 1);
+  assert.equal(within('corpus-invalid-date', 250), 1);
+  assert.equal(file.records.find((record) => record.id === /\{([^,]+),/.exec(entries[200]!)![1])?.url, undefined);
+});
