@@ -1,6 +1,6 @@
-import type { Creator, Entry, Library, Options } from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
+import type { Creator, Entry } from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
 import { LineTable } from '../jsonPositions';
-import { defaultStrings, LatexValues, plainEntry } from './bibtexLatex';
+import { defaultStrings, LatexValues, plainEntry, type BibtexParse } from './bibtexLatex';
 import { scanBibtex } from './bibtexScan';
 import type { CorpusProblem } from '../problems';
 import type { CorpusRecord } from '../record';
@@ -14,7 +14,7 @@ import {
  * BibTeX's own parser: LaTeX to Unicode, @string macros, BibLaTeX fields). The parser is heavy, so it is
  * passed in (loaded on first use in a separate file of the bundle); this module only maps its entries.
  */
-export type BibtexParse = (input: string, options?: Options) => Library;
+export type { BibtexParse };
 
 /** Entries scanned between two yields: entries with LaTeX go to the parser (synchronous, ~0.1 ms a value) in batches of at most this many. */
 const ENTRIES_PER_SLICE = 64;

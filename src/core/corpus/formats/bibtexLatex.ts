@@ -1,5 +1,4 @@
-import type { Creator, Entry, Library } from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
-import type { BibtexParse } from './bibtex';
+import type { Creator, Entry, Library, Options } from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
 import { fieldMode, isCreatorField, isKeywordsField, keywordList, piecesAsBibtex, plainCreatorName, plainFieldValue, resolvePieces, type PlainValue } from './bibtexPlain';
 import type { ScannedEntry, ScannedField } from './bibtexScan';
 
@@ -22,6 +21,9 @@ export function defaultStrings(): Map<string, string> {
   });
   return strings;
 }
+
+/** Better BibTeX's parse function, passed in: it is loaded on first use in a separate file of the bundle. */
+export type BibtexParse = (input: string, options?: Options) => Library;
 
 const MAX_CACHED_ANSWERS = 100_000;
 
