@@ -59,6 +59,8 @@ interface Options {
   readonly citationsOnly: boolean;
   /** Smaller sizes everywhere (--quick): a development run in under two minutes; the summary reads the largest size. */
   readonly quick: boolean;
+  /** Entries in each generated reference library (--library-size; 20,000 by default, --quick 2,000). */
+  readonly librarySize: number;
 }
 
 function parseSize(text: string): number {
@@ -80,6 +82,8 @@ function parseArgs(argv: readonly string[]): Options {
   let citationsOnly = false;
   let quick = false;
   let sizesGiven = false;
+  let librarySize = 20_000;
+  let librarySizeGiven = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -113,12 +117,17 @@ function parseArgs(argv: readonly string[]): Options {
       case '--citations-only':
         citationsOnly = true;
         break;
+      case '--library-size':
+        librarySize = parseSize(value());
+        librarySizeGiven = true;
+        break;
       case '--quick':
+        // A run that fits a busy machine: the small corpus sizes and a 2,000-entry library.
         quick = true;
         break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--quick]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--library-size 20000] [--quick]');
         process.exit(0);
         break;
       default:
@@ -126,7 +135,8 @@ function parseArgs(argv: readonly string[]): Options {
     }
   }
   if (quick && !sizesGiven) sizes = [1_000, 10_000];
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, ...(json !== undefined ? { json } : {}) };
+  if (quick && !librarySizeGiven) librarySize = 2_000;
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -599,7 +609,7 @@ async function main(): Promise<void> {
   if (options.librariesOnly) {
     console.log(`Reference libraries (bench/libraryBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
     console.log('');
-    console.log(libraryTable(benchLibraries(options.seed, log)));
+    console.log(libraryTable(benchLibraries(options.seed, log, options.librarySize)));
     return;
   }
   if (options.citationsOnly) {
@@ -688,10 +698,10 @@ async function main(): Promise<void> {
   }
 
   let libraries: LibraryBenchResult | undefined;
-  if (!options.skipArticles && !options.quick) {
-    libraries = benchLibraries(options.seed, log);
+  if (!options.skipArticles) {
+    libraries = benchLibraries(options.seed, log, options.librarySize);
     console.log('');
-    console.log('Reference libraries as the corpus (bench/libraryBench.ts; the same 20,000 synthetic records in three formats)');
+    console.log(`Reference libraries as the corpus (bench/libraryBench.ts; the same ${options.librarySize.toLocaleString('en')} synthetic records in three formats)`);
     console.log('');
     console.log(libraryTable(libraries));
   }

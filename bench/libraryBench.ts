@@ -1,11 +1,11 @@
 // Reference libraries as the corpus: a 20,000-item Zotero CSL-JSON export and a 20,000-entry Better BibTeX
-// .bib, generated from the synthetic corpus, parsed as the loader parses them (in steps), against the same
+// .bib (bench/generateLibrary.ts: LaTeX accents, macros, crossref, URLs), generated from the synthetic corpus, parsed as the loader parses them (in steps), against the same
 // records in our own JSON format in the same run (the baseline).
 import type { CorpusRecord } from '../src/core/corpus/record';
 import { parseCorpusFileSteps, type ParsedCorpusFile, type ParseOptions } from '../src/core/corpus/parseFile';
 import { CorpusIndex } from '../src/core/search/corpusIndex';
 import { libraryReaders } from '../src/libraryReaders/bundled';
-import { generateCorpus, Rng } from './generateCorpus';
+import { generateLibrary } from './generateLibrary';
 
 export interface LibraryBenchRow {
   readonly format: string;
@@ -23,58 +23,6 @@ export interface LibraryBenchRow {
 
 export interface LibraryBenchResult {
   readonly rows: LibraryBenchRow[];
-}
-
-const FAMILY = ['Chen', 'Lin', 'Smith', 'Doe', 'Wang', 'Garcia', 'Berg', 'Tanaka'];
-const GIVEN = ['Wei', 'Mei', 'Jane', 'John', 'Anton', 'Claire', 'Hiro', 'Ana'];
-const CSL_TYPES: Readonly<Record<string, string>> = { law: 'legislation', report: 'report', article: 'article-newspaper', website: 'webpage', agreement: 'treaty', case: 'legal_case' };
-const BIB_TYPES: Readonly<Record<string, string>> = { law: 'legislation', report: 'report', article: 'article', website: 'online', agreement: 'legal', case: 'jurisdiction' };
-
-function creators(rng: Rng, cjk: boolean): Array<{ family: string; given: string } | { literal: string }> {
-  const count = 1 + rng.int(3);
-  return Array.from({ length: count }, () => (cjk && rng.int(2) === 0 ? { literal: '國家發展委員會' } : { family: FAMILY[rng.int(FAMILY.length)]!, given: GIVEN[rng.int(GIVEN.length)]! }));
-}
-
-function cslItem(record: CorpusRecord, rng: Rng, index: number): Record<string, unknown> {
-  const cjk = /[\u3400-\u9fff]/.test(record.title);
-  const [year, month, day] = (record.date ?? '2020-01-01').split('-').map(Number);
-  return {
-    id: `item${index}`,
-    type: CSL_TYPES[record.type] ?? 'report',
-    title: record.title,
-    ...(record.aliases[0] ? { 'title-short': record.aliases[0] } : {}),
-    author: creators(rng, cjk),
-    'container-title': record.publisher ?? 'Example Publisher',
-    issued: { 'date-parts': [[year, month ?? 1, day ?? 1].filter((part) => part !== undefined)] },
-    accessed: { 'date-parts': [[2024, 1 + rng.int(12), 1 + rng.int(28)]] },
-    URL: record.url ?? `https://example.org/items/${index}`,
-    ...(rng.int(3) === 0 ? { DOI: `10.5555/bench.${index}` } : {}),
-    abstract: record.summary.zh ?? record.summary.en ?? 'An abstract.',
-    keywords: record.tags.join(', '),
-    language: cjk ? 'zh-TW' : 'en',
-    note: record.aliases.slice(1).map((alias) => `alias: ${alias}`).join('\n'),
-  };
-}
-
-const bibEscape = (text: string) => text.replace(/[{}\\]/g, '').replace(/([&%$#_])/g, '\\$1');
-
-function bibEntry(record: CorpusRecord, rng: Rng, index: number): string {
-  const cjk = /[\u3400-\u9fff]/.test(record.title);
-  const authors = creators(rng, cjk).map((name) => ('literal' in name ? `{${name.literal}}` : `${name.family}, ${name.given}`)).join(' and ');
-  const fields = [
-    `title = {${bibEscape(record.title)}}`,
-    ...(record.aliases[0] ? [`shorttitle = {${bibEscape(record.aliases[0])}}`] : []),
-    `author = {${authors}}`,
-    `institution = {${bibEscape(record.publisher ?? 'Example Publisher')}}`,
-    `date = {${record.date ?? '2020'}}`,
-    `urldate = {2024-0${1 + rng.int(9)}-1${rng.int(10)}}`,
-    `url = {${record.url ?? `https://example.org/items/${index}`}}`,
-    ...(rng.int(3) === 0 ? [`doi = {10.5555/bench.${index}}`] : []),
-    `keywords = {${bibEscape(record.tags.join(', '))}}`,
-    `langid = {${cjk ? 'chinese-traditional' : 'english'}}`,
-    ...(record.aliases.length > 1 ? [`note = {${record.aliases.slice(1).map((alias) => `alias: ${bibEscape(alias)}`).join('\n')}}`] : []),
-  ];
-  return `@${BIB_TYPES[record.type] ?? 'report'}{item${index},\n  ${fields.join(',\n  ')}\n}\n`;
 }
 
 function ownRecord(record: CorpusRecord): Record<string, unknown> {
@@ -103,13 +51,13 @@ function parseTimed(uri: string, bytes: Uint8Array, options: ParseOptions): { pa
 
 export function benchLibraries(seed: number, log: (message: string) => void, count = 20_000, runs = 3): LibraryBenchResult {
   log(`libraries: ${count.toLocaleString('en')} items as CSL-JSON, BibTeX and our JSON`);
-  const records = generateCorpus(count, { seed: seed + 21 });
-  const rng = new Rng(seed + 22);
+  const library = generateLibrary(count, seed);
+  const records = library.records;
   const encoder = new TextEncoder();
   const files = [
     { format: 'our JSON (baseline)', uri: 'file:///bench/corpus/records.json', bytes: encoder.encode(JSON.stringify(records.map(ownRecord), null, 1)) },
-    { format: 'CSL-JSON (Zotero)', uri: 'file:///bench/corpus/library.json', bytes: encoder.encode(JSON.stringify(records.map((record, index) => cslItem(record, rng, index)), null, 2)) },
-    { format: 'BibTeX (BibLaTeX)', uri: 'file:///bench/corpus/library.bib', bytes: encoder.encode(records.map((record, index) => bibEntry(record, rng, index)).join('\n')) },
+    { format: 'CSL-JSON (Zotero)', uri: 'file:///bench/corpus/library.json', bytes: encoder.encode(library.cslJson) },
+    { format: 'BibTeX (BibLaTeX)', uri: 'file:///bench/corpus/library.bib', bytes: encoder.encode(library.bibtex) },
   ];
   const rows: LibraryBenchRow[] = [];
   for (const file of files) {

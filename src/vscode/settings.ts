@@ -7,7 +7,7 @@ import { REFERENCE_STYLES, type ReferenceStyle } from '../core/insertReference';
 import { climbsOutOfFolder } from '../core/util/glob';
 import { DEFAULT_LAW_DOWNLOAD_URL } from '../core/law/lawDownloadUrl';
 
-export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl,bib}'];
+export const DEFAULT_INCLUDE = ['**/corpus/**/*.{md,json,jsonl,bib,ris}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 export const DEFAULT_TAXONOMY_FILE = '**/corpus/tags.{yaml,yml,json}';
 

@@ -25,7 +25,7 @@ suite('Restricted Mode', () => {
     assert.match(settings, /"policyAnnotator\.corpus\.include": \["other\/\*\*\/\*\.md"\]/);
     await vscode.workspace.fs.stat(workspaceFile('other/setting-record.md'));
     assert.equal(vscode.workspace.getConfiguration('policyAnnotator').inspect('corpus.include')?.workspaceValue, undefined);
-    assert.deepEqual(vscode.workspace.getConfiguration('policyAnnotator').get('corpus.include'), ['**/corpus/**/*.{md,json,jsonl,bib}']);
+    assert.deepEqual(vscode.workspace.getConfiguration('policyAnnotator').get('corpus.include'), ['**/corpus/**/*.{md,json,jsonl,bib,ris}']);
     assert.ok(api.hasRecord('restricted-default-record'), 'the default glob applies');
     assert.ok(!api.hasRecord('restricted-setting-record'), 'the restricted glob does not');
   });

@@ -56,4 +56,28 @@ suite('reference libraries', () => {
       await waitForCorpus(api, () => !api.hasRecord('integrationCsl2023'), 'the CSL-JSON record to go');
     }
   });
+
+  test('a RIS reference gets a hover card, and an edit to one entry of a library reaches the card', async () => {
+    const file = workspaceFile('corpus/integration-catalogue.ris');
+    // The edit changes a title and, in the same file, the id of another reference: once that id is in, the file is re-read.
+    const ris = (title: string, other = 'integrationRisOther') =>
+      ['TY  - RPRT', 'ID  - integrationRis2024', `TI  - ${title}`, 'ST  - 目錄測試報告', 'AU  - 國家發展委員會', 'PY  - 2024/05/01/', 'UR  - https://example.org/integration-ris', 'ER  - ', '',
+        'TY  - JOUR', `ID  - ${other}`, 'TI  - Another catalogue record', 'ER  - ', ''].join('\n');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(ris('整合測試目錄報告')));
+    try {
+      await waitForCorpus(api, () => api.hasRecord('integrationRis2024'), 'the RIS record');
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# 測試\n\n本文引用目錄測試報告。\n' });
+      const markdown = await hoverAt(document, positionOf(document, '目錄測試報告', 2));
+      assert.match(markdown, /整合測試目錄報告/);
+      assert.match(markdown, /國家發展委員會/);
+      assert.match(markdown, /\(https:\/\/example\.org\/integration-ris\)/);
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(ris('修訂後的目錄報告', 'integrationRisOther2')));
+      await waitForCorpus(api, () => api.hasRecord('integrationRisOther2'), 'the edited RIS file');
+      const edited = await hoverAt(document, positionOf(document, '目錄測試報告', 2));
+      assert.match(edited, /修訂後的目錄報告/);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      await waitForCorpus(api, () => !api.hasRecord('integrationRis2024'), 'the RIS record to go');
+    }
+  });
 });

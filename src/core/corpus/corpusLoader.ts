@@ -51,6 +51,7 @@ export class CorpusLoader {
       const found = new Set(uris);
       for (const uri of this.store.fileUris()) {
         if (found.has(uri)) continue;
+        this.#readerCaches.delete(uri);
         this.store.deleteFile(uri);
         await this.#slicer.maybeYield();
       }
@@ -139,6 +140,7 @@ export class CorpusLoader {
   /** Parses (in steps) and stores (in chunks) what #read got, yielding between steps. */
   async #apply(uri: string, read: FileRead): Promise<number | undefined> {
     if (read.kind === 'gone') {
+      this.#readerCaches.delete(uri);
       this.store.deleteFile(uri);
       return undefined;
     }
@@ -158,8 +160,13 @@ export class CorpusLoader {
   #readers: Promise<LibraryReaders | undefined> | undefined;
   #loadedReaders: LibraryReaders | undefined;
 
+  /** Per file: the readers' memo between two parses of it (ParseOptions.readerCache). */
+  readonly #readerCaches = new Map<string, Map<string, unknown>>();
+
   async #parse(uri: string, bytes: Uint8Array, maxBytes: number, readers: LibraryReaders | undefined): Promise<ParsedCorpusFile> {
-    const steps = parseCorpusFileSteps(uri, bytes, { maxBytes, ...(readers ? { readers } : {}) });
+    let readerCache = this.#readerCaches.get(uri);
+    if (!readerCache && readers && needsLibraryReaders(uri)) this.#readerCaches.set(uri, (readerCache = new Map()));
+    const steps = parseCorpusFileSteps(uri, bytes, { maxBytes, ...(readers ? { readers } : {}), ...(readerCache ? { readerCache } : {}) });
     let next = steps.next();
     while (!next.done) {
       await this.#slicer.maybeYield();

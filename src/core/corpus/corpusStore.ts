@@ -42,26 +42,38 @@ export class CorpusStore {
   }
 
   /**
-   * setFile for a file with thousands of records: the old records leave and the new ones arrive a chunk at a
-   * time, with `pause()` (a turn of the event loop) between chunks, so indexing never stalls the host.
-   * The caller (the loader's queue) makes no other change to the store meanwhile.
+   * setFile for a file with thousands of records, a chunk at a time with `pause()` (a turn of the event loop)
+   * between chunks, so indexing never stalls the host. The new version replaces the old one id by id: an id
+   * in both is never missing from the index in between, and a record whose names and URL did not change is
+   * swapped in place by the index (CorpusIndex.setMany) — so when one entry of a big library changes, only
+   * that entry is indexed again. The caller (the loader's queue) makes no other change to the store meanwhile.
    */
   async setFileSliced(file: ParsedCorpusFile, pause: () => Promise<void>, chunk = 256): Promise<void> {
     const previous = this.#files.get(file.uri)?.records ?? [];
     if (previous.length <= chunk && file.records.length <= chunk) return this.setFile(file);
-    for (let end = previous.length; end > 0; end -= chunk) {
+    const previousById = new Map<string, CorpusRecord[]>();
+    for (const record of previous) {
+      const list = previousById.get(record.id);
+      if (list) list.push(record);
+      else previousById.set(record.id, [record]);
+    }
+    this.#files.set(file.uri, file);
+    for (let start = 0; start < file.records.length; start += chunk) {
       const affected = new Set<string>();
-      for (const record of previous.slice(Math.max(0, end - chunk), end)) this.#removeRecord(record, affected);
-      this.#files.set(file.uri, { ...file, records: previous.slice(0, Math.max(0, end - chunk)) });
+      for (const record of file.records.slice(start, start + chunk)) {
+        for (const old of previousById.get(record.id) ?? []) this.#removeRecord(old, affected);
+        previousById.delete(record.id);
+        this.#addRecord(record, affected);
+      }
       this.#refresh(affected);
       await pause();
     }
-    for (let start = 0; start < file.records.length || start === 0; start += chunk) {
+    const gone = [...previousById.values()].flat();
+    for (let start = 0; start < gone.length; start += chunk) {
       const affected = new Set<string>();
-      for (const record of file.records.slice(start, start + chunk)) this.#addRecord(record, affected);
-      this.#files.set(file.uri, { ...file, records: file.records.slice(0, start + chunk) });
+      for (const record of gone.slice(start, start + chunk)) this.#removeRecord(record, affected);
       this.#refresh(affected);
-      if (start + chunk < file.records.length) await pause();
+      await pause();
     }
   }
 

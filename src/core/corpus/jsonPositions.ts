@@ -1,5 +1,3 @@
-import { lineIndexAt } from '../article/lines';
-
 /** Position of one JSON object in its file: where it starts and where each of its own keys is. */
 export interface JsonObjectPosition {
   readonly start: number;
@@ -35,7 +33,9 @@ export function findRecordObjects(text: string): JsonObjectPosition[] {
       const end = stringEnd(text, index);
       const top = stack[stack.length - 1];
       if (top?.kind === 'object' && expectKey) {
-        const name = JSON.parse(text.slice(index, end + 1)) as string;
+        // Keys are nearly always plain; only one with an escape needs JSON.parse.
+        const raw = text.slice(index + 1, end);
+        const name = raw.includes('\\') ? (JSON.parse(text.slice(index, end + 1)) as string) : raw;
         top.pendingKey = name;
         if (top.isRecord || stack.length === 1) {
           if (top.seen.has(name)) top.duplicateKeys.push({ name, offset: index });
@@ -80,15 +80,23 @@ function firstNonSpace(text: string): number {
   return match ? match.index : 0;
 }
 
-/** 0-based line of each offset, from a sorted table of line starts. */
+/** 0-based line of each offset, from a sorted table of line starts (numbers, not objects: a big library has a million lines). */
 export class LineTable {
-  readonly #lines: Array<{ start: number }> = [{ start: 0 }];
+  readonly #starts: number[] = [0];
 
   constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#lines.push({ start: index + 1 });
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#starts.push(index + 1);
   }
 
   lineOf(offset: number): number {
-    return lineIndexAt(this.#lines, offset);
+    const starts = this.#starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 }

@@ -14,6 +14,11 @@ export interface ParseOptions {
   readonly embedded?: boolean;
   /** Readers of library formats (CSL-JSON, BibTeX), loaded on first use: without them such a file is not read. */
   readonly readers?: LibraryReaders;
+  /**
+   * A memo the readers keep between parses of one file (the loader keeps one per file): the BibTeX reader
+   * keeps the parser's answer for each LaTeX value there, so a change to one entry parses that entry's values only.
+   */
+  readonly readerCache?: Map<string, unknown>;
 }
 
 export interface ParsedCorpusFile {
@@ -27,11 +32,11 @@ export interface ParsedCorpusFile {
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** A YAML document may use aliases, but never enough to blow up when expanded (billion laughs). */
 const MAX_YAML_ALIASES = 100;
-const CORPUS_EXTENSIONS = /\.(md|markdown|json|jsonl|ndjson|bib)$/i;
+const CORPUS_EXTENSIONS = /\.(md|markdown|json|jsonl|ndjson|bib|ris)$/i;
 
 /** Whether a file is in a library format whose reader is loaded on first use (LibraryReaders). */
 export function needsLibraryReaders(path: string): boolean {
-  return /\.(bib|csl\.json)$/i.test(path);
+  return /\.(bib|ris|csl\.json)$/i.test(path);
 }
 
 export function isCorpusFileName(path: string): boolean {
@@ -57,7 +62,7 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
   const result = (records: CorpusRecord[] = []): ParsedCorpusFile => ({ uri, records, problems: problems.sort((a, b) => a.line - b.line), ...(needsReaders ? { needsReaders } : {}) });
   const readersMissing = () => {
     needsReaders = true;
-    problem(0, 'error', 'corpus-reader-unavailable', 'The readers of library formats (CSL-JSON, BibTeX) could not be loaded here; the file is not read.');
+    problem(0, 'error', 'corpus-reader-unavailable', 'The readers of library formats (CSL-JSON, BibTeX, RIS) could not be loaded here; the file is not read.');
   };
   const addLibraryRecord = (record: CorpusRecord | undefined, found: readonly CorpusProblem[]) => {
     for (const each of found) problems.push(each);
@@ -109,10 +114,14 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
   }
   else if (/\.(jsonl|ndjson)$/i.test(uri)) yield* parseJsonLines(text, problem, location, accept);
   else if (/\.bib$/i.test(uri)) {
-    if (options.readers) yield* options.readers.bibtex(text, { uri, embedded: options.embedded ?? false, add: addLibraryRecord });
+    if (options.readers) yield* options.readers.bibtex(text, { uri, embedded: options.embedded ?? false, add: addLibraryRecord, ...(options.readerCache ? { cache: options.readerCache } : {}) });
     else readersMissing();
   }
-  else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json), JSON Lines (.jsonl), CSL-JSON (.json) or BibTeX (.bib).');
+  else if (/\.ris$/i.test(uri)) {
+    if (options.readers) yield* options.readers.ris(text, { uri, embedded: options.embedded ?? false, add: addLibraryRecord });
+    else readersMissing();
+  }
+  else problem(0, 'error', 'corpus-unknown-format', 'Corpus files are Markdown (.md), JSON (.json), JSON Lines (.jsonl), CSL-JSON (.json), BibTeX (.bib) or RIS (.ris).');
   return result(records);
 }
 
@@ -212,10 +221,12 @@ function* parseJson(text: string, problem: Report, location: Locate, accept: Acc
   const other = otherFormat(items, positions, lines);
   if (other === 'skip') return;
   if (other) return yield* other;
+  let nextPosition = 0;
   for (let index = 0; index < items.length; index++) {
     if (index % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
     const item: unknown = items[index];
-    const position = isObject(item) ? positions.shift() : undefined;
+    // A cursor, not shift(): shifting a 20,000-element array each time is quadratic.
+    const position = isObject(item) ? positions[nextPosition++] : undefined;
     const line = position ? lines.lineOf(position.start) : 0;
     const fieldLines = fieldMap();
     for (const key of position?.keys ?? []) if (!Object.hasOwn(fieldLines, key.name)) fieldLines[key.name] = lines.lineOf(key.offset);

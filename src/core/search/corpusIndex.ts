@@ -56,7 +56,15 @@ export class CorpusIndex {
   /** Adds records, replacing those with the same ids. */
   setMany(records: readonly CorpusRecord[]): void {
     for (const record of records) {
-      if (this.#records.has(record.id)) this.delete(record.id);
+      const existing = this.#records.get(record.id);
+      if (existing && sameLookupKeys(existing, record)) {
+        // Only what the lookups do not read changed (a line after an edit above it, a date, a summary): the
+        // record is swapped in place, so re-reading a big library that changed in one entry re-indexes that one.
+        this.#generation++;
+        this.#records.set(record.id, record);
+        continue;
+      }
+      this.delete(record.id);
       this.#generation++;
       this.#records.set(record.id, record);
       // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
@@ -181,6 +189,22 @@ export class CorpusIndex {
     }
     return hits.slice(0, limit);
   }
+}
+
+/** Whether two records give the index the same keys: names, weak names, URL and origin kind. */
+function sameLookupKeys(a: CorpusRecord, b: CorpusRecord): boolean {
+  return (
+    a.title === b.title &&
+    a.originalTitle === b.originalTitle &&
+    a.url === b.url &&
+    a.origin.embedded === b.origin.embedded &&
+    sameList(a.aliases, b.aliases) &&
+    (a.weakAliases === b.weakAliases || (a.weakAliases !== undefined && b.weakAliases !== undefined && sameList(a.weakAliases, b.weakAliases)))
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 function namesOf(record: CorpusRecord): string[] {

@@ -1,5 +1,7 @@
-import type { Creator, Entry, Library, Options } from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
+import type { Creator, Entry } from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
 import { LineTable } from '../jsonPositions';
+import { defaultStrings, LatexValues, plainEntry, type BibtexParse } from './bibtexLatex';
+import { scanBibtex } from './bibtexScan';
 import type { CorpusProblem } from '../problems';
 import type { CorpusRecord } from '../record';
 import { importLibraryRecord, lineMap, type LibraryRecordFields } from './importRecord';
@@ -12,10 +14,12 @@ import {
  * BibTeX's own parser: LaTeX to Unicode, @string macros, BibLaTeX fields). The parser is heavy, so it is
  * passed in (loaded on first use in a separate file of the bundle); this module only maps its entries.
  */
-export type BibtexParse = (input: string, options?: Options) => Library;
+export type { BibtexParse };
 
-/** Entries parsed between two yields: the parser is synchronous (~1 ms an entry), so a big library is fed to it in small slices. */
-const ENTRIES_PER_SLICE = 16;
+/** Entries scanned between two yields: entries with LaTeX go to the parser (synchronous, ~0.1 ms a value) in batches of at most this many. */
+const ENTRIES_PER_SLICE = 64;
+/** Entries mapped to records between two yields. */
+const READ_PER_SLICE = 256;
 
 const BIBTEX_TO_CSL: Readonly<Record<string, string>> = {
   article: 'article-journal', book: 'book', mvbook: 'book', collection: 'book', mvcollection: 'book', proceedings: 'book', mvproceedings: 'book', reference: 'book',
@@ -45,48 +49,18 @@ export interface BibtexReadContext {
   readonly uri: string;
   readonly embedded: boolean;
   add(record: CorpusRecord | undefined, problems: readonly CorpusProblem[]): void;
+  /** Kept between parses of the same file: the parser's answers for LaTeX values (see LatexValues). */
+  readonly cache?: Map<string, unknown>;
 }
 
-/** Reads a .bib text in slices of entries (yielding between them); never throws. */
+/** Reads a .bib text entry by entry (yielding every few entries); never throws. */
 export function* readBibtex(text: string, parse: BibtexParse, context: BibtexReadContext): Generator<void, void> {
   const lines = new LineTable(text);
-  const slices = sliceEntries(text, ENTRIES_PER_SLICE);
-  let strings: Record<string, string> = {};
-  const entries: Array<{ entry: Entry; offset: number }> = [];
-  const problem = (line: number, severity: CorpusProblem['severity'], code: string, message: string) => context.add(undefined, [{ uri: context.uri, line, severity, code, message }]);
-  for (const slice of slices) {
-    yield;
-    let library: Library;
-    try {
-      library = parse(text.slice(slice.start, slice.end), { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore', strings });
-    } catch {
-      problem(lines.lineOf(slice.start), 'error', 'bibtex-syntax', 'BibTeX: the parser gave up on these entries; they are skipped, the rest of the file is read.');
-      continue;
-    }
-    strings = { ...strings, ...library.strings };
-    const failed = new Set<string>();
-    for (const error of library.errors) {
-      if (error.input) failed.add(error.input);
-      const errorOffset = error.input ? text.indexOf(error.input, slice.start) : -1;
-      const reportedLine = /at line (\d+)/.exec(error.error);
-      const line = errorOffset !== -1 ? lines.lineOf(errorOffset) : reportedLine ? lines.lineOf(slice.start) + Number(reportedLine[1]) - 1 : lines.lineOf(slice.start);
-      // The parser's message quotes the file; ours names only the kind of fault.
-      const kind = /^[A-Za-z][A-Za-z -]{0,60}/.exec(error.error)?.[0].trim() ?? 'syntax error';
-      problem(line, 'error', 'bibtex-syntax', `BibTeX: ${kind}; this entry is skipped, the rest of the file is read.`);
-    }
-    let cursor = slice.start;
-    for (const entry of library.entries) {
-      // An entry the parser gave up on comes back empty (its error is reported above).
-      if (failed.has(entry.input) || (entry.input === '' && library.errors.length > 0)) continue;
-      const found = text.indexOf(entry.input, cursor);
-      const offset = found === -1 ? cursor : found;
-      if (found !== -1) cursor = found + entry.input.length;
-      entries.push({ entry, offset });
-    }
-  }
+  const problem = (offset: number, severity: CorpusProblem['severity'], code: string, message: string) => context.add(undefined, [{ uri: context.uri, line: lines.lineOf(offset), severity, code, message }]);
+  const entries = yield* bibtexEntries(text, parse, problem, context.cache);
   const byKey = new Map(entries.map(({ entry }) => [entry.key, entry] as const));
   for (let index = 0; index < entries.length; index++) {
-    if (index % ENTRIES_PER_SLICE === ENTRIES_PER_SLICE - 1) yield;
+    if (index % READ_PER_SLICE === READ_PER_SLICE - 1) yield;
     const { entry, offset } = entries[index]!;
     const problems: CorpusProblem[] = [];
     const withParent = inheritCrossref(entry, byKey, () =>
@@ -96,17 +70,41 @@ export function* readBibtex(text: string, parse: BibtexParse, context: BibtexRea
   }
 }
 
+type OffsetProblem = (offset: number, severity: CorpusProblem['severity'], code: string, message: string) => void;
+
 /**
- * Cuts the text before every `@` that starts a line, in groups of `size` entries: the parser then sees
- * a few entries at a time (a fault stays inside its group) and the reader can yield between groups.
+ * The entries of a .bib text as the parser gives them (with crossref left to the reader), each with its
+ * offset: fields without LaTeX mapped here, the others by the parser in batches. Faults go to `problem`.
  */
-function sliceEntries(text: string, size: number): Array<{ start: number; end: number }> {
-  const starts = [0];
+export function* bibtexEntries(text: string, parse: BibtexParse, problem: OffsetProblem, cache?: Map<string, unknown>): Generator<void, Array<{ entry: Entry; offset: number }>> {
+  const entries: Array<{ entry: Entry; offset: number }> = [];
+  const strings = defaultStrings();
+  const withLatex = new LatexValues(parse, strings, cache);
+  const flush = () => {
+    for (const result of withLatex.run()) {
+      if (result.warning) problem(result.offset, 'warning', 'bibtex-name', `BibTeX: ${result.warning}.`);
+      if (result.entry) entries.push({ entry: result.entry, offset: result.offset });
+      // The parser's message quotes the file; ours names only the kind of fault.
+      else problem(result.offset, 'error', 'bibtex-syntax', `BibTeX: ${result.fault}; this entry is skipped, the rest of the file is read.`);
+    }
+  };
   let count = 0;
-  for (let index = text.indexOf('\n@'); index !== -1; index = text.indexOf('\n@', index + 1)) {
-    if (++count % size === 0) starts.push(index + 1);
+  for (const item of scanBibtex(text)) {
+    if (++count % ENTRIES_PER_SLICE === 0) {
+      flush();
+      yield;
+    }
+    if (item.kind === 'fault') problem(item.offset, 'error', 'bibtex-syntax', `BibTeX: ${item.message}; this entry is skipped, the rest of the file is read.`);
+    else if (item.kind === 'string') strings.set(item.name, item.pieces.map((piece) => (piece.kind === 'text' ? piece.text : (strings.get(piece.text.toUpperCase()) ?? piece.text))).join(''));
+    else {
+      const entry = plainEntry(item, strings);
+      if (entry.latex.length === 0) entries.push({ entry: entry.entry, offset: item.offset });
+      else withLatex.add(item, entry.entry, entry.latex);
+    }
   }
-  return starts.map((start, index) => ({ start, end: starts[index + 1] ?? text.length }));
+  flush();
+  // Batches flush in order, but an entry without LaTeX does not wait for its batch: file order again.
+  return entries.sort((a, b) => a.offset - b.offset);
 }
 
 /** BibLaTeX crossref: a child takes every field it lacks from its parent; the parent's title is its booktitle. */

@@ -26,12 +26,14 @@ export interface CslReadContext {
 /** Items read between two yields, so a 20,000-item library never stalls the host. */
 const ITEMS_PER_STEP = 64;
 
-export function* readCslItems(items: readonly unknown[], positions: JsonObjectPosition[], context: CslReadContext): Generator<void, void> {
+export function* readCslItems(items: readonly unknown[], positions: readonly JsonObjectPosition[], context: CslReadContext): Generator<void, void> {
   let searchFrom = 0;
+  let nextPosition = 0;
   for (let index = 0; index < items.length; index++) {
     if (index % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const item = items[index];
-    const position = isObject(item) ? positions.shift() : undefined;
+    // A cursor, not shift(): shifting a 20,000-element array each time is quadratic.
+    const position = isObject(item) ? positions[nextPosition++] : undefined;
     if (position) searchFrom = position.start + 1;
     const line = position ? context.lineOf(position.start) : lineOfValue(context, item, searchFrom);
     if (!isObject(item)) {
