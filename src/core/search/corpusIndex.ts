@@ -62,6 +62,9 @@ export class CorpusIndex {
         // record is swapped in place, so re-reading a big library that changed in one entry re-indexes that one.
         this.#generation++;
         this.#records.set(record.id, record);
+        // The URL index knows records by object: the new object takes the old one's place there (same URL).
+        if (this.#urlIndexed.delete(existing)) this.#urlIndexed.add(record);
+        else if (record.url) this.#urlPending.push(record);
         continue;
       }
       this.delete(record.id);
