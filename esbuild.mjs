@@ -34,7 +34,7 @@ const problemMatcherPlugin = {
 };
 
 const common = {
-  loader: { '.md': 'text' },
+  loader: { '.md': 'text', '.csl': 'text' },
   bundle: true,
   // Chinese text as UTF-8, not \uXXXX escapes: the embedded corpus and the taxonomy are mostly CJK (−16 KB).
   charset: 'utf8',
@@ -59,6 +59,8 @@ const libraryReadersBundledForWeb = {
   name: 'library-readers-bundled-for-web',
   setup(build) {
     build.onResolve({ filter: /libraryReaders\/lazy$/ }, () => ({ path: path.resolve('src/libraryReaders/bundled.ts') }));
+    // The CSL processor is not in the web build (its size): lazy.web.ts says so when asked.
+    build.onResolve({ filter: /citationStyles\/lazy$/ }, () => ({ path: path.resolve('src/citationStyles/lazy.web.ts') }));
   },
 };
 
@@ -167,6 +169,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/core/decision/api.ts'], outfile: 'dist/decisions.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Library parsers (BibTeX) the desktop extension requires on first use: kept out of its startup bundle.
       { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // The CSL processor (citeproc-js, shipped styles and locales), required on the first styled 資料來源 render.
+      { ...common, entryPoints: ['src/citationStyles/bundled.ts'], outfile: 'dist/citationStyles.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
       // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).
