@@ -1,6 +1,6 @@
 /** The command line, parsed. Unknown flags are usage errors (exit 2), never ignored. */
 export interface CliArgs {
-  readonly command: 'annotate' | 'check' | 'search' | 'laws' | 'help' | 'version';
+  readonly command: 'annotate' | 'check' | 'search' | 'laws' | 'harvest' | 'export' | 'sources' | 'help' | 'version';
   readonly positional: string[];
   readonly corpus: string[];
   readonly embedded: boolean;
@@ -13,13 +13,18 @@ export interface CliArgs {
   readonly limit: number;
   /** A folder of the national law database (per-law JSON) for statute references. */
   readonly laws?: string;
-  /** `laws import`: the folder to write. */
+  /** `laws import`: the folder to write; `harvest`, `export`: the file to write. */
   readonly out?: string;
+  /** `export`: the library format. */
+  readonly exportFormat: 'csl-json' | 'bibtex';
+  /** `sources`: a shipped style's name or a .csl file. */
+  readonly style?: string;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out']);
+const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out', '--style']);
+const COMMANDS = new Set(['annotate', 'check', 'search', 'laws', 'harvest', 'export', 'sources', 'help', 'version']);
 const BOOLEAN_FLAGS = new Set(['--no-embedded', '--json', '--cards', '--strict', '--color', '--no-color', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -43,11 +48,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   const [first, ...rest] = positional;
   const command = flags.has('--version') ? 'version' : flags.has('--help') || flags.has('-h') || first === undefined || first === 'help' ? 'help' : first;
-  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'laws' && command !== 'help' && command !== 'version') {
-    throw new UsageError(`unknown command "${command}" (use annotate, check, search or laws import)`);
+  if (!COMMANDS.has(command)) {
+    throw new UsageError(`unknown command "${command}" (use annotate, check, search, harvest, export, sources or laws import)`);
   }
-  const format = values.get('--format')?.at(-1) ?? (flags.has('--json') ? 'json' : 'text');
+  const formatValue = values.get('--format')?.at(-1);
+  const exportFormat = command === 'export' ? (formatValue ?? 'csl-json') : 'csl-json';
+  if (exportFormat !== 'csl-json' && exportFormat !== 'bibtex') throw new UsageError(`--format must be csl-json or bibtex, not "${exportFormat}"`);
+  const format = command === 'export' ? 'text' : (formatValue ?? (flags.has('--json') ? 'json' : 'text'));
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const style = values.get('--style')?.at(-1);
   const limitText = values.get('--limit')?.at(-1) ?? '20';
   const limit = Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${limitText}"`);
@@ -55,7 +64,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const laws = values.get('--laws')?.at(-1);
   const out = values.get('--out')?.at(-1);
   return {
-    command,
+    command: command as CliArgs['command'],
     positional: command === 'help' || command === 'version' ? [] : rest,
     corpus: values.get('--corpus') ?? [],
     embedded: !flags.has('--no-embedded'),
@@ -68,6 +77,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     limit,
     ...(laws ? { laws } : {}),
     ...(out ? { out } : {}),
+    exportFormat,
+    ...(style ? { style } : {}),
   };
 }
 
@@ -78,6 +89,9 @@ Usage:
   policy-annotator check <files or globs...> [--corpus <dir|file>]... [--strict] [--format text|json|sarif]
   policy-annotator search <query> [--corpus <dir|file>]... [--limit <n>]
   policy-annotator laws import <ChLaw.json|ChLaw.zip>... --out <dir>
+  policy-annotator harvest <files or globs...> [--out corpus/harvested.jsonl]
+  policy-annotator export --format csl-json|bibtex <files or globs...> [--out <file>]
+  policy-annotator sources [--style house|apa|<file.csl>] <file>
 
 Options:
   --corpus <path>   a corpus folder or file (Markdown with YAML front matter, JSON, JSON Lines); repeatable
@@ -85,11 +99,14 @@ Options:
   --laws <path>     the national law database for statute references: its official open data (ChLaw.json,
                     zipped or not) or a folder (index.json, aliases.json, FalVMingLing/<PCode>.json);
                     the built-in subset is used after it
-  --out <dir>       laws import: the folder to write (the fast folder format, for --laws and laws.path)
+  --out <dir>       laws import: the folder to write (the fast folder format, for --laws and laws.path);
+                    harvest: the JSON Lines file to write (default corpus/harvested.jsonl, - for stdout);
+                    export: the file to write (default: stdout)
+  --style <s>       sources: house (default), apa, or a .csl file inside the current folder
   --config <file>   the configuration file (default: .policy-annotator.json in the current folder)
   --json            annotate: print JSON (one object per file)
   --cards           annotate: include each reference's hover card (Markdown)
   --strict          check: warnings fail too
-  --format <f>      check: text (default), json or sarif
+  --format <f>      check: text (default), json or sarif; export: csl-json (default) or bibtex
   --color, --no-color
 Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 usage error or a file that cannot be read.`;

@@ -10,6 +10,7 @@ import { importLaws } from './lawsImport';
 import { DecisionRecords } from '../core/decision/decisionRecords';
 import { safeJsonStringify, terminalSafe } from '../core/util/controlText';
 import { usageMessage } from './usageMessage';
+import { exportCommand, harvestCommand, sourcesCommand } from './sourceCommands';
 
 declare const POLICY_ANNOTATOR_VERSION: string;
 
@@ -55,6 +56,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   try {
+    if (args.command === 'harvest') return await harvestCommand(args, io);
+    if (args.command === 'export') return await exportCommand(args, io);
+    if (args.command === 'sources') return await sourcesCommand(args, io);
     const session = await openSession(args, io.cwd);
     if (args.command === 'search') return search(args, session.corpus.index, io);
     const files = await resolveFileArguments(args.positional, io.cwd);

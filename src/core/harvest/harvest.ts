@@ -65,8 +65,17 @@ interface Observation {
   readonly accessed?: string;
 }
 
+export interface HarvestOptions {
+  /** The URI of the file being rewritten: its own records (a previous harvest) are not "already in the corpus". */
+  readonly replacing?: string;
+}
+
 /** The harvest of `articles` against `index` (the corpus: sources it has are reported, not harvested). */
-export function harvestArticles(articles: readonly HarvestArticle[], index: CorpusIndex): HarvestResult {
+export function harvestArticles(articles: readonly HarvestArticle[], index: CorpusIndex, options: HarvestOptions = {}): HarvestResult {
+  const inCorpus = (id: string) => {
+    const record = index.get(id);
+    return record !== undefined && record.origin.uri !== options.replacing;
+  };
   const observations: Observation[] = [];
   for (const { path, text } of [...articles].sort((a, b) => compare(a.path, b.path))) observations.push(...observe(path, text));
   const groups = groupObservations(observations);
@@ -77,13 +86,13 @@ export function harvestArticles(articles: readonly HarvestArticle[], index: Corp
   for (const [, group] of [...groups].sort(([a], [b]) => compare(a, b))) {
     const built = buildRecord(group);
     if (!built) continue;
-    const existing = existingRecord(built.record, index);
+    const existing = existingRecord(built.record, index, inCorpus);
     if (existing) {
       known.push({ id: existing, title: built.record.title, citedBy: built.record.citedBy });
       continue;
     }
     let id = built.slug;
-    for (let n = 2; usedIds.has(id) || index.get(id); n++) id = `${built.slug}-${n}`;
+    for (let n = 2; usedIds.has(id) || inCorpus(id); n++) id = `${built.slug}-${n}`;
     usedIds.add(id);
     records.push({ id, ...built.record });
     for (const conflict of built.conflicts) conflicts.push({ ...conflict, id });
@@ -223,12 +232,12 @@ function buildRecord(group: readonly Observation[]): BuiltRecord | undefined {
 }
 
 /** The id of the corpus record this source already is: the same URL, or a document with the same title. */
-function existingRecord(record: Omit<HarvestedRecord, 'id'>, index: CorpusIndex): string | undefined {
+function existingRecord(record: Omit<HarvestedRecord, 'id'>, index: CorpusIndex, inCorpus: (id: string) => boolean): string | undefined {
   if (record.url) {
-    const byUrl = index.lookupUrl(record.url);
+    const byUrl = index.lookupUrl(record.url).filter(inCorpus);
     if (byUrl.length > 0) return [...byUrl].sort(compare)[0];
   }
-  const byTitle = index.lookupName(record.title).filter((id) => index.get(id)?.title && sourceTitleKey(index.get(id)!.title) === sourceTitleKey(record.title));
+  const byTitle = index.lookupName(record.title).filter((id) => inCorpus(id) && sourceTitleKey(index.get(id)!.title) === sourceTitleKey(record.title));
   return byTitle.length > 0 ? [...byTitle].sort(compare)[0] : undefined;
 }
 
