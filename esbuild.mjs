@@ -61,6 +61,7 @@ const libraryReadersBundledForWeb = {
     build.onResolve({ filter: /libraryReaders\/lazy$/ }, () => ({ path: path.resolve('src/libraryReaders/bundled.ts') }));
     // The CSL processor is not in the web build (its size): lazy.web.ts says so when asked.
     build.onResolve({ filter: /citationStyles\/lazy$/ }, () => ({ path: path.resolve('src/citationStyles/lazy.web.ts') }));
+    build.onResolve({ filter: /harvest\/lazy$/ }, () => ({ path: path.resolve('src/harvest/bundled.ts') }));
   },
 };
 
@@ -171,6 +172,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
       // The CSL processor (citeproc-js, shipped styles and locales), required on the first styled 資料來源 render.
       { ...common, entryPoints: ['src/citationStyles/bundled.ts'], outfile: 'dist/citationStyles.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // "Harvest Sources from Articles…", required on its first run.
+      { ...common, entryPoints: ['src/harvest/bundled.ts'], outfile: 'dist/harvest.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
       // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).

@@ -1,5 +1,6 @@
 import type { CslItem } from '../core/export/cslItem';
 import { StyleError, styleTextProblem, type CitationStyles } from '../core/styles/citationStyles';
+import { recordToStyleItem } from '../core/styles/styleItems';
 import houseStyle from './house.csl';
 import locales from '@citation-js/plugin-csl/lib/locales.json';
 import styles from '@citation-js/plugin-csl/lib/styles.json';
@@ -56,6 +57,10 @@ export const citationStyles: CitationStyles = {
     const [meta, entries] = bibliography;
     const byEntry = new Map(meta.entry_ids.map((ids, index) => [ids[0]!, entries[index]!.replace(/\s+$/, '')]));
     return items.map((item) => byEntry.get(item.id) ?? '');
+  },
+  renderRecords(records, style, today, house) {
+    const lines = citationStyles.render(style, records.map((record) => recordToStyleItem(record, today, house)));
+    return new Map(records.map((record, index) => [record.id, lines[index]!]));
   },
 };
 

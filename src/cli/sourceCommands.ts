@@ -5,15 +5,22 @@ import { recordsToBibtex } from '../core/export/bibtexExport';
 import { citedRecords, recordsToCslJson } from '../core/export/citedRecords';
 import { formatHarvestJsonLines, harvestArticles, type HarvestArticle } from '../core/harvest/harvest';
 import { MAX_STYLE_BYTES, StyleError, styleTextProblem } from '../core/styles/citationStyles';
-import { renderSourceLines, sectionRecords } from '../core/styles/styledSources';
+import { sectionRecords } from '../core/styles/styledSources';
 import { jsonSafe, safeJsonStringify, terminalSafe } from '../core/util/controlText';
 import { loadCitationStyles } from '../citationStyles/lazy';
 import { analyzeFile, readArticleText, resolveFileArguments } from './articles';
 import { UsageError, type CliArgs } from './args';
-import type { Io } from './main';
 import { toUri } from './nodeFiles';
 import { isInside, readRepositoryFile } from './repositoryFiles';
 import { openSession } from './session';
+
+/** What the commands print to (main.ts's Io). */
+interface Io {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  readonly isTty: boolean;
+}
 
 /** `harvest`, `export` and `sources`: the corpus from the articles, the corpus to a library, 資料來源 in a style. */
 
@@ -75,7 +82,7 @@ export async function sourcesCommand(args: CliArgs, io: Io): Promise<number> {
   const records = sectionRecords(analyses[0]!, session.corpus.index);
   let lines: Map<string, string>;
   try {
-    lines = renderSourceLines(records, styles, style, todayIso(), name === 'house');
+    lines = styles.renderRecords(records, style, todayIso(), name === 'house');
   } catch (error) {
     if (error instanceof StyleError) throw new UsageError(`the style ${name} cannot be used: ${error.message}`);
     throw error;

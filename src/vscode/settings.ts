@@ -33,6 +33,10 @@ export interface Settings {
   areDiagnosticsEnabled(resource: vscode.Uri): boolean;
   /** What "Search Corpus…" inserts. */
   insertReferenceStyle(resource: vscode.Uri): ReferenceStyle;
+  /** Generate Sources Section's citation style: house, apa or a .csl path in the workspace. */
+  sourcesStyle(resource: vscode.Uri): string;
+  /** Whether Generate Sources Section adds an archived-copy link to each entry it writes. */
+  sourcesArchiveLinks(resource: vscode.Uri): boolean;
   /** The severity the user chose for a diagnostic code, or 'off'. */
   severity(resource: vscode.Uri, code: DiagnosticCode, fallback: DiagnosticSeverity): SeverityChoice;
 }
@@ -94,6 +98,8 @@ export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectCo
       const style = config(resource).get<string>('insert.referenceStyle', 'mention');
       return REFERENCE_STYLES.find((candidate) => candidate === style) ?? 'mention';
     },
+    sourcesStyle: (resource) => config(resource).get<string>('sources.style', 'house').trim() || 'house',
+    sourcesArchiveLinks: (resource) => config(resource).get<boolean>('sources.archiveLinks', false),
     severity: (resource, code, fallback) => {
       const fromSettings = config(resource).get<Record<string, unknown>>('diagnostics.severity', {});
       const chosen = Object.hasOwn(fromSettings, code) ? fromSettings[code] : project(resource).severity?.[code];

@@ -46,6 +46,11 @@ export function titlePair(record: CorpusRecord): { short?: string; full: string 
 
 export const isCjk = (text: string): boolean => /[\u3400-\u9fff]/.test(text);
 
+/** Whether a record is cited in the Chinese convention (《》, 民國 last visit): its language, else its title. */
+export function isChineseSource(record: CorpusRecord): boolean {
+  return record.lang ? /^zh/i.test(record.lang) : isCjk(record.title);
+}
+
 /**
  * A record as a citation line in the seed article's format:
  * `Short(2024, April 1), *Title*, Publisher, <url> (last visit June 30, 2024).` for English sources, and
@@ -56,7 +61,7 @@ export function formatCitationLine(record: CorpusRecord, today: string): string 
   const url = record.url ? parseHttpUrl(record.url)?.href : undefined;
   const visited = record.accessed ?? today;
   const by = record.publisher ?? record.author;
-  if (record.lang?.startsWith('zh') || (!record.lang && isCjk(record.title))) {
+  if (isChineseSource(record)) {
     const parts = [`《${record.title}》`];
     if (by) parts.push(by);
     const date = record.date ? parseIsoDate(record.date) : undefined;

@@ -1,3 +1,4 @@
+import type { CorpusRecord } from '../corpus/record';
 import type { CslItem } from '../export/cslItem';
 
 /**
@@ -9,6 +10,11 @@ export interface CitationStyles {
   builtIn(name: string): string | undefined;
   /** One bibliography entry per item, in the items' order, as Markdown (italics as *…*). Throws StyleError. */
   render(style: string, items: readonly CslItem[]): string[];
+  /**
+   * Each record as a line of 資料來源 in `style` (CSL text), by id; `today` is the last visit of a record
+   * without one; `house` shapes the items for the house style (src/core/styles/styleItems.ts).
+   */
+  renderRecords(records: readonly CorpusRecord[], style: string, today: string, house: boolean): Map<string, string>;
 }
 
 /** A style that cannot be used: the message says why without quoting the style. */

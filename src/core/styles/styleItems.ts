@@ -1,12 +1,7 @@
-import { isCjk, rocDate, titlePair } from '../article/sourcesSection';
+import { isChineseSource, rocDate, titlePair } from '../article/sourcesSection';
 import type { CorpusRecord } from '../corpus/record';
 import { cslDateParts, recordToCslItem, type CslItem } from '../export/cslItem';
 import { parseHttpUrl } from '../search/urls';
-
-/** Whether a record is cited in the Chinese convention (《》, 民國 last visit): its language, else its title. */
-export function isChineseSource(record: CorpusRecord): boolean {
-  return record.lang ? /^zh/i.test(record.lang) : isCjk(record.title);
-}
 
 /**
  * A record as the CSL item a style renders. `today` (ISO) is the last visit of a record without one, as

@@ -3,8 +3,8 @@ import { inSection } from '../article/checks';
 import { isDocument } from '../article/resolve';
 import type { CorpusRecord } from '../corpus/record';
 import type { CorpusIndex } from '../search/corpusIndex';
-import { recordToStyleItem } from './styleItems';
-import type { CitationStyles } from './citationStyles';
+import { archivedCopyUrl } from '../util/markdownEscape';
+import { isChineseSource } from '../article/sourcesSection';
 
 /**
  * The records an article's 資料來源 lists: the documents with a URL its text refers to, in the order of first
@@ -29,8 +29,10 @@ export function sectionRecords(analysis: ArticleAnalysis, index: CorpusIndex): C
   return records;
 }
 
-/** Each record as a line of 資料來源 in `style` (CSL text); `house` shapes items for the house style. */
-export function renderSourceLines(records: readonly CorpusRecord[], styles: CitationStyles, style: string, today: string, house: boolean): Map<string, string> {
-  const lines = styles.render(style, records.map((record) => recordToStyleItem(record, today, house)));
-  return new Map(records.map((record, index) => [record.id, lines[index]!]));
+
+/** A 資料來源 line with the archived copy of its record's URL as of the last visit (or `today`) after it. */
+export function withArchivedCopy(line: string, record: CorpusRecord, today: string): string {
+  const archived = archivedCopyUrl(record.url, record.accessed ?? today);
+  if (!archived) return line;
+  return isChineseSource(record) ? `${line}（封存副本：<${archived}>）` : `${line} Archived copy: <${archived}>.`;
 }
