@@ -33,6 +33,34 @@ function retrieveLocale(lang: string): string {
   return shippedLocales[lang] ?? shippedLocales[`${lang.split('-')[0]}-${lang.split('-')[0]!.toUpperCase()}`] ?? shippedLocales['en-US']!;
 }
 
+/**
+ * Engines by style text, the last few kept: building one parses the style (APA: ~1 s of CPU), rendering with
+ * it takes milliseconds. Each engine reads its items from its own map, refilled on every render.
+ */
+const engines = new Map<string, { engine: CiteprocEngine; items: Map<string, CslItem> }>();
+const MAX_ENGINES = 4;
+
+function engineFor(style: string): { engine: CiteprocEngine; items: Map<string, CslItem> } {
+  const cached = engines.get(style);
+  if (cached) {
+    engines.delete(style);
+    engines.set(style, cached);
+    return cached;
+  }
+  const items = new Map<string, CslItem>();
+  let engine: CiteprocEngine;
+  try {
+    engine = new CSL.Engine({ retrieveLocale, retrieveItem: (id) => items.get(id)! }, style, 'en-US', true);
+    engine.setOutputFormat('markdown');
+  } catch {
+    // citeproc throws strings that quote the style: the message names only the kind of fault.
+    throw new StyleError('the CSL processor could not read the style');
+  }
+  engines.set(style, { engine, items });
+  if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value!);
+  return { engine, items };
+}
+
 export const citationStyles: CitationStyles = {
   builtIn(name) {
     if (name === 'house') return houseStyle;
@@ -42,15 +70,15 @@ export const citationStyles: CitationStyles = {
   render(style, items) {
     const problem = styleTextProblem(style);
     if (problem) throw new StyleError(problem);
-    const byId = new Map(items.map((item) => [item.id, item]));
-    let engine: CiteprocEngine;
+    const { engine, items: current } = engineFor(style);
+    current.clear();
+    for (const item of items) current.set(item.id, item);
     try {
-      engine = new CSL.Engine({ retrieveLocale, retrieveItem: (id) => byId.get(id)! }, style, 'en-US', true);
-      engine.setOutputFormat('markdown');
+      // The engine keeps the items it has seen by id: emptied first, so an edited record is read afresh.
+      engine.updateItems([]);
       engine.updateItems(items.map((item) => item.id));
     } catch {
-      // citeproc throws strings that quote the style: the message names only the kind of fault.
-      throw new StyleError('the CSL processor could not read the style');
+      throw new StyleError('the CSL processor could not render the items in this style');
     }
     const bibliography = engine.makeBibliography();
     if (!bibliography) throw new StyleError('the style has no bibliography');

@@ -60,6 +60,14 @@ describe('citation styles (citeproc-js)', () => {
     assert.throws(() => citationStyles.render(house.replace('<layout locale="zh">', '<layout locale="zh"'), [recordToStyleItem(own[0]!, TODAY, true)]), StyleError);
   });
 
+  it('a record edited between two renders is rendered afresh (engines are reused per style)', () => {
+    const record = own[3]!;
+    const [before] = renderHouse([record]);
+    const [after] = renderHouse([{ ...record, title: 'A Short Essay on Model Evaluations' }]);
+    assert.match(before!, /\*A Long Essay/);
+    assert.match(after!, /\*A Short Essay/);
+  });
+
   it('Generate Sources Section takes the styled line for the entries it adds', () => {
     const text = '英美於2024年4月1日簽署 [U.S. and UK Announce Partnership](#) 合作備忘錄。\n';
     const analysis = analyzeArticle(text, index, { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) });
