@@ -34,7 +34,7 @@ const problemMatcherPlugin = {
 };
 
 const common = {
-  loader: { '.md': 'text' },
+  loader: { '.md': 'text', '.csl': 'text' },
   bundle: true,
   // Chinese text as UTF-8, not \uXXXX escapes: the embedded corpus and the taxonomy are mostly CJK (−16 KB).
   charset: 'utf8',
@@ -61,6 +61,9 @@ const libraryReadersBundledForWeb = {
     build.onResolve({ filter: /libraryReaders\/lazy$/ }, () => ({ path: path.resolve('src/libraryReaders/bundled.ts') }));
     // The writing-flow features: dist/writingFlow.js on the desktop, bundled in for the web.
     build.onResolve({ filter: /writingFlow\/lazy$/ }, () => ({ path: path.resolve('src/writingFlow/lazy.web.ts') }));
+    // The CSL processor is not in the web build (its size): lazy.web.ts says so when asked.
+    build.onResolve({ filter: /citationStyles\/lazy$/ }, () => ({ path: path.resolve('src/citationStyles/lazy.web.ts') }));
+    build.onResolve({ filter: /harvest\/lazy$/ }, () => ({ path: path.resolve('src/harvest/bundled.ts') }));
   },
 };
 
@@ -173,6 +176,10 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Citation completion, rename, "Create corpus record…", inlay hints: required once the corpus has loaded.
       { ...common, entryPoints: ['src/writingFlow/register.ts'], outfile: 'dist/writingFlow.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      // The CSL processor (citeproc-js, shipped styles and locales), required on the first styled 資料來源 render.
+      { ...common, entryPoints: ['src/citationStyles/bundled.ts'], outfile: 'dist/citationStyles.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // "Harvest Sources from Articles…", required on its first run.
+      { ...common, entryPoints: ['src/harvest/bundled.ts'], outfile: 'dist/harvest.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
       // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).

@@ -17,6 +17,7 @@ import { registerStatuteHoverSupport } from './features/statuteHover';
 import { createLawLibrary, StatuteAnalyses } from './vscode/workspaceLaws';
 import { registerReferenceSupport } from './features/references';
 import { registerSourcesCommands } from './features/sourcesCommands';
+import { registerHarvestCommand } from './features/harvestCommand';
 import { registerTagAutoSuggest } from './features/tagAutoSuggest';
 import { registerTagCommands } from './features/tagCommands';
 import { registerTagCompletionSupport } from './features/tagCompletion';
@@ -125,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerTagCommands(MARKDOWN, deps),
       registerCorpusCommands(MARKDOWN, { ...deps, output }),
       registerSourcesCommands(MARKDOWN, deps),
+      registerHarvestCommand(corpus),
       laws.disposable,
       registerStatuteHoverSupport(MARKDOWN, statuteDeps),
       registerStatuteDiagnostics(MARKDOWN, statuteDeps),

@@ -1,6 +1,6 @@
 /** The command line, parsed. Unknown flags are usage errors (exit 2), never ignored. */
 export interface CliArgs {
-  readonly command: 'annotate' | 'check' | 'search' | 'render' | 'laws' | 'help' | 'version';
+  readonly command: 'annotate' | 'check' | 'search' | 'render' | 'laws' | 'harvest' | 'export' | 'sources' | 'help' | 'version';
   readonly positional: string[];
   readonly corpus: string[];
   readonly embedded: boolean;
@@ -13,18 +13,23 @@ export interface CliArgs {
   readonly limit: number;
   /** A folder of the national law database (per-law JSON) for statute references. */
   readonly laws?: string;
-  /** `laws import`, `laws download`: the folder to write; `render`: the HTML file to write. */
+  /** `laws import`, `laws download`: the folder to write; `render`, `harvest`, `export`: the file to write. */
   readonly out?: string;
   /** `laws download`: the address to fetch (a mirror, a local test server), the fewest laws accepted, the idle timeout in seconds, and --check. */
   readonly url?: string;
   readonly minLaws?: number;
   readonly timeoutSeconds?: number;
   readonly check: boolean;
+  /** `export`: the library format. */
+  readonly exportFormat: 'csl-json' | 'bibtex';
+  /** `sources`: a shipped style's name or a .csl file. */
+  readonly style?: string;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out', '--url', '--min-laws', '--timeout']);
+const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out', '--url', '--min-laws', '--timeout', '--style']);
+const COMMANDS = new Set(['annotate', 'check', 'search', 'render', 'laws', 'harvest', 'export', 'sources', 'help', 'version']);
 const BOOLEAN_FLAGS = new Set(['--no-embedded', '--json', '--cards', '--strict', '--color', '--no-color', '--help', '-h', '--version', '--check']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -48,11 +53,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   const [first, ...rest] = positional;
   const command = flags.has('--version') ? 'version' : flags.has('--help') || flags.has('-h') || first === undefined || first === 'help' ? 'help' : first;
-  if (command !== 'annotate' && command !== 'check' && command !== 'search' && command !== 'render' && command !== 'laws' && command !== 'help' && command !== 'version') {
-    throw new UsageError(`unknown command "${command}" (use annotate, check, search, render or laws import)`);
+  if (!COMMANDS.has(command)) {
+    throw new UsageError(`unknown command "${command}" (use annotate, check, search, render, harvest, export, sources or laws import)`);
   }
-  const format = values.get('--format')?.at(-1) ?? (flags.has('--json') ? 'json' : 'text');
+  const formatValue = values.get('--format')?.at(-1);
+  const exportFormat = command === 'export' ? (formatValue ?? 'csl-json') : 'csl-json';
+  if (exportFormat !== 'csl-json' && exportFormat !== 'bibtex') throw new UsageError(`--format must be csl-json or bibtex, not "${exportFormat}"`);
+  const format = command === 'export' ? 'text' : (formatValue ?? (flags.has('--json') ? 'json' : 'text'));
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const style = values.get('--style')?.at(-1);
   const limitText = values.get('--limit')?.at(-1) ?? '20';
   const limit = Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${limitText}"`);
@@ -70,7 +79,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const minLaws = positiveNumber('--min-laws', 1_000_000);
   const timeoutSeconds = positiveNumber('--timeout', 3600);
   return {
-    command,
+    command: command as CliArgs['command'],
     positional: command === 'help' || command === 'version' ? [] : rest,
     corpus: values.get('--corpus') ?? [],
     embedded: !flags.has('--no-embedded'),
@@ -87,6 +96,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     ...(minLaws !== undefined ? { minLaws } : {}),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     check: flags.has('--check'),
+    exportFormat,
+    ...(style ? { style } : {}),
   };
 }
 
@@ -99,6 +110,9 @@ Usage:
   policy-annotator render <article.md> [--out page.html] [--corpus <dir|file>]... [--laws <path>] [--no-embedded]
   policy-annotator laws import <ChLaw.json|ChLaw.zip>... --out <dir>
   policy-annotator laws download --out <dir> [--check] [--url <url>]
+  policy-annotator harvest <files or globs...> [--out corpus/harvested.jsonl]
+  policy-annotator export --format csl-json|bibtex <files or globs...> [--out <file>]
+  policy-annotator sources [--style house|apa|<file.csl>] <file>
 
 Options:
   --corpus <path>   a corpus folder or file (Markdown with YAML front matter, JSON, JSON Lines); repeatable
@@ -107,16 +121,19 @@ Options:
                     zipped or not) or a folder (index.json, aliases.json, FalVMingLing/<PCode>.json);
                     the built-in subset is used after it
   --out <path>      laws import, laws download: the folder to write (the fast folder format, for --laws
-                    and laws.path); render: the HTML page to write (default: standard output)
+                    and laws.path); render: the HTML page to write (default: standard output);
+                    harvest: the JSON Lines file to write (default corpus/harvested.jsonl, - for stdout);
+                    export: the file to write (default: stdout)
   --url <url>       laws download: fetch from this address instead of the national law database's
                     (https; plain http only for 127.0.0.1 or localhost)
   --check           laws download: only say whether a newer edition than the one in --out is published
   --min-laws <n>    laws download: the fewest laws a download must hold (default 1000)
   --timeout <s>     laws download: stop when the server sends nothing for this many seconds (default 60)
+  --style <s>       sources: house (default), apa, or a .csl file inside the current folder
   --config <file>   the configuration file (default: .policy-annotator.json in the current folder)
   --json            annotate: print JSON (one object per file)
   --cards           annotate: include each reference's hover card (Markdown)
   --strict          check: warnings fail too
-  --format <f>      check: text (default), json or sarif
+  --format <f>      check: text (default), json or sarif; export: csl-json (default) or bibtex
   --color, --no-color
 Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 usage error or a file that cannot be read.`;

@@ -30,7 +30,8 @@ export async function resolveFileArguments(patterns: readonly string[], cwd: str
   return files;
 }
 
-export async function analyzeFile(file: string, cwd: string, session: Session): Promise<ArticleResult> {
+/** An article's text, read as the extension reads articles; or why it cannot be read. */
+export async function readArticleText(file: string, cwd: string): Promise<{ readonly file: string; readonly text: string } | Extract<ArticleResult, { error: unknown }>> {
   const absolute = path.resolve(cwd, file);
   // The repository (the current folder) is where articles are read from; a file named outside it is read from
   // the folder it was named in. Either way: a regular file, no symbolic link leading out, at most 2 MB (the
@@ -47,8 +48,13 @@ export async function analyzeFile(file: string, cwd: string, session: Session): 
   if (nul !== -1) return { file, error: { code: 'binary-file', message: `${file} is a binary file, not a Markdown article`, line: lineOfByte(bytes, nul) } };
   const invalid = firstInvalidUtf8(bytes);
   if (invalid !== -1) return { file, error: { code: 'invalid-utf8', message: `${file} is not valid UTF-8 (byte ${invalid})`, line: lineOfByte(bytes, invalid) } };
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return { file, analysis: analyzeArticle(text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }) };
+  return { file, text: new TextDecoder('utf-8').decode(bytes) };
+}
+
+export async function analyzeFile(file: string, cwd: string, session: Session): Promise<ArticleResult> {
+  const read = await readArticleText(file, cwd);
+  if ('error' in read) return read;
+  return { file, analysis: analyzeArticle(read.text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }) };
 }
 
 /** 1-based line and UTF-16 column of an offset, as editors count them. */

@@ -12,6 +12,7 @@ import { DecisionRecords } from '../core/decision/decisionRecords';
 import { safeJsonStringify, terminalSafe } from '../core/util/controlText';
 import { usageMessage } from './usageMessage';
 import { renderCommand } from './render';
+import { exportCommand, harvestCommand, sourcesCommand } from './sourceCommands';
 
 declare const POLICY_ANNOTATOR_VERSION: string;
 
@@ -62,6 +63,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   try {
     if (args.command === 'render') return await renderCommand(args, io, today());
+    if (args.command === 'harvest') return await harvestCommand(args, io);
+    if (args.command === 'export') return await exportCommand(args, io);
+    if (args.command === 'sources') return await sourcesCommand(args, io);
     const session = await openSession(args, io.cwd);
     if (args.command === 'search') return search(args, session.corpus.index, io);
     const files = await resolveFileArguments(args.positional, io.cwd);

@@ -1,14 +1,14 @@
 import { formatDateWithRoc } from './util/dates';
-import { escapeMarkdownText, safeHttpUrl } from './util/markdownEscape';
+import { archivedCopyUrl, escapeMarkdownText, safeHttpUrl } from './util/markdownEscape';
 import type { CorpusRecord, UiLanguage } from './corpus/record';
 
 const LABELS = {
   zh: {
-    date: '日期', publisher: '發布者', author: '作者', source: '來源', tags: '標籤', type: '類型', lastVisit: '最後瀏覽',
+    date: '日期', publisher: '發布者', author: '作者', source: '來源', tags: '標籤', type: '類型', lastVisit: '最後瀏覽', archived: '封存副本',
     cited: (count: number) => `本文引用 ${count} 次`, openSource: '開啟來源', showRecord: '顯示紀錄',
   },
   en: {
-    date: 'Date', publisher: 'Publisher', author: 'Author', source: 'Source', tags: 'Tags', type: 'Type', lastVisit: 'Last visit',
+    date: 'Date', publisher: 'Publisher', author: 'Author', source: 'Source', tags: 'Tags', type: 'Type', lastVisit: 'Last visit', archived: 'Archived copy',
     cited: (count: number) => `cited ${count} ${count === 1 ? 'time' : 'times'} in this article`, openSource: 'Open source', showRecord: 'Show record',
   },
 } as const;
@@ -54,6 +54,9 @@ export function renderHoverCard(record: CorpusRecord, language: UiLanguage, cont
   if (doiLink && doiLink !== url) footer.push(`DOI: [${escapeMarkdownText(record.doi!)}](${doiLink})`);
   const visited = context.lastVisit ?? record.accessed;
   if (visited) footer.push(`${labels.lastVisit}: ${escapeMarkdownText(formatDateWithRoc(visited, language) ?? visited)}`);
+  // The Wayback Machine's copy as of the last visit: a link only (nothing is fetched).
+  const archived = archivedCopyUrl(record.url, visited);
+  if (archived) footer.push(`[${labels.archived}](${archived})`);
   if (context.citedCount !== undefined && context.citedCount > 0) footer.push(escapeMarkdownText(labels.cited(context.citedCount)));
   if (context.commands) {
     const args = encodeURIComponent(JSON.stringify([record.id]));

@@ -3,3 +3,9 @@ declare module '*.md' {
   const text: string;
   export default text;
 }
+
+// CSL styles shipped as text (src/citationStyles/house.csl).
+declare module '*.csl' {
+  const text: string;
+  export default text;
+}

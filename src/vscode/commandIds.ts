@@ -18,6 +18,7 @@ export const CORPUS_COMMANDS = {
 export const SOURCES_COMMANDS = {
   generate: 'policyAnnotator.generateSourcesSection',
   fixPlaceholders: 'policyAnnotator.fixAllPlaceholderLinks',
+  harvest: 'policyAnnotator.harvestSources',
 } as const;
 
 export const TAG_COMMANDS = { suggest: 'policyAnnotator.suggestTags', addToTaxonomy: 'policyAnnotator.addTagToTaxonomy' } as const;

@@ -43,6 +43,10 @@ export interface Settings {
   /** Whether accepting a citation completion also adds the source's line to the 資料來源 section. */
   citationCompletionAddsSourceLine(resource: vscode.Uri): boolean;
   inlayHintsEnabled(resource: vscode.Uri): boolean;
+  /** Generate Sources Section's citation style: house, apa or a .csl path in the workspace. */
+  sourcesStyle(resource: vscode.Uri): string;
+  /** Whether Generate Sources Section adds an archived-copy link to each entry it writes. */
+  sourcesArchiveLinks(resource: vscode.Uri): boolean;
   /** The severity the user chose for a diagnostic code, or 'off'. */
   severity(resource: vscode.Uri, code: DiagnosticCode, fallback: DiagnosticSeverity): SeverityChoice;
 }
@@ -115,6 +119,8 @@ export function createSettings(projectFile: (resource?: vscode.Uri) => ProjectCo
     },
     citationCompletionAddsSourceLine: (resource) => config(resource).get<boolean>('completion.addSourceLine', true),
     inlayHintsEnabled: (resource) => config(resource).get<boolean>('inlayHints.enabled', false),
+    sourcesStyle: (resource) => config(resource).get<string>('sources.style', 'house').trim() || 'house',
+    sourcesArchiveLinks: (resource) => config(resource).get<boolean>('sources.archiveLinks', false),
     severity: (resource, code, fallback) => {
       const fromSettings = config(resource).get<Record<string, unknown>>('diagnostics.severity', {});
       const chosen = Object.hasOwn(fromSettings, code) ? fromSettings[code] : project(resource).severity?.[code];

@@ -27,7 +27,7 @@ function englishDate(iso: string, yearFirst: boolean): string | undefined {
   return date.day ? `${month} ${date.day}, ${date.year}` : `${month} ${date.year}`;
 }
 
-function rocDate(iso: string): string | undefined {
+export function rocDate(iso: string): string | undefined {
   const date = parseIsoDate(iso);
   if (!date) return undefined;
   return `${date.year - 1911}年` + (date.month ? `${date.month}月` : '') + (date.day ? `${date.day}日` : '');
@@ -37,14 +37,19 @@ function rocDate(iso: string): string | undefined {
  * The seed's pair of a short name and a full title: "The Bletchley Declaration" and its original long title,
  * or a title and a shorter alias it starts with.
  */
-function titlePair(record: CorpusRecord): { short?: string; full: string } {
+export function titlePair(record: CorpusRecord): { short?: string; full: string } {
   if (record.originalTitle && record.originalTitle !== record.title && record.originalTitle.startsWith(record.title)) return { short: record.title, full: record.originalTitle };
   const shorter = record.aliases.filter((alias) => alias.length >= 8 && alias.length < record.title.length && record.title.startsWith(alias));
   const short = shorter.sort((a, b) => b.length - a.length)[0];
   return { ...(short ? { short } : {}), full: record.title };
 }
 
-const isCjk = (text: string) => /[\u3400-\u9fff]/.test(text);
+export const isCjk = (text: string): boolean => /[\u3400-\u9fff]/.test(text);
+
+/** Whether a record is cited in the Chinese convention (《》, 民國 last visit): its language, else its title. */
+export function isChineseSource(record: CorpusRecord): boolean {
+  return record.lang ? /^zh/i.test(record.lang) : isCjk(record.title);
+}
 
 /**
  * A record as a citation line in the seed article's format:
@@ -56,7 +61,7 @@ export function formatCitationLine(record: CorpusRecord, today: string): string 
   const url = record.url ? parseHttpUrl(record.url)?.href : undefined;
   const visited = record.accessed ?? today;
   const by = record.publisher ?? record.author;
-  if (record.lang?.startsWith('zh') || (!record.lang && isCjk(record.title))) {
+  if (isChineseSource(record)) {
     const parts = [`《${record.title}》`];
     if (by) parts.push(by);
     const date = record.date ? parseIsoDate(record.date) : undefined;
@@ -86,7 +91,13 @@ export function formatCitationLine(record: CorpusRecord, today: string): string 
  * (entries the text never refers to keep their order after them), missing records are added. Running it on
  * its own result changes nothing: undefined then.
  */
-export function planSourcesSection(analysis: ArticleAnalysis, index: CorpusIndex, today: string): SourcesEdit | undefined {
+export function planSourcesSection(
+  analysis: ArticleAnalysis,
+  index: CorpusIndex,
+  today: string,
+  /** A new entry's text: the house line by default, or a line in a citation style (src/core/styles/). */
+  format: (record: CorpusRecord) => string = (record) => formatCitationLine(record, today),
+): SourcesEdit | undefined {
   const { article, references } = analysis;
   const firstUse = new Map<string, number>();
   for (const reference of references) {
@@ -121,7 +132,7 @@ export function planSourcesSection(analysis: ArticleAnalysis, index: CorpusIndex
   for (const [id, order] of firstUse) {
     if (cited.has(id)) continue;
     added.push(id);
-    entries.push({ text: listMarker + formatCitationLine(index.get(id)!, today), order });
+    entries.push({ text: listMarker + format(index.get(id)!), order });
   }
   if (entries.length === 0) return undefined;
   // A stable sort keeps uncited entries in their original order.

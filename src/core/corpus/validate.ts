@@ -25,6 +25,8 @@ export const RECORD_TYPES = [
 const MAX_TEXT = 20_000;
 export const KNOWN_FIELDS = new Set([
   'id', 'type', 'title', 'originalTitle', 'aliases', 'weakAliases', 'lang', 'date', 'publisher', 'author', 'url', 'accessed', 'summary', 'tags', 'related', 'body',
+  // Written by harvest (src/core/harvest/): how many articles cite the source, and facts they disagree on.
+  'citedBy', 'note',
 ]);
 
 /**

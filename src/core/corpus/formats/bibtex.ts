@@ -171,7 +171,8 @@ export function readBibtexEntry(entry: Entry, place: EntryPlace, problems: Corpu
   fields.type = (cslType && recordTypeOfCsl(cslType)) ?? 'report';
   fieldLines.type = line;
 
-  const note = parseNoteFields([text('note'), text('annotation'), text('annote')].filter(Boolean).join('\n'));
+  // The parser gives a paragraph break (a blank line, \par) as <p> and \\ as <br>: lines of the note all the same.
+  const note = parseNoteFields([text('note'), text('annotation'), text('annote')].filter(Boolean).join('\n').replace(/<p>|<br>/g, '\n'));
   fields.title = text('title') ?? text('shorttitle');
   from('title', 'title', 'shorttitle');
   const shortTitle = text('shorttitle');
