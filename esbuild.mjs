@@ -2,7 +2,7 @@
 // Targets are listed in one table so a browser bundle and a CLI bundle can be added beside the node one.
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -122,7 +122,7 @@ const testFiles = (dir) =>
 
 const targets = sizeOut
   ? [
-      { ...common, plugins: [...common.plugins, fuseOnFirstUse], entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      { ...common, plugins: [...common.plugins, fuseOnFirstUse], metafile: true, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'web', 'extension.js') },
     ]
   : evaluation
@@ -212,5 +212,7 @@ if (watch) {
   const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(targets.map((options) => esbuild.build(options)));
+  const results = await Promise.all(targets.map((options) => esbuild.build(options)));
+  // The size check also reads which modules went into the startup bundle (bundleSize.test.ts).
+  if (sizeOut) await writeFile(path.join(sizeOut, 'extension.meta.json'), JSON.stringify(results[0].metafile));
 }
