@@ -35,6 +35,8 @@ import { registerDecisionHoverSupport } from './features/decisionHover';
 import { registerDecisionDiagnostics } from './features/decisionDiagnostics';
 import { DecisionAnalyses } from './vscode/workspaceDecisions';
 import { loadLibraryReaders } from './libraryReaders/lazy';
+import { loadMentionVariants } from './mentionVariants/lazy';
+import { loadCrossStrait } from './crossStrait/lazy';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -74,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     maxBytes: () => settings.maxCorpusFileBytes(),
     log: { info: (message) => output.info(message), error: (message) => output.error(message) },
     readers: loadLibraryReaders,
+    crossStrait: loadCrossStrait,
+    mentionVariants: loadMentionVariants,
   });
   const tags = new TagService(corpus.index);
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);

@@ -48,6 +48,7 @@ export async function analyzeFile(file: string, cwd: string, session: Session): 
   const invalid = firstInvalidUtf8(bytes);
   if (invalid !== -1) return { file, error: { code: 'invalid-utf8', message: `${file} is not valid UTF-8 (byte ${invalid})`, line: lineOfByte(bytes, invalid) } };
   const text = new TextDecoder('utf-8').decode(bytes);
+  await session.corpus.prepareFor(text);
   return { file, analysis: analyzeArticle(text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }) };
 }
 

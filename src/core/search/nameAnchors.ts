@@ -1,0 +1,44 @@
+import { isIdeograph, nameTokens } from './nameTokens';
+
+const MAX_NAMES_PER_ANCHOR = 32;
+
+/**
+ * Strong CJK names (four tokens or more) by their first two tokens, for the inserted-word pass of
+ * fuzzyMentions.ts. Built on first use from the records the index holds, then kept in step with each change.
+ */
+export class NameAnchors {
+  readonly #byPair = new Map<string, Array<{ id: string; key: string }>>();
+  readonly #pairsById = new Map<string, string[]>();
+
+  add(id: string, keys: readonly string[]): void {
+    this.remove(id);
+    const pairs: string[] = [];
+    for (const key of keys) {
+      const tokens = nameTokens(key);
+      if (tokens.length < 4 || !isIdeograph(tokens[0]!.value.charCodeAt(0)) && tokens[0]!.value !== 'ai') continue;
+      const pair = `${tokens[0]!.value}\u0000${tokens[1]!.value}`;
+      const list = this.#byPair.get(pair);
+      if (list) list.push({ id, key });
+      else this.#byPair.set(pair, [{ id, key }]);
+      pairs.push(pair);
+    }
+    if (pairs.length > 0) this.#pairsById.set(id, pairs);
+  }
+
+  remove(id: string): void {
+    const pairs = this.#pairsById.get(id);
+    if (!pairs) return;
+    this.#pairsById.delete(id);
+    for (const pair of new Set(pairs)) {
+      const remaining = (this.#byPair.get(pair) ?? []).filter((entry) => entry.id !== id);
+      if (remaining.length > 0) this.#byPair.set(pair, remaining);
+      else this.#byPair.delete(pair);
+    }
+  }
+
+  /** Names starting with these two tokens; none when the pair starts too many names to be a sign of any. */
+  lookup(first: string, second: string): ReadonlyArray<{ id: string; key: string }> | undefined {
+    const list = this.#byPair.get(`${first}\u0000${second}`);
+    return list && list.length <= MAX_NAMES_PER_ANCHOR ? list : undefined;
+  }
+}
