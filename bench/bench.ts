@@ -25,6 +25,7 @@ import { articleTable, benchArticles, type ArticleBenchResult } from './articleB
 import { benchTags, tagTable, type TagBenchResult } from './tagBench';
 import { benchLaws, lawTable, type LawBenchResult } from './lawBench';
 import { benchLibraries, libraryTable, type LibraryBenchResult } from './libraryBench';
+import { benchVariants, variantTable } from './variantBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
 
 const MB = 1024 * 1024;
@@ -50,6 +51,8 @@ interface Options {
   readonly lawsOnly: boolean;
   /** Only the reference-library bench (--libraries-only). */
   readonly librariesOnly: boolean;
+  /** Only the mention-variants bench (--variants-only; bench/variantBench.ts). */
+  readonly variantsOnly?: boolean;
 }
 
 function parseSize(text: string): number {
@@ -68,6 +71,7 @@ function parseArgs(argv: readonly string[]): Options {
   let skipArticles = false;
   let lawsOnly = false;
   let librariesOnly = false;
+  let variantsOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -97,16 +101,19 @@ function parseArgs(argv: readonly string[]): Options {
       case '--libraries-only':
         librariesOnly = true;
         break;
+      case '--variants-only':
+        variantsOnly = true;
+        break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--variants-only]');
         process.exit(0);
         break;
       default:
         throw new Error(`unknown argument ${arg} (try --help)`);
     }
   }
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, variantsOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -534,6 +541,15 @@ async function main(): Promise<void> {
   };
   log(`node ${meta.node}, ${meta.platform}, ${meta.cpu}; vocabulary ${vocabulary.zh} zh / ${vocabulary.en} en words`);
 
+  if (options.variantsOnly) {
+    const size = options.sizes[options.sizes.length - 1]!;
+    const variants = benchVariants(size, options.seed, log);
+    console.log(`Mention variants (bench/variantBench.ts; CPU time) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
+    console.log('');
+    console.log(variantTable(variants));
+    if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta, variants }, null, 2)}\n`);
+    return;
+  }
   if (options.librariesOnly) {
     console.log(`Reference libraries (bench/libraryBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
     console.log('');
@@ -610,6 +626,15 @@ async function main(): Promise<void> {
     console.log(libraryTable(libraries));
   }
 
+  let variants: ReturnType<typeof benchVariants> | undefined;
+  if (!options.skipArticles) {
+    variants = benchVariants(options.sizes[options.sizes.length - 1]!, options.seed, log);
+    console.log('');
+    console.log('Mention variants (bench/variantBench.ts; cross-strait conversion and the fuzzy pass, CPU time)');
+    console.log('');
+    console.log(variantTable(variants));
+  }
+
   console.log('');
   console.log('Statute references (the national law database; bench/lawBench.ts)');
   console.log('');
@@ -618,7 +643,7 @@ async function main(): Promise<void> {
   if (options.json) {
     const targetSize = results.find((result) => result.size === LARGE) ?? results[results.length - 1]!;
     const targets = TARGETS.map((target) => ({ name: target.name, target: target.target, size: targetSize.size, value: target.value(targetSize), pass: target.pass(targetSize) }));
-    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags, laws, libraries }, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ meta, results, targets, articles, tags, laws, libraries, variants }, null, 2)}\n`);
     console.log(`- JSON written to ${options.json}`);
   }
 }
