@@ -90,6 +90,10 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
       const name = tokensOf(key);
       const last = name[name.length - 1]!.value;
       const to = Math.min(tokens.length, index + name.length + MAX_INSERTED);
+      // No span ends on the name's last token within reach: nothing to score (the common case, and cheap).
+      let ends = false;
+      for (let position = index + Math.max(1, name.length - MAX_DROPPED - 1); position < to && !ends; position++) ends = tokens[position]!.value === last;
+      if (!ends) continue;
       const common = commonWeightsByEnd(tokens, index, to, name);
       const nameWeight = totalWeight(name);
       let best: { end: number; score: number } | undefined;
@@ -145,8 +149,15 @@ function* bracketedSpans(text: NormalizedText): Generator<{ start: number; end: 
     const close = PAIRS[source[index]!];
     // NFKC turns 〈〉 into <>: keep those only around CJK text (a <tag> or <url> is no title).
     if (close === undefined) continue;
-    const end = source.indexOf(close, index + 1);
-    if (end === -1 || end - index - 1 < 2 || end - index - 1 > MAX_BRACKETED) continue;
+    // The closing mark is looked for within MAX_BRACKETED units only: a text of unclosed 《 stays linear.
+    let end = -1;
+    for (let position = index + 1, limit = Math.min(source.length, index + MAX_BRACKETED + 2); position < limit; position++) {
+      if (source[position] === close) {
+        end = position;
+        break;
+      }
+    }
+    if (end === -1 || end - index - 1 < 2) continue;
     const inner = source.slice(index + 1, end);
     if (inner.includes('\n') || source[index] === inner[0]) continue;
     if (source[index] === '<' && !/[\u3400-\u9fff]/.test(inner)) continue;
