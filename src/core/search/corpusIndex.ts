@@ -205,7 +205,6 @@ export class CorpusIndex {
     const anchors = this.#anchors;
     return variants.findFuzzyMentions(matching.converted ?? matching.normalized, {
       anchored: (first, second) => anchors.lookup(first, second),
-      candidates: (text) => this.#fuzzy.candidateIds(text),
       strongNames: (id) => this.strongNames(id),
       refused: (key, id) => {
         const normalized = normalizeKey(key);

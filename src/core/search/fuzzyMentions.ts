@@ -6,11 +6,11 @@ import { isGenericName, onlyGenericWords } from './weakAliases';
 /**
  * Mentions that are not written exactly as a title or alias:
  * - bracketed: the text inside 《》〈〉「」『』“” and English title-case phrases (strong signals of a name),
- *   compared with the titles and aliases of the records the fuzzy index offers for it;
+ *   compared with the titles and aliases of the records that have a name starting with a pair of its tokens;
  * - inserted: an unbracketed span that starts with a name's first two tokens and ends with its last token, a
- *   few tokens longer or shorter (英國 AI 安全研究所 for 英國人工智慧安全研究所). Names are found by their
- *   first two tokens in a map, so a position costs one lookup; a pair shared by more than
- *   MAX_NAMES_PER_ANCHOR names is no anchor (such names are found in brackets only).
+ *   few tokens longer or shorter (英國 AI 安全研究所 for 英國人工智慧安全研究所).
+ * Names are found by their first two tokens in a map (nameAnchors.ts), so a position costs one lookup and the
+ * corpus is never scanned; a pair shared by more than 32 names is no anchor (such names are never fuzzy).
  * A span resolves at FUZZY_MENTION_THRESHOLD and above; bracketed spans between NEAR_MISS_THRESHOLD and it are
  * near misses ("possibly …"). Weak aliases and generic names never take part (see weakAliases.ts).
  */
@@ -40,8 +40,6 @@ export interface FuzzyMention {
 export interface FuzzyMentionSource {
   /** Names (normalised) whose first two tokens are these, or undefined when there are none or too many. */
   anchored(first: string, second: string): ReadonlyArray<{ readonly id: string; readonly key: string }> | undefined;
-  /** Ids of records whose names share the most grams with the text (the fuzzy index's candidates). */
-  candidates(text: string): readonly string[];
   /** The normalised titles and aliases of a record that may be matched fuzzily (no weak or generic names). */
   strongNames(id: string): readonly string[];
   /** Whether the normalised span is a weak alias of the record or a generic name. */
@@ -63,7 +61,15 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
     const key = text.text.slice(span.start, span.end).trim();
     let best: { id: string; score: number; name: string } | undefined;
     let tie = false;
-    for (const id of source.candidates(key)) {
+    // Candidates: the records with a name starting with some pair of the span's tokens, the second up to two
+    // tokens further (Bletchley AI Safety Declaration: bletchley … declaration). Three lookups a token.
+    const candidates = new Set<string>();
+    for (let position = 0; position + 1 < spanTokens.length; position++) {
+      for (let gap = 1; gap <= 3 && position + gap < spanTokens.length; gap++) {
+        for (const entry of source.anchored(spanTokens[position]!.value, spanTokens[position + gap]!.value) ?? []) candidates.add(entry.id);
+      }
+    }
+    for (const id of candidates) {
       if (source.refused(key, id)) continue;
       for (const name of source.strongNames(id)) {
         const nameTokensOf = tokensOf(name);
@@ -88,6 +94,8 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
     if (!names) continue;
     for (const { id, key } of names) {
       const name = tokensOf(key);
+      // Short or Latin names take part in brackets only: four CJK tokens or more say enough on their own.
+      if (name.length < 4 || !(isIdeograph(name[0]!.value.charCodeAt(0)) || name[0]!.value === 'ai')) continue;
       const last = name[name.length - 1]!.value;
       const to = Math.min(tokens.length, index + name.length + MAX_INSERTED);
       // No span ends on the name's last token within reach: nothing to score (the common case, and cheap).

@@ -120,12 +120,6 @@ export class FuzzySearch {
     return hits;
   }
 
-  /** Ids of the records whose names share the most grams with the text (no ranking): for fuzzy mentions. */
-  candidateIds(query: string): string[] {
-    const normalized = normalizeKey(query.slice(0, MAX_QUERY));
-    return normalized ? this.#candidates(normalized).map((entry) => entry.id) : [];
-  }
-
   #candidates(query: string): Entry[] {
     const keys = new Set<GramKey>();
     forEachGramKey(query, (key) => keys.add(key));

@@ -1,10 +1,11 @@
-import { isIdeograph, nameTokens } from './nameTokens';
+import { nameTokens } from './nameTokens';
 
 const MAX_NAMES_PER_ANCHOR = 32;
 
 /**
- * Strong CJK names (four tokens or more) by their first two tokens, for the inserted-word pass of
- * fuzzyMentions.ts. Built on first use from the records the index holds, then kept in step with each change.
+ * Strong names of two tokens or more by their first two tokens, for fuzzyMentions.ts: the inserted-word pass
+ * looks up the pair at each position of the text, the bracketed pass each pair inside a bracket. Built on
+ * first use from the records the index holds, then kept in step with each change.
  */
 export class NameAnchors {
   readonly #byPair = new Map<string, Array<{ id: string; key: string }>>();
@@ -15,7 +16,7 @@ export class NameAnchors {
     const pairs: string[] = [];
     for (const key of keys) {
       const tokens = nameTokens(key);
-      if (tokens.length < 4 || !isIdeograph(tokens[0]!.value.charCodeAt(0)) && tokens[0]!.value !== 'ai') continue;
+      if (tokens.length < 2) continue;
       const pair = `${tokens[0]!.value}\u0000${tokens[1]!.value}`;
       const list = this.#byPair.get(pair);
       if (list) list.push({ id, key });
