@@ -2,6 +2,7 @@ import type { NormalizedText } from './normalize';
 import { toOriginalRange } from './normalize';
 import { commonWeightsByEnd, insertedRuns, isIdeograph, nameTokens, similarity, totalWeight, type NameToken } from './nameTokens';
 import { isGenericName, onlyGenericWords } from './weakAliases';
+import type { AnchoredName } from './nameAnchors';
 
 /**
  * Mentions that are not written exactly as a title or alias:
@@ -39,7 +40,7 @@ export interface FuzzyMention {
 /** What the fuzzy pass reads from the corpus index. */
 export interface FuzzyMentionSource {
   /** Names (normalised) whose first two tokens are these, or undefined when there are none or too many. */
-  anchored(first: string, second: string): ReadonlyArray<{ readonly id: string; readonly key: string }> | undefined;
+  anchored(first: string, second: string): readonly AnchoredName[] | undefined;
   /** The normalised titles and aliases of a record that may be matched fuzzily (no weak or generic names). */
   strongNames(id: string): readonly string[];
   /** Whether the normalised span is a weak alias of the record or a generic name. */
@@ -92,16 +93,15 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
     if (!isIdeograph(tokens[index]!.value.charCodeAt(0)) && tokens[index]!.value !== 'ai') continue;
     const names = source.anchored(tokens[index]!.value, tokens[index + 1]!.value);
     if (!names) continue;
-    for (const { id, key } of names) {
-      const name = tokensOf(key);
+    for (const { id, key, count, last, cjk } of names) {
       // Short or Latin names take part in brackets only: four CJK tokens or more say enough on their own.
-      if (name.length < 4 || !(isIdeograph(name[0]!.value.charCodeAt(0)) || name[0]!.value === 'ai')) continue;
-      const last = name[name.length - 1]!.value;
-      const to = Math.min(tokens.length, index + name.length + MAX_INSERTED);
+      if (count < 4 || !cjk) continue;
+      const to = Math.min(tokens.length, index + count + MAX_INSERTED);
       // No span ends on the name's last token within reach: nothing to score (the common case, and cheap).
       let ends = false;
-      for (let position = index + Math.max(1, name.length - MAX_DROPPED - 1); position < to && !ends; position++) ends = tokens[position]!.value === last;
+      for (let position = index + Math.max(1, count - MAX_DROPPED - 1); position < to && !ends; position++) ends = tokens[position]!.value === last;
       if (!ends) continue;
+      const name = tokensOf(key);
       const common = commonWeightsByEnd(tokens, index, to, name);
       const nameWeight = totalWeight(name);
       let best: { end: number; score: number } | undefined;

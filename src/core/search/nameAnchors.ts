@@ -1,4 +1,14 @@
-import { nameTokens } from './nameTokens';
+import { isIdeograph, nameTokens } from './nameTokens';
+
+/** A name under its first two tokens, with what the inserted-word pass checks before tokenising it again. */
+export interface AnchoredName {
+  readonly id: string;
+  readonly key: string;
+  /** How many tokens the name has, its last token, and whether it starts with a CJK token. */
+  readonly count: number;
+  readonly last: string;
+  readonly cjk: boolean;
+}
 
 const MAX_NAMES_PER_ANCHOR = 32;
 
@@ -8,7 +18,7 @@ const MAX_NAMES_PER_ANCHOR = 32;
  * first use from the records the index holds, then kept in step with each change.
  */
 export class NameAnchors {
-  readonly #byPair = new Map<string, Array<{ id: string; key: string }>>();
+  readonly #byPair = new Map<string, AnchoredName[]>();
   readonly #pairsById = new Map<string, string[]>();
 
   add(id: string, keys: readonly string[]): void {
@@ -18,9 +28,10 @@ export class NameAnchors {
       const tokens = nameTokens(key);
       if (tokens.length < 2) continue;
       const pair = `${tokens[0]!.value}\u0000${tokens[1]!.value}`;
+      const entry: AnchoredName = { id, key, count: tokens.length, last: tokens[tokens.length - 1]!.value, cjk: isIdeograph(tokens[0]!.value.charCodeAt(0)) || tokens[0]!.value === 'ai' };
       const list = this.#byPair.get(pair);
-      if (list) list.push({ id, key });
-      else this.#byPair.set(pair, [{ id, key }]);
+      if (list) list.push(entry);
+      else this.#byPair.set(pair, [entry]);
       pairs.push(pair);
     }
     if (pairs.length > 0) this.#pairsById.set(id, pairs);
@@ -38,7 +49,7 @@ export class NameAnchors {
   }
 
   /** Names starting with these two tokens; none when the pair starts too many names to be a sign of any. */
-  lookup(first: string, second: string): ReadonlyArray<{ id: string; key: string }> | undefined {
+  lookup(first: string, second: string): readonly AnchoredName[] | undefined {
     const list = this.#byPair.get(`${first}\u0000${second}`);
     return list && list.length <= MAX_NAMES_PER_ANCHOR ? list : undefined;
   }
