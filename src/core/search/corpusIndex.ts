@@ -203,12 +203,23 @@ export class CorpusIndex {
       for (const id of this.#records.keys()) this.#anchors.add(id, this.strongNames(id));
     }
     const anchors = this.#anchors;
+    // Per call: a bracket offers many candidates, each asking for its names and whether the span is refused.
+    const names = new Map<string, string[]>();
+    const keys = new Map<string, { normalized: string; generic: boolean }>();
     return variants.findFuzzyMentions(matching.converted ?? matching.normalized, {
       anchored: (first, second) => anchors.lookup(first, second),
-      strongNames: (id) => this.strongNames(id),
+      strongNames: (id) => {
+        let found = names.get(id);
+        if (!found) names.set(id, (found = this.strongNames(id)));
+        return found;
+      },
       refused: (key, id) => {
-        const normalized = normalizeKey(key);
-        return isGenericName(normalized) || this.isWeak(normalized, id) || this.isWeak(normalized.replace(/ /g, ''), id);
+        let entry = keys.get(key);
+        if (!entry) {
+          const normalized = normalizeKey(key);
+          keys.set(key, (entry = { normalized, generic: isGenericName(normalized) }));
+        }
+        return entry.generic || this.isWeak(entry.normalized, id) || this.isWeak(entry.normalized.replace(/ /g, ''), id);
       },
     });
   }
