@@ -90,6 +90,15 @@ const webVariants = {
   },
 };
 
+/** The web build converts with OpenCC's character and Taiwan phrase tables bundled in (src/crossStrait/web.ts). */
+const crossStraitBundledForWeb = {
+  name: 'cross-strait-bundled-for-web',
+  setup(build) {
+    build.onResolve({ filter: /crossStrait\/lazy$/ }, () => ({ path: path.resolve('src/crossStrait/web.ts') }));
+    build.onResolve({ filter: /mentionVariants\/lazy$/ }, () => ({ path: path.resolve('src/mentionVariants/bundled.ts') }));
+  },
+};
+
 const browser = {
   ...common,
   platform: 'browser',
@@ -97,7 +106,7 @@ const browser = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   external: ['vscode'],
-  plugins: [...common.plugins, libraryReadersBundledForWeb],
+  plugins: [...common.plugins, libraryReadersBundledForWeb, crossStraitBundledForWeb],
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 
@@ -126,7 +135,7 @@ const targets = sizeOut
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'web', 'extension.js') },
     ]
   : evaluation
-  ? [{ ...common, minify: false, entryPoints: ['test/eval/run.ts'], outdir: 'out/eval', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
+  ? [{ ...common, minify: false, entryPoints: ['test/eval/run.ts', 'test/eval/mentions.ts'], outdir: 'out/eval', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
   : robustness
   ? [{ ...common, minify: false, entryPoints: ['test/robustness/run.ts'], outdir: 'out/robustness', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }]
   : bench
@@ -185,6 +194,10 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/core/decision/api.ts'], outfile: 'dist/decisions.js', platform: 'node', format: 'cjs', target: 'node20' },
       // The Markdown preview's references plugin, loaded when VS Code's preview first asks for markdown-it plugins (src/vscode/previewLoader.ts).
       { ...common, entryPoints: ['src/core/publish/api.ts'], outfile: 'dist/preview.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // OpenCC's simplified → traditional tables, required on the first article with simplified characters (src/crossStrait/lazy.ts).
+      { ...common, entryPoints: ['src/crossStrait/bundled.ts'], outfile: 'dist/crossStrait.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // The fuzzy mention pass (bracketed titles, inserted words), required on the first analysis (src/mentionVariants/lazy.ts).
+      { ...common, entryPoints: ['src/mentionVariants/bundled.ts'], outfile: 'dist/mentionVariants.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Library parsers (BibTeX) the desktop extension requires on first use: kept out of its startup bundle.
       { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Citation completion, rename, "Create corpus record…", inlay hints: required once the corpus has loaded.

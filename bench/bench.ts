@@ -28,6 +28,7 @@ import { benchTags, tagTable, type TagBenchResult } from './tagBench';
 import { benchCitations, citationTable, type CitationBenchResult } from './citationBench';
 import { benchLaws, lawTable, type LawBenchResult } from './lawBench';
 import { benchLibraries, libraryTable, type LibraryBenchResult } from './libraryBench';
+import { benchVariants, variantTable } from './variantBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
 import { benchScale, scaleTable, type ScaleBenchResult } from './scaleBench';
 import { buildSummary } from './summary';
@@ -61,6 +62,8 @@ interface Options {
   readonly quick: boolean;
   /** Entries in each generated reference library (--library-size; 20,000 by default, --quick 2,000). */
   readonly librarySize: number;
+  /** Only the mention-variants bench (--variants-only; bench/variantBench.ts). */
+  readonly variantsOnly?: boolean;
 }
 
 function parseSize(text: string): number {
@@ -84,6 +87,7 @@ function parseArgs(argv: readonly string[]): Options {
   let sizesGiven = false;
   let librarySize = 20_000;
   let librarySizeGiven = false;
+  let variantsOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -125,9 +129,12 @@ function parseArgs(argv: readonly string[]): Options {
         // A run that fits a busy machine: the small corpus sizes and a 2,000-entry library.
         quick = true;
         break;
+      case '--variants-only':
+        variantsOnly = true;
+        break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--library-size 20000] [--quick]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--library-size 20000] [--quick]');
         process.exit(0);
         break;
       default:
@@ -136,7 +143,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (quick && !sizesGiven) sizes = [1_000, 10_000];
   if (quick && !librarySizeGiven) librarySize = 2_000;
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -606,6 +613,15 @@ async function main(): Promise<void> {
   };
   log(`node ${meta.node}, ${meta.platform}, ${meta.cpu}; vocabulary ${vocabulary.zh} zh / ${vocabulary.en} en words`);
 
+  if (options.variantsOnly) {
+    const size = options.sizes[options.sizes.length - 1]!;
+    const variants = benchVariants(size, options.seed, log);
+    console.log(`Mention variants (bench/variantBench.ts; CPU time) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
+    console.log('');
+    console.log(variantTable(variants));
+    if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta, variants }, null, 2)}\n`);
+    return;
+  }
   if (options.librariesOnly) {
     console.log(`Reference libraries (bench/libraryBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
     console.log('');
@@ -706,6 +722,15 @@ async function main(): Promise<void> {
     console.log(libraryTable(libraries));
   }
 
+  let variants: ReturnType<typeof benchVariants> | undefined;
+  if (!options.skipArticles) {
+    variants = benchVariants(options.sizes[options.sizes.length - 1]!, options.seed, log);
+    console.log('');
+    console.log('Mention variants (bench/variantBench.ts; cross-strait conversion and the fuzzy pass, CPU time)');
+    console.log('');
+    console.log(variantTable(variants));
+  }
+
   console.log('');
   console.log('Statute references (the national law database; bench/lawBench.ts)');
   console.log('');
@@ -730,7 +755,7 @@ async function main(): Promise<void> {
       ...(articles ? { check: articles.check } : {}),
       ...('skipped' in laws ? {} : { laws: { coldLoadMs: laws.load.ms, firstUseMaxMs: laws.firstUse.max } }),
     });
-    writeFileSync(options.json, `${JSON.stringify({ meta: { ...meta, quick: options.quick, load1: os.loadavg()[0] }, summary, results, targets, articles, tags, citations, scale, laws, libraries }, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ meta: { ...meta, quick: options.quick, load1: os.loadavg()[0] }, summary, results, targets, articles, tags, citations, scale, laws, libraries, variants }, null, 2)}\n`);
     console.log(`- JSON written to ${options.json}`);
   }
 }

@@ -6,6 +6,7 @@ export const STAGES = [
   { name: 'lint', script: 'lint' },
   { name: 'unit', script: 'test:unit' },
   { name: 'statutes', script: 'eval:statutes' },
+  { name: 'mentions', script: 'eval:mentions' },
   { name: 'grammar', script: 'test:grammar' },
   { name: 'integration', script: 'test:integration' },
   { name: 'restricted', script: 'test:restricted' },

@@ -42,6 +42,8 @@ import { OFFICIAL_LAWS_AVAILABLE } from './vscode/officialLawsLoader';
 import { registerPreviewReferences } from './features/previewReferences';
 import type MarkdownIt from 'markdown-it';
 import { loadWritingFlow } from './writingFlow/lazy';
+import { loadMentionVariants } from './mentionVariants/lazy';
+import { loadCrossStrait } from './crossStrait/lazy';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -83,6 +85,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     maxBytes: () => settings.maxCorpusFileBytes(),
     log: { info: (message) => output.info(message), error: (message) => output.error(message) },
     readers: loadLibraryReaders,
+    crossStrait: loadCrossStrait,
+    mentionVariants: loadMentionVariants,
   });
   const tags = new TagService(corpus.index);
   const analyses = new ArticleAnalyses(corpus.index, tags, settings);

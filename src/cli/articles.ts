@@ -54,6 +54,7 @@ export async function readArticleText(file: string, cwd: string): Promise<{ read
 export async function analyzeFile(file: string, cwd: string, session: Session): Promise<ArticleResult> {
   const read = await readArticleText(file, cwd);
   if ('error' in read) return read;
+  await session.corpus.prepareFor(read.text);
   return { file, analysis: analyzeArticle(read.text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }) };
 }
 

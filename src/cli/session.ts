@@ -11,6 +11,8 @@ import { climbsOutOfFolder, globProblem } from '../core/util/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
 import { TagService } from '../core/tags/tagService';
 import { loadLibraryReaders } from '../libraryReaders/lazy';
+import { loadMentionVariants } from '../mentionVariants/lazy';
+import { loadCrossStrait } from '../crossStrait/lazy';
 import { readRepositoryFile } from './repositoryFiles';
 
 export interface Session {
@@ -65,6 +67,8 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
     maxBytes: () => (config.corpus?.maxFileSize ?? 5) * 1024 * 1024,
     log: { info: (message) => log.push(message), error: (message) => log.push(`error: ${message}`) },
     readers: loadLibraryReaders,
+    crossStrait: loadCrossStrait,
+    mentionVariants: loadMentionVariants,
   });
   await corpus.whenReady();
   // A corpus that failed to load must not give a false green in CI.

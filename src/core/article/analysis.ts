@@ -1,7 +1,7 @@
 import type { CorpusIndex } from '../search/corpusIndex';
 import { parseArticle, type Article } from './article';
 import { checkArticle, type ArticleDiagnostic } from './checks';
-import { resolveArticle, type ArticleReference, type ResolveOptions } from './resolve';
+import { resolveArticleWithHints, type ArticleReference, type ResolveOptions } from './resolve';
 import { findArticleTags } from '../tags/articleTags';
 import { checkTags, type TagVerdict } from '../tags/tagChecks';
 import type { TagVocabulary } from '../tags/vocabulary';
@@ -27,10 +27,10 @@ export interface TagOptions {
 /** `parsed`: the article already parsed from `text` (the editor caches the parse per version). */
 export function analyzeArticle(text: string, index: CorpusIndex, options: ResolveOptions, tagOptions?: TagOptions, parsed?: Article): ArticleAnalysis {
   const article = parsed ?? parseArticle(text);
-  const references = resolveArticle(article, index, options);
+  const { references, nearMisses } = resolveArticleWithHints(article, index, options);
   const counts = new Map<string, number>();
   for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
-  const diagnostics = checkArticle(article, references, index);
+  const diagnostics = checkArticle(article, references, index, nearMisses);
   let tags: TagVerdict[] = [];
   if (tagOptions) {
     const checked = checkTags(article, findArticleTags(article, tagOptions.hashtags), tagOptions.vocabulary);

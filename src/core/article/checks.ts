@@ -5,7 +5,7 @@ import type { CorpusIndex } from '../search/corpusIndex';
 import { canonicalUrl, parseHttpUrl } from '../search/urls';
 import type { Article } from './article';
 import type { MarkdownLink } from './links';
-import { isDocument, type ArticleReference } from './resolve';
+import { isDocument, type ArticleReference, type NearMiss } from './resolve';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
@@ -30,6 +30,8 @@ export interface ArticleDiagnostic {
   readonly fix?: TextFix;
   /** Other fixes, offered after `fix` (the nearest known tags of an unknown one). */
   readonly alternatives?: readonly TextFix[];
+  /** possible-mention: the record the text may name and the text as written (for "add as alias"). */
+  readonly possibleRecord?: { readonly id: string; readonly alias: string };
 }
 
 export const DIAGNOSTIC_CODES = {
@@ -43,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   'reference-without-source': 'info',
   'duplicate-citation': 'warning',
   'ambiguous-reference': 'info',
+  'possible-mention': 'info',
   'unknown-citation-key': 'warning',
   'unknown-tag': 'warning',
   'non-canonical-tag': 'warning',
@@ -63,8 +66,14 @@ export const DIAGNOSTIC_CODES = {
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** The citation checks of one article. `references` come from resolveArticle on the same article. */
-export function checkArticle(article: Article, references: readonly ArticleReference[], index: CorpusIndex): ArticleDiagnostic[] {
+export function checkArticle(article: Article, references: readonly ArticleReference[], index: CorpusIndex, nearMisses: readonly NearMiss[] = []): ArticleDiagnostic[] {
   const diagnostics: ArticleDiagnostic[] = [];
+  for (const miss of nearMisses) {
+    const record = index.get(miss.id);
+    if (!record) continue;
+    const message = msg('Possibly {0} ({1}% similar). If it is, add this name as an alias of the record; if not, ignore it.', quoted(record.title), Math.round(miss.score * 100));
+    diagnostics.push({ start: miss.start, end: miss.end, severity: DIAGNOSTIC_CODES['possible-mention'], code: 'possible-mention', message: formatMessage(message), localizable: message, possibleRecord: { id: record.id, alias: article.text.slice(miss.start, miss.end) } });
+  }
   const report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) =>
     diagnostics.push({ start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message, ...(fix ? { fix } : {}) });
   const recordOf = (reference: ArticleReference) => (reference.id ? index.get(reference.id) : undefined);

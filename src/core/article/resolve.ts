@@ -2,6 +2,7 @@ import type { CorpusRecord } from '../corpus/record';
 import type { CorpusIndex } from '../search/corpusIndex';
 import type { AliasMatch } from '../search/aliasMatcher';
 import { normalizeKey, normalizeWithOffsets } from '../search/normalize';
+import type { FuzzyMention } from '../search/fuzzyMentions';
 import { isGenericName } from '../search/weakAliases';
 import type { Article, CitationLine } from './article';
 import type { ParsedCitation } from './citationLine';
@@ -47,6 +48,14 @@ interface Resolution {
   readonly candidates?: readonly string[];
 }
 
+/** A bracketed title close to a record's name but below the threshold: a hint, not a reference. */
+export interface NearMiss {
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+  readonly score: number;
+}
+
 /** Whether a weak alias may name record `id` in this article (see src/core/search/weakAliases.ts). */
 type WeakPolicy = (id: string) => boolean;
 
@@ -56,22 +65,36 @@ type WeakPolicy = (id: string) => boolean;
  * it is resolved once more with weak aliases allowed for those records and the records related to them.
  */
 export function resolveArticle(article: Article, index: CorpusIndex, options: ResolveOptions): ArticleReference[] {
-  const mentions = options.kinds.has('mention') ? index.findMentions(normalizeWithOffsets(article.text)).filter((match) => !article.notProse.overlaps(match.start, match.end)) : [];
+  return resolveArticleWithHints(article, index, options).references;
+}
+
+/** The references, and the near misses among bracketed titles (see src/core/search/fuzzyMentions.ts). */
+export function resolveArticleWithHints(article: Article, index: CorpusIndex, options: ResolveOptions): { references: ArticleReference[]; nearMisses: NearMiss[] } {
+  const inProse = (match: { start: number; end: number }) => !article.notProse.overlaps(match.start, match.end);
+  const matching = options.kinds.has('mention') ? index.matchingText(normalizeWithOffsets(article.text)) : undefined;
+  const mentions = matching ? index.findMentions(matching).filter(inProse) : [];
+  const fuzzy = matching ? index.findFuzzyMentions(matching).filter(inProse) : [];
+  // A name written exactly wins over a fuzzy span around it, unless that name is weak (合作備忘錄 in 英美 AI 安全研究合作備忘錄).
+  const strongExact = mentions.filter((match) => match.ids.some((id) => !index.isWeak(match.alias, id)));
+  const overlapsStrong = (mention: FuzzyMention) => strongExact.some((match) => match.start < mention.end && mention.start < match.end);
+  const accepted = fuzzy.filter((mention) => !mention.nearMiss && mention.score >= options.threshold && !overlapsStrong(mention));
+  const nearMisses = fuzzy.filter((mention) => mention.nearMiss && !overlapsStrong(mention)).map(({ start, end, id, score }) => ({ start, end, id, score }));
+  const exact = mentions.filter((match) => !accepted.some((mention) => mention.start < match.end && match.start < mention.end));
   let weakSkipped = false;
   const strongOnly: WeakPolicy = () => {
     weakSkipped = true;
     return false;
   };
-  const first = resolveWith(article, index, options, mentions, strongOnly);
-  if (!weakSkipped) return first;
+  const first = resolveWith(article, index, options, exact, accepted, strongOnly);
+  if (!weakSkipped) return { references: first, nearMisses };
   const strong = new Set(first.flatMap((reference) => (reference.id ? [reference.id] : [])));
-  if (strong.size === 0) return first;
+  if (strong.size === 0) return { references: first, nearMisses };
   const relatedToStrong = new Set([...strong].flatMap((id) => index.get(id)?.related ?? []));
   const supported: WeakPolicy = (id) => strong.has(id) || relatedToStrong.has(id) || (index.get(id)?.related.some((related) => strong.has(related)) ?? false);
-  return resolveWith(article, index, options, mentions, supported);
+  return { references: resolveWith(article, index, options, exact, accepted, supported), nearMisses };
 }
 
-function resolveWith(article: Article, index: CorpusIndex, options: ResolveOptions, mentions: readonly AliasMatch[], weakOk: WeakPolicy): ArticleReference[] {
+function resolveWith(article: Article, index: CorpusIndex, options: ResolveOptions, mentions: readonly AliasMatch[], fuzzy: readonly FuzzyMention[], weakOk: WeakPolicy): ArticleReference[] {
   const references: ArticleReference[] = [];
   const accept = (resolution: Resolution): Resolution =>
     resolution.id !== undefined && resolution.score < options.threshold ? { score: resolution.score } : resolution;
@@ -104,6 +127,9 @@ function resolveWith(article: Article, index: CorpusIndex, options: ResolveOptio
         ? { kind: 'mention', start: match.start, end: match.end, text, id: ids[0]!, score: 1, match: 'alias' }
         : { kind: 'mention', start: match.start, end: match.end, text, score: 1, candidates: ids },
     );
+  }
+  for (const mention of fuzzy) {
+    references.push({ kind: 'mention', start: mention.start, end: mention.end, text: article.text.slice(mention.start, mention.end), id: mention.id, score: mention.score, match: 'fuzzy' });
   }
   return references.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -5,6 +5,8 @@ import { loadEmbeddedCorpus } from './embeddedCorpus';
 import type { CorpusFileSystem } from './fileSystem';
 import type { LibraryReaders, ParsedCorpusFile } from './parseFile';
 import { yieldToEventLoop } from '../util/slicer';
+import { mayNeedConversion, type CrossStraitConverter } from '../search/crossStrait';
+import type { MentionVariants } from '../search/corpusIndex';
 
 export interface CorpusLog {
   info(message: string): void;
@@ -22,6 +24,10 @@ export interface CorpusServiceOptions {
   readonly embedded?: () => ParsedCorpusFile[];
   /** Parsers of library formats (BibTeX), loaded on first use of such a file. */
   readonly readers?: () => Promise<LibraryReaders>;
+  /** Simplified → traditional conversion tables, loaded on the first text with simplified characters. */
+  readonly crossStrait?: () => Promise<CrossStraitConverter>;
+  /** The fuzzy mention pass, loaded on the first analysis. */
+  readonly mentionVariants?: () => Promise<MentionVariants>;
 }
 
 /**
@@ -44,6 +50,49 @@ export class CorpusService {
           ...(options.readers ? { readers: options.readers } : {}),
         })
       : undefined;
+    if (options.crossStrait) this.index.onCrossStraitWanted(() => void this.loadCrossStrait());
+    if (options.mentionVariants) this.index.onMentionVariantsWanted(() => void this.loadMentionVariants());
+  }
+
+  #crossStrait: Promise<void> | undefined;
+  #variants: Promise<void> | undefined;
+
+  /** Loads the fuzzy mention pass once; then open articles are analysed again (as for loadCrossStrait). */
+  loadMentionVariants(): Promise<void> {
+    const load = this.options.mentionVariants;
+    if (!load) return Promise.resolve();
+    this.#variants ??= this.#install('fuzzy mention pass', async () => this.index.setMentionVariants(await load()));
+    return this.#variants;
+  }
+
+  async #install(what: string, install: () => Promise<void>): Promise<void> {
+    try {
+      const started = Date.now();
+      await install();
+      this.options.log.info(`${what} loaded in ${Date.now() - started} ms`);
+      for (const listener of [...this.#listeners]) listener();
+    } catch (error) {
+      this.options.log.error(`${what} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  readonly #listeners = new Set<() => void>();
+
+  /**
+   * Loads the cross-strait tables once (an analysis asks for them through the index on the first text that
+   * needs them); when they are in, the index's generation changes and update listeners run, so open articles
+   * are analysed again with the conversion.
+   */
+  loadCrossStrait(): Promise<void> {
+    const load = this.options.crossStrait;
+    if (!load) return Promise.resolve();
+    this.#crossStrait ??= this.#install('cross-strait tables', async () => this.index.setCrossStrait(await load()));
+    return this.#crossStrait;
+  }
+
+  /** Loads the fuzzy pass, and the cross-strait tables when `text` needs them (the CLI, which analyses once). */
+  async prepareFor(text: string): Promise<void> {
+    await this.loadMentionVariants();
+    if (!this.index.crossStraitLoaded && mayNeedConversion(text)) await this.loadCrossStrait();
   }
 
   #loaded = false;
@@ -63,11 +112,20 @@ export class CorpusService {
   async whenIdle(): Promise<void> {
     await this.whenReady();
     await this.#loader?.whenIdle();
+    await this.#crossStrait;
+    await this.#variants;
   }
 
-  /** Called after each load, rescan or batch of file events. */
+  /** Called after each load, rescan or batch of file events, and when the cross-strait tables come in. */
   onDidUpdate(listener: () => void): { dispose(): void } {
-    return this.#loader?.onDidUpdate(listener) ?? { dispose: () => undefined };
+    this.#listeners.add(listener);
+    const fromLoader = this.#loader?.onDidUpdate(listener);
+    return {
+      dispose: () => {
+        this.#listeners.delete(listener);
+        fromLoader?.dispose();
+      },
+    };
   }
 
   fileChanged(uri: string): void {

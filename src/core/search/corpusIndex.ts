@@ -4,7 +4,26 @@ import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
 import { normalizeKey, type NormalizedText } from './normalize';
 import { canonicalUrl } from './urls';
-import { weakKeyList } from './weakAliases';
+import { isGenericName, weakKeyList } from './weakAliases';
+import { convertNormalized, mayNeedConversion, type CrossStraitConverter } from './crossStrait';
+import type { FuzzyMention, FuzzyMentionSource } from './fuzzyMentions';
+import type { NameAnchors } from './nameAnchors';
+
+/**
+ * The fuzzy mention pass (fuzzyMentions.ts, nameAnchors.ts, nameTokens.ts), which the desktop extension loads
+ * from a bundle of its own (src/mentionVariants/): the startup bundle is limited to 300 KB.
+ */
+export interface MentionVariants {
+  createAnchors(): NameAnchors;
+  findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSource): FuzzyMention[];
+}
+
+/** An article's text as the matcher reads it: normalised, and converted when it has simplified characters. */
+export interface MatchingText {
+  readonly normalized: NormalizedText;
+  /** Simplified → traditional with Taiwan phrases; offsets still into the original. */
+  readonly converted?: NormalizedText;
+}
 
 /**
  * The searchable corpus: records by id; exact lookups of normalised titles and aliases and canonical URLs;
@@ -30,6 +49,14 @@ export class CorpusIndex {
    */
   #urlPending: CorpusRecord[] = [];
   readonly #urlIndexed = new WeakSet<CorpusRecord>();
+  #crossStrait: CrossStraitConverter | undefined;
+  #wantCrossStrait: (() => void) | undefined;
+  /** Names with simplified characters, converted (a workspace record written in zh-CN): id → converted keys. */
+  readonly #convertedKeys = new Map<string, string[]>();
+  /** Built on the first fuzzy pass (none before: building costs a tokenisation of every name). */
+  #anchors: NameAnchors | undefined;
+  #variants: MentionVariants | undefined;
+  #wantVariants: (() => void) | undefined;
 
   /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
   get generation(): number {
@@ -81,12 +108,14 @@ export class CorpusIndex {
         if (refusal === undefined || (refusal === 'too-short' && position === 0)) this.#matcher.addKey(key, record.id);
       }
       this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
+      this.#addConvertedKeys(record.id, keys);
       for (const key of weakKeyList(record, keys)) {
         const ids = this.#weak.get(key) ?? new Set<string>();
         ids.add(record.id);
         this.#weak.set(key, ids);
       }
       if (record.url) this.#urlPending.push(record);
+      this.#anchors?.add(record.id, this.strongNames(record.id));
       if (!record.origin.embedded) this.#ownRecords++;
     }
   }
@@ -120,6 +149,9 @@ export class CorpusIndex {
     if (!existing) return;
     this.#generation++;
     for (const name of namesOf(existing)) this.#matcher.remove(name, id);
+    for (const key of this.#convertedKeys.get(id) ?? []) this.#matcher.remove(key, id);
+    this.#convertedKeys.delete(id);
+    this.#anchors?.remove(id);
     this.#fuzzy.remove(id);
     if (!existing.origin.embedded) this.#ownRecords--;
     const urlIndexed = this.#urlIndexed.delete(existing);
@@ -144,8 +176,108 @@ export class CorpusIndex {
   }
 
   /** Every alias or title occurrence in the text, leftmost-longest. */
-  findMentions(text: NormalizedText): AliasMatch[] {
-    return this.#matcher.findAllNormalized(text);
+  findMentions(text: NormalizedText | MatchingText): AliasMatch[] {
+    const matching = 'normalized' in text ? text : this.matchingText(text);
+    const direct = this.#matcher.findAllNormalized(matching.normalized);
+    if (!matching.converted) return direct;
+    // Names found in the converted text, plus those found as written that no converted match overlaps.
+    const converted = this.#matcher.findAllNormalized(matching.converted);
+    const merged = [...converted, ...direct.filter((match) => !converted.some((other) => other.start < match.end && match.start < other.end))];
+    return merged.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The text to match: converted from simplified characters and mainland terms when it has some and the
+   * conversion tables are loaded; when they are not, the host is asked to load them (see
+   * onCrossStraitWanted) and the text is matched as written meanwhile.
+   */
+  matchingText(normalized: NormalizedText): MatchingText {
+    if (!mayNeedConversion(normalized.text, this.#crossStrait)) return { normalized };
+    if (!this.#crossStrait) {
+      this.#wantCrossStrait?.();
+      return { normalized };
+    }
+    const converted = convertNormalized(normalized, this.#crossStrait);
+    return converted.text === normalized.text ? { normalized } : { normalized, converted };
+  }
+
+  /** Called (maybe many times) when a text needs the cross-strait tables and they are not loaded. */
+  onCrossStraitWanted(listener: () => void): void {
+    this.#wantCrossStrait = listener;
+  }
+
+  get crossStraitLoaded(): boolean {
+    return this.#crossStrait !== undefined;
+  }
+
+  /** Installs the conversion; names with simplified characters are matched converted too. Bumps the generation. */
+  setCrossStrait(converter: CrossStraitConverter): void {
+    this.#crossStrait = converter;
+    this.#generation++;
+    for (const record of this.#records.values()) this.#addConvertedKeys(record.id, namesOf(record).map(normalizeKey));
+  }
+
+  /** Called when an analysis needs the fuzzy mention pass and it is not loaded. */
+  onMentionVariantsWanted(listener: () => void): void {
+    this.#wantVariants = listener;
+  }
+
+  /** Installs the fuzzy mention pass. Bumps the generation. */
+  setMentionVariants(variants: MentionVariants): void {
+    this.#variants = variants;
+    this.#generation++;
+  }
+
+  /**
+   * Fuzzy mentions and near misses (bracketed titles, names with inserted words; see fuzzyMentions.ts);
+   * none until the pass is loaded (the host is asked to load it).
+   */
+  findFuzzyMentions(matching: MatchingText): FuzzyMention[] {
+    const variants = this.#variants;
+    if (!variants) {
+      this.#wantVariants?.();
+      return [];
+    }
+    if (!this.#anchors) {
+      this.#anchors = variants.createAnchors();
+      for (const id of this.#records.keys()) this.#anchors.add(id, this.strongNames(id));
+    }
+    const anchors = this.#anchors;
+    // Per call: a bracket offers many candidates, each asking for its names and whether the span is refused.
+    const names = new Map<string, string[]>();
+    const keys = new Map<string, { normalized: string; generic: boolean }>();
+    return variants.findFuzzyMentions(matching.converted ?? matching.normalized, {
+      anchored: (first, second) => anchors.lookup(first, second),
+      strongNames: (id) => {
+        let found = names.get(id);
+        if (!found) names.set(id, (found = this.strongNames(id)));
+        return found;
+      },
+      refused: (key, id) => {
+        let entry = keys.get(key);
+        if (!entry) {
+          const normalized = normalizeKey(key);
+          keys.set(key, (entry = { normalized, generic: isGenericName(normalized) }));
+        }
+        return entry.generic || this.isWeak(entry.normalized, id) || this.isWeak(entry.normalized.replace(/ /g, ''), id);
+      },
+    });
+  }
+
+  /** A record's normalised names that may be matched fuzzily: neither weak nor generic. */
+  strongNames(id: string): string[] {
+    const record = this.#records.get(id);
+    if (!record) return [];
+    return [...new Set(namesOf(record).map(normalizeKey))].filter((key) => key.length > 0 && !this.isWeak(key, id) && !isGenericName(key));
+  }
+
+  #addConvertedKeys(id: string, keys: readonly string[]): void {
+    if (!this.#crossStrait) return;
+    const converter = this.#crossStrait;
+    const converted = keys.filter((key) => mayNeedConversion(key, converter)).map((key) => converter.convert(key).text).filter((key) => !keys.includes(key));
+    if (converted.length === 0) return;
+    for (const key of converted) this.#matcher.addKey(key, id);
+    this.#convertedKeys.set(id, [...(this.#convertedKeys.get(id) ?? []), ...converted]);
   }
 
   /** How many records come from the workspace or --corpus rather than the built-in corpus. */

@@ -54,6 +54,17 @@ export function isGenericName(key: string): boolean {
   return onlyGenericZh(compact.replace(/\s+/g, ''));
 }
 
+/** Whether a Chinese text is made of generic modifiers and head nouns only (合作, 研究, 諒解備忘錄), or "ai". */
+export function onlyGenericWords(text: string): boolean {
+  let rest = text;
+  while (rest.length > 0) {
+    const word = rest.endsWith('ai') ? 'ai' : (ZH_MODIFIERS_LONGEST_FIRST.find((candidate) => rest.endsWith(candidate)) ?? ZH_HEADS_LONGEST_FIRST.find((candidate) => rest.endsWith(candidate)));
+    if (!word) return false;
+    rest = rest.slice(0, rest.length - word.length);
+  }
+  return true;
+}
+
 function onlyGenericZh(text: string): boolean {
   if (!ZH_HEAD_ENDS.has(text[text.length - 1]!)) return false;
   const head = ZH_HEADS_LONGEST_FIRST.find((candidate) => text.endsWith(candidate));
