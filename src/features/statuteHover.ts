@@ -27,7 +27,8 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
     const text = reference.article ? await this.deps.statutes.library.law(reference.pcode) : undefined;
     if (token.isCancellationRequested) return undefined;
     // Law text is escaped in the card; nothing in it may run but the download command, offered by the card itself.
-    const downloadCommand = this.deps.canDownloadLaws?.() ? LAW_DOWNLOAD.download : undefined;
+    // Only a card that offers the download (an article whose text is not here) trusts its command.
+    const downloadCommand = reference.article && text === undefined && this.deps.canDownloadLaws?.() ? LAW_DOWNLOAD.download : undefined;
     const card = renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage(), analysis.date, downloadCommand ? { downloadCommand } : {});
     return cardHover(card, toVsRange(document, reference.start, reference.end), downloadCommand ? [downloadCommand] : []);
   }

@@ -151,15 +151,22 @@ export class FuzzySearch {
     };
     const documents = candidates.map((candidate) => candidate.entry).flatMap((entry) => [entry.title, ...entry.aliases].filter(sharesGram).map((name) => ({ id: entry.id, name })));
     if (this.ranking === 'edits') return this.#rankByEdits(normalized, documents, limit);
-    const hits: FuzzyHit[] = [];
-    const seen = new Set<string>();
+    // A record's score is its best name's. Equal scores (布萊切利 is the start of 布萊切利宣言 and of 布萊切利峰會
+    // alike) go to the record with more names that match, then to the earlier one, not to whichever Fuse met first.
+    const byId = new Map<string, { id: string; score: number; names: number; order: number }>();
     for (const result of new Fuse(documents, FUSE_OPTIONS).search(normalized)) {
-      if (seen.has(result.item.id)) continue;
-      seen.add(result.item.id);
-      hits.push({ id: result.item.id, score: 1 - (result.score ?? 1) });
-      if (hits.length >= limit) break;
+      const score = 1 - (result.score ?? 1);
+      const hit = byId.get(result.item.id);
+      if (hit) {
+        hit.names++;
+        continue;
+      }
+      byId.set(result.item.id, { id: result.item.id, score, names: 1, order: byId.size });
     }
-    return hits;
+    return [...byId.values()]
+      .sort((a, b) => b.score - a.score || b.names - a.names || a.order - b.order)
+      .slice(0, limit)
+      .map(({ id, score }) => ({ id, score }));
   }
 
   /**
