@@ -3,7 +3,8 @@ import { analyzeArticle, type ArticleAnalysis } from '../core/article/analysis';
 import { firstInvalidUtf8, lineOfByte } from '../core/corpus/parseFile';
 import { positionAt, type Line } from '../core/article/lines';
 import type { Session } from './session';
-import { expandGlob } from './nodeFiles';
+import { expandGlob, toUri } from './nodeFiles';
+import { parseArticle } from '../core/article/article';
 import { globProblem } from '../core/util/glob';
 import { UsageError } from './args';
 import { isInside, readRepositoryFile } from './repositoryFiles';
@@ -48,7 +49,10 @@ export async function analyzeFile(file: string, cwd: string, session: Session): 
   const invalid = firstInvalidUtf8(bytes);
   if (invalid !== -1) return { file, error: { code: 'invalid-utf8', message: `${file} is not valid UTF-8 (byte ${invalid})`, line: lineOfByte(bytes, invalid) } };
   const text = new TextDecoder('utf-8').decode(bytes);
-  return { file, analysis: analyzeArticle(text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }) };
+  const article = parseArticle(text);
+  // The front matter's bibliography: counts for this article only.
+  const bibliography = await session.bibliographies.load(toUri(absolute), article);
+  return { file, analysis: analyzeArticle(text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }, article, bibliography) };
 }
 
 /** 1-based line and UTF-16 column of an offset, as editors count them. */
