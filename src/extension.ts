@@ -25,6 +25,8 @@ import { registerTagHoverSupport } from './features/tagHover';
 import { TagService } from './core/tags/tagService';
 import { registerWorkspaceTags } from './vscode/workspaceTags';
 import { ArticleAnalyses } from './vscode/articleAnalyses';
+import { ArticleBibliographies } from './core/corpus/articleBibliography';
+import { registerBibliographyWatcher, WorkspaceBibliographyFileSystem } from './vscode/workspaceBibliographies';
 import { ProjectConfigs } from './vscode/projectConfigs';
 import { setDetachedErrorLog } from './vscode/detached';
 import { createSettings } from './vscode/settings';
@@ -79,8 +81,9 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   setDetachedErrorLog((message) => output.error(message));
   const projectConfigs = new ProjectConfigs();
   const settings = createSettings((resource) => projectConfigs.get(resource));
+  const corpusFiles = new WorkspaceCorpusFileSystem(settings);
   const corpus = new CorpusService({
-    fileSystem: new WorkspaceCorpusFileSystem(settings),
+    fileSystem: corpusFiles,
     embeddedEnabled: () => settings.embeddedCorpusEnabled(),
     maxBytes: () => settings.maxCorpusFileBytes(),
     log: { info: (message) => output.info(message), error: (message) => output.error(message) },
@@ -89,7 +92,9 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     mentionVariants: loadMentionVariants,
   });
   const tags = new TagService(corpus.index);
-  const analyses = new ArticleAnalyses(corpus.index, tags, settings);
+  // Front matter `bibliography:` files, per article (like Pandoc), read under the corpus's rules.
+  const bibliographies = new ArticleBibliographies(new WorkspaceBibliographyFileSystem(corpusFiles), { maxBytes: () => settings.maxCorpusFileBytes(), readers: loadLibraryReaders });
+  const analyses = new ArticleAnalyses(corpus.index, tags, settings, bibliographies);
   const deps = { corpus, tags, analyses, settings };
   const log = { info: (message: string) => output.info(message), error: (message: string) => output.error(message) };
   const laws = createLawLibrary(context.extensionUri, settings, log, context.globalStorageUri);
@@ -112,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       projectConfigs,
       { dispose: () => corpus.dispose() },
       registerCorpusWatcher(corpus, settings, projectConfigs.onDidChange),
+      registerBibliographyWatcher((uri) => analyses.bibliographyFileChanged(uri)),
       registerSearchWarmUp(corpus),
       registerCorpusDiagnostics(corpus),
       registerRecordCommands(corpus, settings, output),

@@ -3,7 +3,8 @@ import { analyzeArticle, type ArticleAnalysis } from '../core/article/analysis';
 import { firstInvalidUtf8, lineOfByte } from '../core/corpus/parseFile';
 import { positionAt, type Line } from '../core/article/lines';
 import type { Session } from './session';
-import { expandGlob } from './nodeFiles';
+import { expandGlob, toUri } from './nodeFiles';
+import { parseArticle } from '../core/article/article';
 import { globProblem } from '../core/util/glob';
 import { UsageError } from './args';
 import { isInside, readRepositoryFile } from './repositoryFiles';
@@ -55,7 +56,10 @@ export async function analyzeFile(file: string, cwd: string, session: Session): 
   const read = await readArticleText(file, cwd);
   if ('error' in read) return read;
   await session.corpus.prepareFor(read.text);
-  return { file, analysis: analyzeArticle(read.text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }) };
+  const article = parseArticle(read.text);
+  // The front matter's bibliography: counts for this article only.
+  const bibliography = await session.bibliographies.load(toUri(path.resolve(cwd, file)), article);
+  return { file, analysis: analyzeArticle(read.text, session.corpus.index, session.resolveOptions, { vocabulary: session.tags.vocabulary, hashtags: false }, article, bibliography) };
 }
 
 /** 1-based line and UTF-16 column of an offset, as editors count them. */

@@ -74,7 +74,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const decisionRecords = new DecisionRecords(session.corpus.index);
     for (const file of files) {
       const result = await analyzeFile(file, io.cwd, session);
-      const withLaws = await withStatutes(fileJson(result, session.corpus.index, session.config, args.cards), result, laws, session.config, args.cards);
+      const withLaws = await withStatutes(fileJson(result, session.config, args.cards), result, laws, session.config, args.cards);
       const json = withDecisions(withLaws, result, session.corpus.index, decisionRecords, session.config, args.cards, today());
       // <!-- policy-annotator-disable … --> comments, honoured for every check (lines are 1-based here).
       const isDisabled = 'analysis' in result ? disabledChecks(result.analysis.article.text) : undefined;

@@ -3,7 +3,6 @@ import type { DiagnosticSeverity } from '../core/article/checks';
 import { withConfiguredSeverity, type ProjectConfig } from '../core/config';
 import type { CorpusProblem } from '../core/corpus/problems';
 import { renderHoverCard } from '../core/hoverCard';
-import type { CorpusIndex } from '../core/search/corpusIndex';
 import { positionOf, type ArticleResult } from './articles';
 import { toPath } from './nodeFiles';
 
@@ -50,7 +49,7 @@ export interface FileJson {
 }
 
 /** The `annotate --json` shape for one file (lines and columns 1-based, UTF-16 columns, end exclusive). */
-export function fileJson(result: ArticleResult, index: CorpusIndex, config: ProjectConfig, cards: boolean): FileJson {
+export function fileJson(result: ArticleResult, config: ProjectConfig, cards: boolean): FileJson {
   if ('error' in result) {
     return { file: result.file, references: [], tags: [], diagnostics: [{ line: result.error.line + 1, column: 1, endLine: result.error.line + 1, endColumn: 1, severity: 'error', code: result.error.code, message: result.error.message, fix: null }] };
   }
@@ -63,7 +62,7 @@ export function fileJson(result: ArticleResult, index: CorpusIndex, config: Proj
   return {
     file: result.file,
     references: analysis.references.map((reference) => {
-      const record = reference.id ? index.get(reference.id) : undefined;
+      const record = reference.id ? analysis.record(reference.id) : undefined;
       return {
         ...range(reference.start, reference.end),
         text: reference.text,

@@ -14,12 +14,16 @@ import { loadLibraryReaders } from '../libraryReaders/lazy';
 import { loadMentionVariants } from '../mentionVariants/lazy';
 import { loadCrossStrait } from '../crossStrait/lazy';
 import { readRepositoryFile } from './repositoryFiles';
+import { ArticleBibliographies } from '../core/corpus/articleBibliography';
+import { NodeBibliographyFileSystem } from './bibliographyFiles';
 
 export interface Session {
   readonly corpus: CorpusService;
   readonly config: ProjectConfig;
   readonly resolveOptions: ResolveOptions;
   readonly tags: TagService;
+  /** The libraries articles name in their front matter (`bibliography:`). */
+  readonly bibliographies: ArticleBibliographies;
   /** Problems of the configuration file and of corpus files. */
   readonly problems: CorpusProblem[];
   readonly log: string[];
@@ -85,6 +89,7 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
     problems,
     log,
     tags,
+    bibliographies: new ArticleBibliographies(new NodeBibliographyFileSystem(cwd), { maxBytes: () => (config.corpus?.maxFileSize ?? 5) * 1024 * 1024, readers: loadLibraryReaders }),
   };
 }
 

@@ -21,8 +21,9 @@ export function registerArticleDiagnostics(selector: vscode.DocumentSelector, de
     selector,
     checks: async (document) => {
       await deps.corpus.whenReady();
+      await deps.analyses.prepare(document);
       return deps.analyses.get(document).diagnostics;
     },
-    recomputeOn: [(listener) => deps.corpus.onDidUpdate(listener)],
+    recomputeOn: [(listener) => deps.corpus.onDidUpdate(listener), (listener) => deps.analyses.onDidChangeBibliographies(listener)],
   }, deps);
 }

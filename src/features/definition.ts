@@ -17,8 +17,11 @@ export class RecordDefinitionProvider implements vscode.DefinitionProvider {
 
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.DefinitionLink[] | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
-    const reference = referenceAtOffset(this.deps.analyses.get(document).references, document.offsetAt(position));
-    const record = reference?.id ? this.deps.corpus.index.get(reference.id) : undefined;
+    await this.deps.analyses.prepare(document);
+    if (token.isCancellationRequested) return undefined;
+    const analysis = this.deps.analyses.get(document);
+    const reference = referenceAtOffset(analysis.references, document.offsetAt(position));
+    const record = reference?.id ? analysis.record(reference.id) : undefined;
     if (!reference || !record) return undefined;
     const location = recordLocation(record);
     return [{ originSelectionRange: toVsRange(document, reference.start, reference.end), targetUri: location.uri, targetRange: location.range }];

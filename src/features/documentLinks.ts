@@ -17,10 +17,13 @@ export class SourceLinkProvider implements vscode.DocumentLinkProvider {
 
   async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return [];
+    await this.deps.analyses.prepare(document);
+    if (token.isCancellationRequested) return [];
     const links: vscode.DocumentLink[] = [];
-    for (const reference of this.deps.analyses.get(document).references) {
+    const analysis = this.deps.analyses.get(document);
+    for (const reference of analysis.references) {
       if (reference.kind === 'mention' || !reference.id) continue;
-      const record = this.deps.corpus.index.get(reference.id);
+      const record = analysis.record(reference.id);
       if (!record) continue;
       const [start, end] = linkRange(reference);
       const link = new vscode.DocumentLink(toVsRange(document, start, end), recordTarget(record));

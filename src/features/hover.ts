@@ -19,10 +19,13 @@ export class SourceHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
+    await this.deps.analyses.prepare(document);
+    if (token.isCancellationRequested) return undefined;
     const analysis = this.deps.analyses.get(document);
     const reference = referenceAtOffset(analysis.references, document.offsetAt(position));
     // An ambiguous or unresolved reference gets no card (a diagnostic says why).
-    const record = reference?.id ? this.deps.corpus.index.get(reference.id) : undefined;
+    // The article's own bibliography first, then the corpus.
+    const record = reference?.id ? analysis.record(reference.id) : undefined;
     if (!reference || !record) return undefined;
     const lastVisit = reference.citation?.parsed.lastVisit;
     const card = renderHoverCard(record, this.deps.settings.uiLanguage(), {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import { analyzeArticle, type ArticleAnalysis } from '../core/article/analysis';
+import { analyzeArticle, type ArticleAnalysis, type LoadedBibliography } from '../core/article/analysis';
+import type { ArticleBibliographies } from '../core/corpus/articleBibliography';
 import { parseArticle, type Article } from '../core/article/article';
 import { VersionedCache } from '../core/documentReferences';
 import type { CorpusIndex } from '../core/search/corpusIndex';
@@ -34,15 +35,57 @@ export class ArticleAnalyses {
     private readonly index: CorpusIndex,
     private readonly tags: TagService,
     private readonly settings: Settings,
+    private readonly bibliographies?: ArticleBibliographies,
   ) {}
+
+  /** Per document object: its front matter's bibliography as last loaded, for which version, at which library generation. */
+  readonly #bibliographies = new Map<string, { readonly version: number; readonly generation: number; readonly loaded: LoadedBibliography | undefined }>();
+  readonly #bibliographyListeners = new Set<() => void>();
+
+  /**
+   * Loads the libraries the document's front matter names (`bibliography:`), unless already loaded for this
+   * version: providers that show records await it before get(). Files are read once and kept until they change.
+   */
+  async prepare(document: vscode.TextDocument): Promise<void> {
+    const bibliographies = this.bibliographies;
+    if (!bibliographies) return;
+    const key = this.documentKey(document);
+    const version = document.version;
+    const generation = bibliographies.generation;
+    const known = this.#bibliographies.get(key);
+    if (known && known.version === version && known.generation === generation) return;
+    const loaded = await bibliographies.load(document.uri.toString(), this.article(document));
+    if (document.version !== version) return;
+    this.#bibliographies.delete(key);
+    this.#bibliographies.set(key, { version, generation, loaded });
+    // The least recently loaded go first; a document met again is simply loaded again.
+    if (this.#bibliographies.size > MAX_BIBLIOGRAPHY_DOCUMENTS) this.#bibliographies.delete(this.#bibliographies.keys().next().value!);
+  }
+
+  /** A library file changed on disk (the watcher): the articles naming it are re-checked. */
+  bibliographyFileChanged(uri: string): void {
+    if (!this.bibliographies?.fileChanged(uri)) return;
+    for (const listener of [...this.#bibliographyListeners]) listener();
+  }
+
+  onDidChangeBibliographies(listener: () => void): { dispose(): void } {
+    this.#bibliographyListeners.add(listener);
+    return { dispose: () => this.#bibliographyListeners.delete(listener) };
+  }
 
   get(document: vscode.TextDocument): ArticleAnalysis {
     const options = this.settings.resolveOptions(document.uri);
     const hashtags = this.settings.hashtagsEnabled(document.uri);
-    const stamp = `${document.version}:${this.index.generation}:${this.tags.generation}:${hashtags}:${options.threshold}:${[...options.kinds].join(',')}`;
-    return this.#cache.get(this.documentKey(document), stamp, () => {
+    const key = this.documentKey(document);
+    const bibliography = this.#bibliographies.get(key);
+    // Until prepare() has run for this version, the last bibliography's records still count, but its
+    // diagnostics (offsets into an older text) wait.
+    const current = bibliography?.version === document.version;
+    const loaded = bibliography?.loaded && (current ? bibliography.loaded : { ...(bibliography.loaded.index ? { index: bibliography.loaded.index } : {}), diagnostics: [] });
+    const stamp = `${document.version}:${this.index.generation}:${this.tags.generation}:${hashtags}:${options.threshold}:${[...options.kinds].join(',')}:${bibliography ? `${bibliography.version}/${bibliography.generation}` : '-'}`;
+    return this.#cache.get(key, stamp, () => {
       const article = this.article(document);
-      return analyzeArticle(article.text, this.index, options, { vocabulary: this.tags.vocabulary, hashtags }, article);
+      return analyzeArticle(article.text, this.index, options, { vocabulary: this.tags.vocabulary, hashtags }, article, loaded);
     });
   }
 
@@ -59,3 +102,5 @@ export class ArticleAnalyses {
     return analyzeArticle(text, this.index, this.settings.resolveOptions(resource), { vocabulary: this.tags.vocabulary, hashtags: this.settings.hashtagsEnabled(resource) });
   }
 }
+
+const MAX_BIBLIOGRAPHY_DOCUMENTS = 64;

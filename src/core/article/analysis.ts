@@ -1,4 +1,6 @@
 import type { CorpusIndex } from '../search/corpusIndex';
+import { LayeredIndex, type ReferenceIndex } from '../search/layeredIndex';
+import type { CorpusRecord } from '../corpus/record';
 import { parseArticle, type Article } from './article';
 import { checkArticle, type ArticleDiagnostic } from './checks';
 import { resolveArticleWithHints, type ArticleReference, type ResolveOptions } from './resolve';
@@ -16,6 +18,16 @@ export interface ArticleAnalysis {
   readonly counts: ReadonlyMap<string, number>;
   /** The article's tags and what the taxonomy says of each (empty without a vocabulary). */
   readonly tags: readonly TagVerdict[];
+  /** A record by id as this article sees it: its own bibliography first, then the corpus. */
+  readonly record: (id: string) => CorpusRecord | undefined;
+}
+
+/** An article's front-matter bibliography, loaded (see corpus/articleBibliography.ts). */
+export interface LoadedBibliography {
+  /** Its records; undefined when no file could be read. */
+  readonly index?: CorpusIndex;
+  /** Problems of the `bibliography:` field and its files, on the field's lines. */
+  readonly diagnostics: readonly ArticleDiagnostic[];
 }
 
 export interface TagOptions {
@@ -25,12 +37,15 @@ export interface TagOptions {
 }
 
 /** `parsed`: the article already parsed from `text` (the editor caches the parse per version). */
-export function analyzeArticle(text: string, index: CorpusIndex, options: ResolveOptions, tagOptions?: TagOptions, parsed?: Article): ArticleAnalysis {
+export function analyzeArticle(text: string, corpus: ReferenceIndex, options: ResolveOptions, tagOptions?: TagOptions, parsed?: Article, bibliography?: LoadedBibliography): ArticleAnalysis {
   const article = parsed ?? parseArticle(text);
+  const index = bibliography?.index && bibliography.index.size > 0 ? new LayeredIndex(bibliography.index, corpus) : corpus;
   const { references, nearMisses } = resolveArticleWithHints(article, index, options);
   const counts = new Map<string, number>();
   for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
   const diagnostics = checkArticle(article, references, index, nearMisses);
+  for (const diagnostic of bibliography?.diagnostics ?? []) diagnostics.push(diagnostic);
+  if (bibliography?.diagnostics.length) diagnostics.sort((a, b) => a.start - b.start);
   let tags: TagVerdict[] = [];
   if (tagOptions) {
     const checked = checkTags(article, findArticleTags(article, tagOptions.hashtags), tagOptions.vocabulary);
@@ -38,7 +53,7 @@ export function analyzeArticle(text: string, index: CorpusIndex, options: Resolv
     for (const diagnostic of checked.diagnostics) diagnostics.push(diagnostic);
     diagnostics.sort((a, b) => a.start - b.start);
   }
-  return { article, references, diagnostics, counts, tags };
+  return { article, references, diagnostics, counts, tags, record: (id) => index.get(id) };
 }
 
 /** The innermost reference holding `offset` (references may nest: a key inside a link's text is rare but legal). */

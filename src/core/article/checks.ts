@@ -1,7 +1,7 @@
 import { formatMessage, msg, type Localizable } from '../util/messages';
 import { parseIsoDate } from '../util/dates';
 import type { CorpusRecord } from '../corpus/record';
-import type { CorpusIndex } from '../search/corpusIndex';
+import type { ReferenceIndex } from '../search/layeredIndex';
 import { canonicalUrl, parseHttpUrl } from '../search/urls';
 import type { Article } from './article';
 import type { MarkdownLink } from './links';
@@ -47,6 +47,8 @@ export const DIAGNOSTIC_CODES = {
   'ambiguous-reference': 'info',
   'possible-mention': 'info',
   'unknown-citation-key': 'warning',
+  // The front matter's bibliography: files (src/core/corpus/articleBibliography.ts).
+  'bibliography-problem': 'warning',
   'unknown-tag': 'warning',
   'non-canonical-tag': 'warning',
   'duplicate-tag': 'warning',
@@ -66,7 +68,7 @@ export const DIAGNOSTIC_CODES = {
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** The citation checks of one article. `references` come from resolveArticle on the same article. */
-export function checkArticle(article: Article, references: readonly ArticleReference[], index: CorpusIndex, nearMisses: readonly NearMiss[] = []): ArticleDiagnostic[] {
+export function checkArticle(article: Article, references: readonly ArticleReference[], index: ReferenceIndex, nearMisses: readonly NearMiss[] = []): ArticleDiagnostic[] {
   const diagnostics: ArticleDiagnostic[] = [];
   for (const miss of nearMisses) {
     const record = index.get(miss.id);
@@ -153,7 +155,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
  * An unmatched citation is worth a warning only where a corpus could have held it: the workspace has
  * records of its own, or the citation shares a URL host with a record, or fuzzy search found a near title.
  */
-function couldHaveMatched(reference: ArticleReference, index: CorpusIndex): boolean {
+function couldHaveMatched(reference: ArticleReference, index: ReferenceIndex): boolean {
   if (index.ownRecordCount > 0) return true;
   const url = reference.citation?.parsed.url?.text;
   if (url && index.hasHost(url)) return true;

@@ -1,5 +1,5 @@
 import type { CorpusRecord } from '../corpus/record';
-import type { CorpusIndex } from '../search/corpusIndex';
+import type { ReferenceIndex } from '../search/layeredIndex';
 import type { AliasMatch } from '../search/aliasMatcher';
 import { normalizeKey, normalizeWithOffsets } from '../search/normalize';
 import type { FuzzyMention } from '../search/fuzzyMentions';
@@ -64,12 +64,12 @@ type WeakPolicy = (id: string) => boolean;
  * Weak aliases (合作備忘錄, MOU) are left out first; when the article then refers to some record strongly,
  * it is resolved once more with weak aliases allowed for those records and the records related to them.
  */
-export function resolveArticle(article: Article, index: CorpusIndex, options: ResolveOptions): ArticleReference[] {
+export function resolveArticle(article: Article, index: ReferenceIndex, options: ResolveOptions): ArticleReference[] {
   return resolveArticleWithHints(article, index, options).references;
 }
 
 /** The references, and the near misses among bracketed titles (see src/core/search/fuzzyMentions.ts). */
-export function resolveArticleWithHints(article: Article, index: CorpusIndex, options: ResolveOptions): { references: ArticleReference[]; nearMisses: NearMiss[] } {
+export function resolveArticleWithHints(article: Article, index: ReferenceIndex, options: ResolveOptions): { references: ArticleReference[]; nearMisses: NearMiss[] } {
   const inProse = (match: { start: number; end: number }) => !article.notProse.overlaps(match.start, match.end);
   const matching = options.kinds.has('mention') ? index.matchingText(normalizeWithOffsets(article.text)) : undefined;
   const mentions = matching ? index.findMentions(matching).filter(inProse) : [];
@@ -94,7 +94,7 @@ export function resolveArticleWithHints(article: Article, index: CorpusIndex, op
   return { references: resolveWith(article, index, options, exact, accepted, supported), nearMisses };
 }
 
-function resolveWith(article: Article, index: CorpusIndex, options: ResolveOptions, mentions: readonly AliasMatch[], fuzzy: readonly FuzzyMention[], weakOk: WeakPolicy): ArticleReference[] {
+function resolveWith(article: Article, index: ReferenceIndex, options: ResolveOptions, mentions: readonly AliasMatch[], fuzzy: readonly FuzzyMention[], weakOk: WeakPolicy): ArticleReference[] {
   const references: ArticleReference[] = [];
   const accept = (resolution: Resolution): Resolution =>
     resolution.id !== undefined && resolution.score < options.threshold ? { score: resolution.score } : resolution;
@@ -134,7 +134,7 @@ function resolveWith(article: Article, index: CorpusIndex, options: ResolveOptio
   return references.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function resolveLink(link: MarkdownLink, index: CorpusIndex, weakOk: WeakPolicy): Resolution {
+function resolveLink(link: MarkdownLink, index: ReferenceIndex, weakOk: WeakPolicy): Resolution {
   const destination = link.destination.trim();
   if (/^https?:/i.test(destination)) {
     const byUrl = byUrlOf(destination, index);
@@ -144,7 +144,7 @@ function resolveLink(link: MarkdownLink, index: CorpusIndex, weakOk: WeakPolicy)
   return resolveNames(namesOfLinkText(link.text), index, weakOk);
 }
 
-function resolveCitation(parsed: ParsedCitation, index: CorpusIndex, weakOk: WeakPolicy): Resolution {
+function resolveCitation(parsed: ParsedCitation, index: ReferenceIndex, weakOk: WeakPolicy): Resolution {
   if (parsed.url) {
     const byUrl = byUrlOf(parsed.url.text, index);
     if (byUrl) return byUrl;
@@ -152,7 +152,7 @@ function resolveCitation(parsed: ParsedCitation, index: CorpusIndex, weakOk: Wea
   return resolveNames([parsed.shortTitle?.text, parsed.title?.text], index, weakOk);
 }
 
-function byUrlOf(url: string, index: CorpusIndex): Resolution | undefined {
+function byUrlOf(url: string, index: ReferenceIndex): Resolution | undefined {
   const ids = index.lookupUrl(url);
   if (ids.length === 1) return { id: ids[0]!, score: 1, match: 'url' };
   if (ids.length > 1) return { score: 1, candidates: ids };
@@ -172,7 +172,7 @@ function cutAtParenthesis(text: string): string {
 }
 
 /** Exact names first, then fuzzy search; documents are preferred over people and places; ties are ambiguous. */
-function resolveNames(names: ReadonlyArray<string | undefined>, index: CorpusIndex, weakOk: WeakPolicy): Resolution {
+function resolveNames(names: ReadonlyArray<string | undefined>, index: ReferenceIndex, weakOk: WeakPolicy): Resolution {
   const scores = new Map<string, { score: number; match: MatchKind }>();
   const offer = (id: string, score: number, match: MatchKind) => {
     const record = index.get(id);

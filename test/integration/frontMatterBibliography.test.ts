@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PolicyAnnotatorApi } from '../../src/extension';
+import { activateExtension, hoverAt, ourDiagnostics, positionOf, workspaceFile } from './helpers';
+
+// An article's front matter `bibliography:` (like Pandoc): a library outside the corpus globs that counts for
+// that article only. The files are made here, in the test's temporary workspace.
+suite('front matter bibliography', () => {
+  let api: PolicyAnnotatorApi;
+  suiteSetup(async () => {
+    api = await activateExtension();
+  });
+
+  const bib = (key: string) => [`@report{${key},`, '  title = {前言書目整合測試報告},', '  institution = {書目測試研究所},', '  date = {2025-02-01},', '  url = {https://example.org/front-matter-bibliography},', '}', ''].join('\n');
+
+  test('a citation key resolves through the article\'s .bib (hover card); a missing file is reported on its line; an edit to the .bib is followed', async () => {
+    const folder = workspaceFile('front-matter-bibliography');
+    const library = vscode.Uri.joinPath(folder, 'library', 'refs.bib');
+    const articleUri = vscode.Uri.joinPath(folder, 'articles', 'article.md');
+    await vscode.workspace.fs.writeFile(library, new TextEncoder().encode(bib('frontMatterBib2025')));
+    const text = ['---', 'title: 前言書目', 'bibliography:', '  - ../library/refs.bib', '  - ../library/missing.bib', '---', '', '# 前言書目', '', '本文依 [@frontMatterBib2025] 所述。', ''].join('\n');
+    await vscode.workspace.fs.writeFile(articleUri, new TextEncoder().encode(text));
+    try {
+      await api.whenReady();
+      // Not a corpus file (the default globs read corpus/ folders only): only the article sees it.
+      assert.equal(api.hasRecord('frontMatterBib2025'), false);
+      const document = await vscode.workspace.openTextDocument(articleUri);
+      await vscode.window.showTextDocument(document);
+      const markdown = await hoverAt(document, positionOf(document, '@frontMatterBib2025', 1));
+      assert.match(markdown, /前言書目整合測試報告/);
+      assert.match(markdown, /書目測試研究所/);
+      const diagnostics = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'bibliography-problem'));
+      const problems = diagnostics.filter((diagnostic) => diagnostic.code === 'bibliography-problem');
+      assert.deepEqual(problems.map((diagnostic) => diagnostic.range.start.line), [4]);
+      assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'unknown-citation-key'));
+      // The .bib changes on disk (the key renamed): the watcher reloads it and the article's key is now unknown.
+      await vscode.workspace.fs.writeFile(library, new TextEncoder().encode(bib('renamedFrontMatterBib2025')));
+      const after = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'unknown-citation-key'));
+      assert.equal(after.filter((diagnostic) => diagnostic.code === 'unknown-citation-key')[0]!.range.start.line, 9);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+});

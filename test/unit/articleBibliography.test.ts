@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeArticle } from '../../src/core/article/analysis';
+import { parseArticle } from '../../src/core/article/article';
+import { REFERENCE_KINDS } from '../../src/core/article/resolve';
+import { ArticleBibliographies, type BibliographyFileSystem } from '../../src/core/corpus/articleBibliography';
+import { libraryReaders } from '../../src/libraryReaders/bundled';
+import { bytes, embeddedRecords, indexOf, joinLines } from './helpers';
+
+/** An in-memory workspace folder file:///ws/ with the editor's rules: relative paths only, nothing outside. */
+class MemoryBibliographies implements BibliographyFileSystem {
+  readonly files = new Map<string, { text: string; version: number; refused?: string }>();
+  reads = 0;
+
+  write(path: string, text: string, refused?: string): void {
+    const previous = this.files.get(`file:///ws/${path}`);
+    this.files.set(`file:///ws/${path}`, { text, version: (previous?.version ?? 0) + 1, ...(refused ? { refused } : {}) });
+  }
+
+  locate(articleUri: string, path: string): { uri: string } | { refused: string } {
+    if (path.startsWith('/')) return { refused: 'an absolute path is not allowed' };
+    const url = new URL(path, articleUri);
+    return url.href.startsWith('file:///ws/') ? { uri: url.href } : { refused: 'it leads outside the workspace folder' };
+  }
+
+  async stat(uri: string) {
+    const file = this.files.get(uri);
+    return file ? { size: bytes(file.text).byteLength, version: String(file.version), ...(file.refused ? { refused: file.refused } : {}) } : undefined;
+  }
+
+  async readFile(uri: string): Promise<Uint8Array> {
+    this.reads++;
+    return bytes(this.files.get(uri)!.text);
+  }
+}
+
+const BIB = joinLines('@report{localOnlyReport2025,', '  title = {在地限定的測試報告},', '  institution = {測試研究所},', '  date = {2025-03-01},', '  url = {https://example.org/local-only-report}', '}');
+const options = { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) };
+const corpus = indexOf(embeddedRecords());
+
+function setup(maxBytes = 1024 * 1024) {
+  const files = new MemoryBibliographies();
+  const libraries = new ArticleBibliographies(files, { maxBytes: () => maxBytes, readers: async () => libraryReaders });
+  return { files, libraries };
+}
+
+async function analyze(libraries: ArticleBibliographies, text: string, uri = 'file:///ws/articles/a.md') {
+  const article = parseArticle(text);
+  const bibliography = await libraries.load(uri, article);
+  return analyzeArticle(text, corpus, options, undefined, article, bibliography);
+}
+
+const article = (front: string, body = '見 [@localOnlyReport2025]。') => joinLines('---', 'title: 測試', front, '---', '', body);
+const bibliographyCodes = (analysis: Awaited<ReturnType<typeof analyze>>) =>
+  analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'bibliography-problem').map((diagnostic) => [analysis.article.text.slice(diagnostic.start, diagnostic.end), diagnostic.message]);
+
+describe('front matter bibliography', () => {
+  it('a key only in the article\'s .bib resolves, for that article only', async () => {
+    const { files, libraries } = setup();
+    files.write('articles/refs.bib', BIB);
+    const analysis = await analyze(libraries, article('bibliography: refs.bib'));
+    const key = analysis.references.find((reference) => reference.kind === 'key');
+    assert.equal(key?.id, 'localOnlyReport2025');
+    assert.equal(analysis.record('localOnlyReport2025')?.title, '在地限定的測試報告');
+    assert.ok(!analysis.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-citation-key'));
+    assert.deepEqual(bibliographyCodes(analysis), []);
+    // Another article without the field does not see it.
+    const other = await analyze(libraries, joinLines('# 無', '', '見 [@localOnlyReport2025]。'), 'file:///ws/articles/b.md');
+    assert.equal(other.references.find((reference) => reference.kind === 'key')?.id, undefined);
+    assert.ok(other.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-citation-key'));
+    assert.equal(other.record('localOnlyReport2025'), undefined);
+  });
+
+  it('a list of paths, relative to the article; a link to the library\'s URL resolves too', async () => {
+    const { files, libraries } = setup();
+    files.write('library/refs.bib', BIB);
+    files.write('library/more.json', JSON.stringify([{ id: 'extraRecord', type: 'report', title: '另一份測試報告' }]));
+    const analysis = await analyze(libraries, article('bibliography:\n  - ../library/refs.bib\n  - ../library/more.json', '見 [@extraRecord] 與[報告](https://example.org/local-only-report)。'));
+    assert.deepEqual(analysis.references.filter((reference) => reference.id).map((reference) => [reference.kind, reference.id]), [['key', 'extraRecord'], ['link', 'localOnlyReport2025']]);
+    assert.deepEqual(bibliographyCodes(analysis), []);
+  });
+
+  it('the article\'s bibliography comes first when an id is in both', async () => {
+    const { files, libraries } = setup();
+    const shared = embeddedRecords()[0]!;
+    files.write('articles/refs.json', JSON.stringify([{ id: shared.id, type: 'report', title: '同一識別碼的在地版本' }]));
+    const analysis = await analyze(libraries, article('bibliography: refs.json', `見 [@${shared.id}]。`));
+    assert.equal(analysis.references.find((reference) => reference.kind === 'key')?.id, shared.id);
+    assert.equal(analysis.record(shared.id)?.title, '同一識別碼的在地版本');
+  });
+
+  it('bad entries: a diagnostic on the path each, the rest still analysed', async () => {
+    const { files, libraries } = setup(1024);
+    files.write('articles/big.bib', `${BIB}\n${'%'.repeat(2000)}`);
+    files.write('articles/link.bib', BIB, 'This file is a symbolic link');
+    files.write('articles/broken.bib', joinLines(BIB, '@article{broken,', '  title = {未閉合'));
+    files.write('articles/ok.bib', BIB);
+    const front = joinLines('bibliography:', '  - missing.bib', '  - /etc/refs.bib', '  - ../../outside.bib', '  - notes.txt', '  - big.bib', '  - link.bib', '  - broken.bib', '  - ok.bib');
+    const analysis = await analyze(libraries, article(front));
+    const found = bibliographyCodes(analysis);
+    assert.deepEqual(found.map(([text]) => text), ['missing.bib', '/etc/refs.bib', '../../outside.bib', 'notes.txt', 'big.bib', 'link.bib', 'broken.bib']);
+    assert.match(found[0]![1]!, /file not found/);
+    assert.match(found[1]![1]!, /absolute path/);
+    assert.match(found[2]![1]!, /outside the workspace/);
+    assert.match(found[3]![1]!, /not a known library format/);
+    assert.match(found[4]![1]!, /over the 1 KB limit/);
+    assert.match(found[5]![1]!, /symbolic link/);
+    assert.match(found[6]![1]!, /problems in the library \(the first on its line 7\)/);
+    // ok.bib still counts.
+    assert.equal(analysis.references.find((reference) => reference.kind === 'key')?.id, 'localOnlyReport2025');
+  });
+
+  it('a value that is not a path is reported on the key; broken YAML is left to other checks', async () => {
+    const { libraries } = setup();
+    const analysis = await analyze(libraries, article('bibliography: { file: refs.bib }'));
+    assert.deepEqual(bibliographyCodes(analysis).map(([text]) => text), ['bibliography']);
+    const broken = await analyze(libraries, article('bibliography: [unclosed'));
+    assert.deepEqual(bibliographyCodes(broken), []);
+  });
+
+  it('files are read once, and again only after they changed', async () => {
+    const { files, libraries } = setup();
+    files.write('articles/refs.bib', BIB);
+    await analyze(libraries, article('bibliography: refs.bib'));
+    await analyze(libraries, article('bibliography: refs.bib'), 'file:///ws/articles/b.md');
+    assert.equal(files.reads, 1);
+    files.write('articles/refs.bib', BIB.replace('localOnlyReport2025', 'renamedReport'));
+    const generation = libraries.generation;
+    assert.equal(libraries.fileChanged('file:///ws/articles/refs.bib'), true);
+    assert.ok(libraries.generation > generation);
+    assert.equal(libraries.fileChanged('file:///ws/articles/unrelated.bib'), false);
+    const analysis = await analyze(libraries, article('bibliography: refs.bib', '見 [@renamedReport]。'));
+    assert.equal(files.reads, 2);
+    assert.equal(analysis.references.find((reference) => reference.kind === 'key')?.id, 'renamedReport');
+    // A missing file that appears later is read once its creation is reported.
+    await analyze(libraries, article('bibliography: later.bib'));
+    files.write('articles/later.bib', BIB);
+    assert.equal(libraries.fileChanged('file:///ws/articles/later.bib'), true);
+    const later = await analyze(libraries, article('bibliography: later.bib'));
+    assert.deepEqual(bibliographyCodes(later), []);
+  });
+});
