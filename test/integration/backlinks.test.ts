@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PolicyAnnotatorApi } from '../../src/extension';
 import type { TreeSnapshotNode } from '../../src/vscode/treeSnapshot';
-import { activateExtension, openFixture, positionOf, workspaceFile } from './helpers';
+import { activateExtension, positionOf, workspaceFile } from './helpers';
 
 const DECLARATION_ID = 'bletchley-declaration-2023';
 
