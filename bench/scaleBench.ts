@@ -1,8 +1,11 @@
 // Articles at scale (issue 19): how long the extension host stalls while a 1 MB article is analysed, what a
 // keystroke in a 100 KB article costs, and Find All References over a workspace of 5,000 articles (a full
-// re-analysis per request, as the provider did, against the workspace reference index).
+// re-analysis per request, as the provider did, against the workspace reference index as the provider and the
+// Corpus view's backlinks use it).
 import { analyzeArticle } from '../src/core/article/analysis';
-import { REFERENCE_KINDS } from '../src/core/article/resolve';
+import { parseArticle } from '../src/core/article/article';
+import { REFERENCE_KINDS, resolveArticle } from '../src/core/article/resolve';
+import { Slicer } from '../src/core/util/slicer';
 import { WorkspaceReferenceIndex } from '../src/core/article/workspaceReferences';
 import { loadEmbeddedCorpus } from '../src/core/corpus/embeddedCorpus';
 import { CorpusIndex } from '../src/core/search/corpusIndex';
@@ -16,11 +19,16 @@ export interface ScaleBenchResult {
     readonly articles: number;
     /** One request that re-analyses every article (what the provider did before the index). */
     readonly scanRequestMs: number;
-    /** Building the index from every article cold (analysis included). */
+    /** Building the index from every article cold (parse and resolution included), in slices as the editor does. */
     readonly indexBuildMs: number;
+    /** The longest event-loop gap during that build. */
+    readonly buildStallMs: number;
     readonly queries: number;
+    /** Find All References' lookup: `sitesOf(id, askingUri)` (src/features/references.ts). */
     readonly p50: number;
     readonly p95: number;
+    /** The Corpus view's backlinks of a record: `citingArticles(id)`. */
+    readonly backlinksP95: number;
     readonly sitesFound: number;
   };
 }
@@ -86,32 +94,45 @@ export async function benchScale(seed: number, log: (message: string) => void, q
   log(`scale: Find All References over ${articleCount.toLocaleString('en')} articles`);
   const articles = Array.from({ length: articleCount }, (_, n) => ({ uri: `file:///workspace/articles/a${n}.md`, text: articleOfSize(2 * 1024, seed + n) }));
   const target = analyzeArticle(articles[0]!.text, index, options).references.find((reference) => reference.id)?.id ?? '';
-  let started = now();
+  const started = now();
   let scanSites = 0;
   for (const article of articles) scanSites += analyzeArticle(article.text, index, options).references.filter((reference) => reference.id === target).length;
   const scanRequestMs = now() - started;
-  started = now();
+  // As src/vscode/workspaceReferenceIndex.ts builds it: parse and resolve each article (no checks), yielding
+  // every 8 ms (file reads, which the editor overlaps, are not part of this figure).
   const references = new WorkspaceReferenceIndex();
-  for (const article of articles) {
-    const analysis = analyzeArticle(article.text, index, options);
-    references.setFile(article.uri, analysis.references, analysis.article.lines);
-  }
-  const indexBuildMs = now() - started;
+  let indexBuildMs = 0;
+  const buildStallMs = await longestTimerGap(async () => {
+    const begin = now();
+    const slicer = new Slicer();
+    for (const article of articles) {
+      const parsed = parseArticle(article.text);
+      references.setFile(article.uri, resolveArticle(parsed, index, options), parsed.lines);
+      await slicer.maybeYield();
+    }
+    indexBuildMs = now() - begin;
+  });
   const cited = [...new Set(articles.slice(0, 50).flatMap((article) => analyzeArticle(article.text, index, options).references.flatMap((reference) => (reference.id ? [reference.id] : []))))];
   const queryTimes: number[] = [];
+  const backlinkTimes: number[] = [];
   let sitesFound = 0;
   for (let query = 0; query < 200; query++) {
     const id = cited[query % cited.length]!;
-    const begin = now();
-    sitesFound = references.sitesOf(id).length + references.citingArticles(id).length;
+    // The provider asks from an open article, whose own sites come from its cached analysis.
+    const asking = articles[query % 50]!.uri;
+    let begin = now();
+    sitesFound = references.sitesOf(id, asking).length;
     queryTimes.push(now() - begin);
+    begin = now();
+    sitesFound += references.citingArticles(id).length;
+    backlinkTimes.push(now() - begin);
   }
   if (references.sitesOf(target).length !== scanSites) throw new Error(`the reference index found ${references.sitesOf(target).length} sites, a scan ${scanSites}`);
 
   return {
     stall: { articleBytes: Buffer.byteLength(large), longestGapMs, analysisMs },
     keystroke: { articleBytes: Buffer.byteLength(text), keystrokes, p50: percentile(keystrokeTimes, 50), p95: percentile(keystrokeTimes, 95) },
-    references: { articles: articleCount, scanRequestMs, indexBuildMs, queries: queryTimes.length, p50: percentile(queryTimes, 50), p95: percentile(queryTimes, 95), sitesFound },
+    references: { articles: articleCount, scanRequestMs, indexBuildMs, buildStallMs, queries: queryTimes.length, p50: percentile(queryTimes, 50), p95: percentile(queryTimes, 95), backlinksP95: percentile(backlinkTimes, 95), sitesFound },
   };
 }
 
@@ -122,9 +143,11 @@ export function scaleTable(result: ScaleBenchResult): string {
     [`longest event-loop stall analysing a ${(stall.articleBytes / 1024 / 1024).toFixed(2)} MB article (ms)`, stall.longestGapMs.toFixed(1), '≤ 50 ms', stall.longestGapMs <= 50 ? 'PASS' : 'FAIL'],
     ['  the analysis itself (ms)', stall.analysisMs.toFixed(1), '', ''],
     [`keystroke in a ${Math.round(keystroke.articleBytes / 1024)} KB article: p50 / p95 (ms; ${keystroke.keystrokes} keystrokes)`, `${keystroke.p50.toFixed(2)} / ${keystroke.p95.toFixed(2)}`, '≤ 5 ms p95', keystroke.p95 <= 5 ? 'PASS' : 'FAIL'],
-    [`references over ${references.articles.toLocaleString('en')} articles, warm index: p50 / p95 (ms)`, `${references.p50.toFixed(3)} / ${references.p95.toFixed(3)}`, '≤ 50 ms p95', references.p95 <= 50 ? 'PASS' : 'FAIL'],
+    [`Find All References over ${references.articles.toLocaleString('en')} articles, warm index: p50 / p95 (ms)`, `${references.p50.toFixed(3)} / ${references.p95.toFixed(3)}`, '≤ 50 ms p95', references.p95 <= 50 ? 'PASS' : 'FAIL'],
+    ['  Corpus view backlinks of a record, warm index: p95 (ms)', references.backlinksP95.toFixed(3), '≤ 50 ms p95', references.backlinksP95 <= 50 ? 'PASS' : 'FAIL'],
     ['  one request re-analysing every article (before the index) (ms)', references.scanRequestMs.toFixed(0), '', ''],
-    ['  building the index cold, analysis included (ms)', references.indexBuildMs.toFixed(0), '≤ 5000 ms', references.indexBuildMs <= 5_000 ? 'PASS' : 'FAIL'],
+    ['  building the index cold, parse and resolution included (ms)', references.indexBuildMs.toFixed(0), '≤ 5000 ms', references.indexBuildMs <= 5_000 ? 'PASS' : 'FAIL'],
+    ['  longest event-loop stall during that build (ms)', references.buildStallMs.toFixed(1), '≤ 50 ms', references.buildStallMs <= 50 ? 'PASS' : 'FAIL'],
   ];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => [...row[column]!].length)));
   return rows.map((row, line) => (line === 1 ? `${widths.map((width) => '-'.repeat(width)).join('  ')}\n` : '') + row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');

@@ -46,6 +46,7 @@ import type MarkdownIt from 'markdown-it';
 import { loadWritingFlow } from './writingFlow/lazy';
 import { loadMentionVariants } from './mentionVariants/lazy';
 import { loadCrossStrait } from './crossStrait/lazy';
+import { WorkspaceReferences } from './vscode/workspaceReferenceIndex';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -58,6 +59,10 @@ export interface PolicyAnnotatorApi {
   /** How many tags the taxonomy in force has (built-in plus or instead of the workspace's). */
   tagVocabularySize(): number;
   onDidUpdateTags(listener: () => void): vscode.Disposable;
+  /** Resolves once every change so far (files, edits, corpus) is in the workspace reference index. */
+  whenReferencesIdle(): Promise<void>;
+  /** Fires when a round of changes is in the workspace reference index (Find All References, backlinks). */
+  onDidUpdateReferences(listener: () => void): vscode.Disposable;
   /** How long activate() took, in milliseconds. */
   readonly activationMs: number;
   /** What the views and the status bar item show, for tests: no public command returns a view's contents. */
@@ -95,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   // Front matter `bibliography:` files, per article (like Pandoc), read under the corpus's rules.
   const bibliographies = new ArticleBibliographies(new WorkspaceBibliographyFileSystem(corpusFiles), { maxBytes: () => settings.maxCorpusFileBytes(), readers: loadLibraryReaders });
   const analyses = new ArticleAnalyses(corpus.index, tags, settings, bibliographies);
+  const references = new WorkspaceReferences({ corpus, analyses, onDidChangeProjectConfig: projectConfigs.onDidChange });
+  context.subscriptions.push(references);
   const deps = { corpus, tags, analyses, settings };
   const log = { info: (message: string) => output.info(message), error: (message: string) => output.error(message) };
   const laws = createLawLibrary(context.extensionUri, settings, log, context.globalStorageUri);
@@ -106,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const preview = registerPreviewReferences(MARKDOWN, { ...deps, statutes: statuteDeps.statutes, decisions, extensionPath: context.extensionUri.fsPath, refreshOn: statuteDeps.recomputeOn, log: (message) => output.error(message) });
 
   const articleSourcesView = registerArticleSourcesView(deps);
-  const corpusView = registerCorpusView(deps);
+  const corpusView = registerCorpusView({ ...deps, references });
   const statusBar = registerStatusBar({ corpus, output });
   context.subscriptions.push(articleSourcesView, corpusView, statusBar);
   const views = { articleSources: () => articleSourcesView.snapshot(), corpus: () => corpusView.snapshot(), statusBar: () => statusBar.snapshot() };
@@ -124,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerHoverSupport(MARKDOWN, deps),
       registerDocumentLinkSupport(MARKDOWN, deps),
       registerDefinitionSupport(MARKDOWN, deps),
-      registerReferenceSupport(MARKDOWN, deps),
+      registerReferenceSupport(MARKDOWN, { ...deps, references }),
       registerArticleDiagnostics(MARKDOWN, deps),
       registerQuickFixSupport(MARKDOWN, deps),
       registerDisableCheckFix(MARKDOWN),
@@ -148,7 +155,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     ),
   );
 
-  // Load in the background: activation must not wait for the corpus.
+  // Load in the background: activation must not wait for the corpus (nor the reference index for it).
+  references.start();
   void corpus.whenReady().then(
     // The writing-flow features (a bundle of their own) once the corpus is there: they all wait for it anyway.
     () => context.subscriptions.push(...loadWritingFlow().registerWritingFlow(MARKDOWN, { ...deps, statutes: statuteDeps.statutes })),
@@ -166,6 +174,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     corpusSize: () => corpus.index.size,
     tagVocabularySize: () => tags.vocabulary.size,
     onDidUpdateTags: (listener) => new vscode.Disposable(tags.onDidUpdate(listener).dispose),
+    whenReferencesIdle: () => references.whenIdle(),
+    onDidUpdateReferences: (listener) => references.onDidUpdate(listener),
     extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
     freshDiagnostics: (document) => toVsDiagnostics(document, analyses.analyzeText(document.getText(), document.uri).diagnostics, settings),
   };

@@ -7,6 +7,7 @@ import { runDetached } from '../vscode/detached';
 import { recordTooltip, recordTypeIcon, recordTypeLabel } from '../vscode/recordPresentation';
 import { snapshotTree, type ViewSnapshot } from '../vscode/treeSnapshot';
 import type { Settings } from '../vscode/settings';
+import type { WorkspaceReferences } from '../vscode/workspaceReferenceIndex';
 
 export const CORPUS_VIEW_ID = 'policyAnnotator.corpus';
 const SEARCHING_CONTEXT = 'policyAnnotator.corpusView.searching';
@@ -19,6 +20,8 @@ const MAX_QUERY_LENGTH = 200;
 export interface CorpusViewDeps {
   readonly corpus: CorpusService;
   readonly settings: Settings;
+  /** The articles citing each record (backlinks under a record). */
+  readonly references?: WorkspaceReferences;
   readonly debounceMs?: number;
 }
 
@@ -28,11 +31,19 @@ export interface CorpusView extends vscode.Disposable {
 }
 
 /** A record is its id (a string), so the inline "Open Source" action receives the id it expects. */
-type CorpusNode = string | TypeNode | MoreNode;
+type CorpusNode = string | TypeNode | MoreNode | BacklinkNode;
 interface TypeNode {
   readonly kind: 'type';
   readonly type: string;
   readonly count: number;
+}
+/** An article citing a record: `count` references, the first at `first`. */
+interface BacklinkNode {
+  readonly kind: 'backlink';
+  readonly id: string;
+  readonly uri: string;
+  readonly count: number;
+  readonly first: vscode.Range;
 }
 interface MoreNode {
   readonly kind: 'more';
@@ -95,12 +106,14 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
       if (this.#query !== undefined) return this.#hits.filter((id) => this.deps.corpus.index.get(id) !== undefined);
       return [...this.typeCounts()].map(([type, count]) => ({ kind: 'type', type, count }));
     }
-    if (typeof element === 'string' || element.kind !== 'type') return [];
+    if (typeof element === 'string') return this.#backlinks(element);
+    if (element.kind !== 'type') return [];
     return this.#recordsOfType(element.type);
   }
 
   getTreeItem(element: CorpusNode): vscode.TreeItem {
     if (typeof element === 'string') return this.#recordItem(element);
+    if (element.kind === 'backlink') return backlinkItem(element);
     if (element.kind === 'type') {
       const item = new vscode.TreeItem(recordTypeLabel(element.type), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `type:${element.type}`;
@@ -124,7 +137,8 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
 
   #recordItem(id: string): vscode.TreeItem {
     const record = this.deps.corpus.index.get(id);
-    const item = new vscode.TreeItem(record?.title ?? id, vscode.TreeItemCollapsibleState.None);
+    const cited = this.deps.references?.index.isCited(id) ?? false;
+    const item = new vscode.TreeItem(record?.title ?? id, cited ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `record:${id}`;
     if (!record) {
       // Removed since the tree was drawn; the refresh after the update is on its way.
@@ -137,6 +151,21 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
     item.contextValue = 'record';
     item.command = { command: CORPUS_VIEW_COMMANDS.showRecord, title: vscode.l10n.t('Show Corpus Record'), arguments: [record.id] };
     return item;
+  }
+
+  #backlinks(id: string): BacklinkNode[] {
+    return (this.deps.references?.index.citingArticles(id) ?? []).map(({ uri, count, first }) => ({
+      kind: 'backlink',
+      id,
+      uri,
+      count,
+      first: new vscode.Range(first.startLine, first.startCharacter, first.endLine, first.endCharacter),
+    }));
+  }
+
+  /** After the reference index changed: the same tree, new backlinks (no search again). */
+  redraw(): void {
+    this.#changed.fire();
   }
 
   #recordsOfType(type: string): CorpusNode[] {
@@ -205,6 +234,13 @@ export function registerCorpusView(deps: CorpusViewDeps): CorpusView {
     await provider.setQuery(undefined);
     showState();
   };
+  let redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleRedraw = () => {
+    redrawTimer ??= setTimeout(() => {
+      redrawTimer = undefined;
+      provider.redraw();
+    }, deps.debounceMs ?? 300);
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const scheduleRefresh = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -219,6 +255,7 @@ export function registerCorpusView(deps: CorpusViewDeps): CorpusView {
     vscode.commands.registerCommand(CORPUS_VIEW_COMMANDS.search, search),
     vscode.commands.registerCommand(CORPUS_VIEW_COMMANDS.clearSearch, clearSearch),
     new vscode.Disposable(deps.corpus.onDidUpdate(scheduleRefresh).dispose),
+    ...(deps.references ? [deps.references.onDidUpdate(scheduleRedraw)] : []),
   );
   runDetached('Corpus view', deps.corpus.whenReady().then(showState));
   return {
@@ -234,6 +271,7 @@ export function registerCorpusView(deps: CorpusViewDeps): CorpusView {
     },
     dispose: () => {
       if (timer !== undefined) clearTimeout(timer);
+      if (redrawTimer !== undefined) clearTimeout(redrawTimer);
       subscriptions.dispose();
       void vscode.commands.executeCommand('setContext', SEARCHING_CONTEXT, false);
     },
@@ -244,4 +282,18 @@ export function registerCorpusView(deps: CorpusViewDeps): CorpusView {
 function typeRank(type: string): number {
   const rank = RECORD_TYPES.indexOf(type);
   return rank === -1 ? RECORD_TYPES.length : rank;
+}
+
+/** "3 references" under a record; a click opens the article with its first reference selected. */
+function backlinkItem(node: BacklinkNode): vscode.TreeItem {
+  const uri = vscode.Uri.parse(node.uri);
+  const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri), vscode.TreeItemCollapsibleState.None);
+  item.id = `backlink:${node.id}:${node.uri}`;
+  item.resourceUri = uri;
+  item.description = node.count === 1 ? vscode.l10n.t('1 reference') : vscode.l10n.t('{0} references', node.count.toLocaleString());
+  item.iconPath = new vscode.ThemeIcon('references');
+  item.contextValue = 'backlink';
+  const options: vscode.TextDocumentShowOptions = { selection: node.first };
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Article at the Reference'), arguments: [uri, options] };
+  return item;
 }

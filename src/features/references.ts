@@ -1,21 +1,22 @@
 import * as vscode from 'vscode';
 import { corpusReadyFor } from '../vscode/commandContext';
 import { referenceAtOffset } from '../core/article/analysis';
-import { positionAt, type Line } from '../core/article/lines';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
 import { recordLocation } from '../vscode/recordLocation';
+import type { WorkspaceReferences } from '../vscode/workspaceReferenceIndex';
 
 export interface ReferencesDeps {
   readonly corpus: CorpusService;
   readonly analyses: ArticleAnalyses;
+  readonly references: WorkspaceReferences;
 }
 
-const ARTICLE_GLOB = '**/*.{md,markdown}';
-const NOT_ARTICLES = '{**/node_modules/**,**/.git/**}';
-
-/** Shift+F12: every reference to the same record across the workspace's articles. */
+/**
+ * Shift+F12: every reference to the same record across the workspace's articles, from the workspace reference
+ * index (no file is read per request). Until its first build is done, the request waits for it.
+ */
 export class RecordReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly deps: ReferencesDeps) {}
 
@@ -26,47 +27,26 @@ export class RecordReferenceProvider implements vscode.ReferenceProvider {
     token: vscode.CancellationToken,
   ): Promise<vscode.Location[] | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
-    const reference = referenceAtOffset(this.deps.analyses.get(document).references, document.offsetAt(position));
-    const id = reference?.id;
+    const analysis = this.deps.analyses.get(document);
+    const id = referenceAtOffset(analysis.references, document.offsetAt(position))?.id;
     const record = id ? this.deps.corpus.index.get(id) : undefined;
     if (!id || !record) return undefined;
+    if (!(await this.deps.references.whenBuilt(token))) return undefined;
     const locations: vscode.Location[] = [];
     if (context.includeDeclaration) locations.push(recordLocation(record));
-    const openDocuments = new Map(vscode.workspace.textDocuments.map((open) => [open.uri.toString(), open]));
-    const files = await vscode.workspace.findFiles(ARTICLE_GLOB, NOT_ARTICLES, 5_000, token);
-    if (token.isCancellationRequested) return undefined;
-    // The current document first, even when it is not saved in the workspace.
-    const uris = [document.uri, ...files.filter((uri) => uri.toString() !== document.uri.toString())];
-    for (const uri of uris) {
-      // Corpus files are records, not articles.
-      if (this.deps.corpus.store.hasFile(uri.toString())) continue;
-      const open = openDocuments.get(uri.toString());
-      let analysis;
-      if (open) analysis = this.deps.analyses.get(open);
-      else {
-        let bytes: Uint8Array;
-        try {
-          bytes = await vscode.workspace.fs.readFile(uri);
-        } catch {
-          continue;
-        }
-        if (token.isCancellationRequested) return undefined;
-        if (bytes.byteLength > 5 * 1024 * 1024 || bytes.includes(0)) continue;
-        analysis = this.deps.analyses.analyzeText(new TextDecoder().decode(bytes), uri);
-      }
-      for (const found of analysis.references) {
-        if (found.id !== id) continue;
-        locations.push(new vscode.Location(uri, open ? toVsRange(open, found.start, found.end) : offsetsToRange(analysis.article.lines, found.start, found.end)));
-      }
+    const uri = document.uri.toString();
+    // The current document first, from its own analysis: never behind the typing, and listed even when it is
+    // not a workspace file. Corpus files are records, not articles.
+    if (!this.deps.corpus.store.hasFile(uri)) {
+      // Analysed again: the document may have changed while the request waited (a cache hit otherwise).
+      for (const found of this.deps.analyses.get(document).references) if (found.id === id) locations.push(new vscode.Location(document.uri, toVsRange(document, found.start, found.end)));
+    }
+    this.deps.references.flushEdits();
+    for (const site of this.deps.references.index.sitesOf(id, uri)) {
+      locations.push(new vscode.Location(vscode.Uri.parse(site.uri), new vscode.Range(site.startLine, site.startCharacter, site.endLine, site.endCharacter)));
     }
     return locations;
   }
-}
-
-function offsetsToRange(lines: readonly Line[], start: number, end: number): vscode.Range {
-  const from = positionAt(lines, start);
-  const to = positionAt(lines, end);
-  return new vscode.Range(from.line, from.character, to.line, to.character);
 }
 
 export function registerReferenceSupport(selector: vscode.DocumentSelector, deps: ReferencesDeps): vscode.Disposable {

@@ -3,6 +3,7 @@ import { analyzeArticle, type ArticleAnalysis, type LoadedBibliography } from '.
 import type { ArticleBibliographies } from '../core/corpus/articleBibliography';
 import { parseArticle, type Article } from '../core/article/article';
 import { VersionedCache } from '../core/documentReferences';
+import { resolveArticle, type ArticleReference } from '../core/article/resolve';
 import type { CorpusIndex } from '../core/search/corpusIndex';
 import type { Settings } from './settings';
 import type { TagService } from '../core/tags/tagService';
@@ -100,6 +101,12 @@ export class ArticleAnalyses {
   /** For files that are not open (the reference provider's workspace scan). */
   analyzeText(text: string, resource: vscode.Uri): ArticleAnalysis {
     return analyzeArticle(text, this.index, this.settings.resolveOptions(resource), { vocabulary: this.tags.vocabulary, hashtags: this.settings.hashtagsEnabled(resource) });
+  }
+
+  /** Only the parse and the resolved references of a file that is not open (the workspace reference index). */
+  referencesOfText(text: string, resource: vscode.Uri): { readonly article: Article; readonly references: readonly ArticleReference[] } {
+    const article = parseArticle(text);
+    return { article, references: resolveArticle(article, this.index, this.settings.resolveOptions(resource)) };
   }
 }
 

@@ -84,3 +84,18 @@ test('workspace reference index: backlinks give the first site of each article, 
   assert.notEqual(index.generation, generation);
   assert.deepEqual(index.citingArticles('a').map(({ uri }) => uri), ['file:///w/two.md']);
 });
+
+test('workspace reference index: sites by uri, leaving out the asking article; isCited follows the files', () => {
+  const index = new WorkspaceReferenceIndex();
+  for (const [uri, text] of [['file:///w/c.md', '@a\n@a'], ['file:///w/a.md', '@a'], ['file:///w/b.md', 'x @a']] as const) index.setFile(uri, referencesOf(text), splitLines(text));
+  assert.deepEqual(index.sitesOf('a', 'file:///w/b.md').map(({ uri, startLine }) => [uri, startLine]), [
+    ['file:///w/a.md', 0],
+    ['file:///w/c.md', 0],
+    ['file:///w/c.md', 1],
+  ]);
+  assert.deepEqual(index.sitesOf('a', 'file:///w/other.md').map(({ uri }) => uri), ['file:///w/a.md', 'file:///w/b.md', 'file:///w/c.md', 'file:///w/c.md']);
+  assert.equal(index.isCited('a'), true);
+  assert.equal(index.isCited('b'), false);
+  for (const uri of ['file:///w/a.md', 'file:///w/b.md', 'file:///w/c.md']) index.deleteFile(uri);
+  assert.equal(index.isCited('a'), false);
+});

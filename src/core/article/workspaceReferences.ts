@@ -96,12 +96,21 @@ export class WorkspaceReferenceIndex {
     this.#generation++;
   }
 
-  /** Every site citing the record, by uri then position. */
-  sitesOf(id: string): ReferenceSite[] {
+  /** Whether any article cites the record (the Corpus view asks this for every record it draws). */
+  isCited(id: string): boolean {
+    return this.#byRecord.has(id);
+  }
+
+  /**
+   * Every site citing the record, by uri then position, leaving out `exceptUri` (Find All References takes the
+   * article it was asked from from the editor's own analysis, which is never behind the typing).
+   */
+  sitesOf(id: string, exceptUri?: string): ReferenceSite[] {
     const files = this.#byRecord.get(id);
     if (!files) return [];
     const sites: ReferenceSite[] = [];
-    for (const uri of [...files.keys()].sort()) {
+    const uris = [...files.keys()].filter((uri) => uri !== exceptUri).sort();
+    for (const uri of uris) {
       const flat = files.get(uri)!;
       for (let at = 0; at < flat.length; at += 4) sites.push(siteAt(uri, flat, at));
     }
