@@ -28,7 +28,7 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     // Law text is escaped in the card; nothing in it may run but the download command, offered by the card itself.
     // Only a card that offers the download (an article whose text is not here) trusts its command.
-    const downloadCommand = reference.article && text === undefined && this.deps.canDownloadLaws?.() ? LAW_DOWNLOAD.download : undefined;
+    const downloadCommand = reference.article && !(text && ('law' in text || 'problem' in text)) && this.deps.canDownloadLaws?.() ? LAW_DOWNLOAD.download : undefined;
     const card = renderStatuteCard(reference, entry, text, this.deps.settings.uiLanguage(), analysis.date, downloadCommand ? { downloadCommand } : {});
     return cardHover(card, toVsRange(document, reference.start, reference.end), downloadCommand ? [downloadCommand] : []);
   }
