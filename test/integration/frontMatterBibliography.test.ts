@@ -13,6 +13,8 @@ suite('front matter bibliography', () => {
 
   const bib = (key: string) => [`@report{${key},`, '  title = {前言書目整合測試報告},', '  institution = {書目測試研究所},', '  date = {2025-02-01},', '  url = {https://example.org/front-matter-bibliography},', '}', ''].join('\n');
 
+  // A busy extension host (the workspace reference index's first build runs beside this suite) can take
+  // longer than the default 15 s to publish: the waits below allow 45 s, still ending on the event.
   test('a citation key resolves through the article\'s .bib (hover card); a missing file is reported on its line; an edit to the .bib is followed', async () => {
     const folder = workspaceFile('front-matter-bibliography');
     const library = vscode.Uri.joinPath(folder, 'library', 'refs.bib');
@@ -29,17 +31,17 @@ suite('front matter bibliography', () => {
       const markdown = await hoverAt(document, positionOf(document, '@frontMatterBib2025', 1));
       assert.match(markdown, /前言書目整合測試報告/);
       assert.match(markdown, /書目測試研究所/);
-      const diagnostics = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'bibliography-problem'));
+      const diagnostics = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'bibliography-problem'), 45_000);
       const problems = diagnostics.filter((diagnostic) => diagnostic.code === 'bibliography-problem');
       assert.deepEqual(problems.map((diagnostic) => diagnostic.range.start.line), [4]);
       assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'unknown-citation-key'));
       // The .bib changes on disk (the key renamed): the watcher reloads it and the article's key is now unknown.
       await vscode.workspace.fs.writeFile(library, new TextEncoder().encode(bib('renamedFrontMatterBib2025')));
-      const after = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'unknown-citation-key'));
+      const after = await ourDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'unknown-citation-key'), 45_000);
       assert.equal(after.filter((diagnostic) => diagnostic.code === 'unknown-citation-key')[0]!.range.start.line, 9);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
-  });
+  }).timeout(120_000);
 });
