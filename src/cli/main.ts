@@ -1,11 +1,13 @@
-import { disabledChecks } from '../core/article/disableComments';
-import { analyzeFile, resolveFileArguments } from './articles';
+import path from 'node:path';
+import { resolveFileArguments } from './articles';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { checkRows, formatSarif, formatText } from './check';
-import { fileJson, type FileJson } from './output';
+import type { FileJson } from './output';
 import { openSession } from './session';
-import { openLaws, withStatutes } from './statutes';
-import { withDecisions } from './decisions';
+import { openLaws } from './statutes';
+import { checkedFiles } from './checkedFiles';
+import type { FileCheckContext } from './fileOutput';
+import { WorkerFailure } from './workerPool';
 import { importLaws } from './lawsImport';
 import { downloadLaws } from './lawsDownload';
 import { DecisionRecords } from '../core/decision/decisionRecords';
@@ -20,6 +22,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readonly isTty: boolean;
+  /** The check worker thread's script (default: cliWorker.js beside this bundle). */
+  readonly workerScript?: string;
 }
 
 /** Runs one command line; returns the exit code (0 fine, 1 errors, 2 usage or unreadable files). */
@@ -66,16 +70,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'search') return search(args, session.corpus.index, io);
     const files = await resolveFileArguments(args.positional, io.cwd);
     const laws = await openLaws(args.laws, io.cwd, io.err);
+    const context: FileCheckContext = { cwd: io.cwd, session, laws, decisionRecords: new DecisionRecords(session.corpus.index), command: args.command, cards: args.cards, today: today() };
     const results: FileJson[] = [];
-    const decisionRecords = new DecisionRecords(session.corpus.index);
-    for (const file of files) {
-      const result = await analyzeFile(file, io.cwd, session);
-      const withLaws = await withStatutes(fileJson(result, session.corpus.index, session.config, args.cards), result, laws, session.config, args.cards);
-      const json = withDecisions(withLaws, result, session.corpus.index, decisionRecords, session.config, args.cards, today());
-      // <!-- policy-annotator-disable … --> comments, honoured for every check (lines are 1-based here).
-      const isDisabled = 'analysis' in result ? disabledChecks(result.analysis.article.text) : undefined;
-      results.push(isDisabled ? { ...json, diagnostics: json.diagnostics.filter((diagnostic) => !isDisabled(diagnostic.line - 1, diagnostic.code)) } : json);
-    }
+    for await (const json of checkedFiles(files, args, context, io.workerScript ?? path.join(__dirname, 'cliWorker.js'))) results.push(json);
     const missing = results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error'));
     for (const result of results) {
       for (const diagnostic of result.diagnostics) if (diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error') io.err(`policy-annotator: ${terminalSafe(diagnostic.message)}`);
@@ -83,7 +80,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const rows = checkRows(results, session.problems, io.cwd);
     if (args.command === 'annotate') {
       // Corpus and configuration problems are not part of the per-article output: they go to stderr.
-      const corpusRows = rows.filter((row) => !results.some((result) => result.file === row.file));
+      const articleFiles = new Set(results.map((result) => result.file));
+      const corpusRows = rows.filter((row) => !articleFiles.has(row.file));
       if (corpusRows.length > 0) io.err(formatText(corpusRows, 0, false).split('\n').slice(0, -1).join('\n'));
       io.out(args.json ? safeJsonStringify(results, 2) : formatAnnotations(results));
       if (missing) return 2;
@@ -99,6 +97,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`policy-annotator: ${usageMessage(error.message)}`);
       return 2;
+    }
+    if (error instanceof WorkerFailure) {
+      io.err(`policy-annotator: ${terminalSafe(error.message)}; nothing was written (--jobs 1 checks without worker threads)`);
+      return 3;
     }
     throw error;
   }
