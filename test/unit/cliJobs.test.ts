@@ -31,6 +31,8 @@ function articleFolder(): string {
     if (n % 11 === 0) lines.push('', `#人工智慧 #不存在的標籤${n}`);
     write(`article-${String(n).padStart(3, '0')}.md`, `${lines.join('\n')}\n`);
   }
+  // More problems than the per-file cap: the `more-problems` row comes after every file's rows.
+  write('article-030-many.md', `# 很多引用\n\n${Array.from({ length: 1_050 }, (_, n) => `見 [@absent-${n}]。`).join('\n')}\n`);
   write('article-020-binary.md', new Uint8Array([0x23, 0x20, 0x41, 0x00, 0x42]));
   write('article-040-latin1.md', new Uint8Array([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
   return folder;
@@ -47,6 +49,9 @@ for (const format of ['text', 'json', 'sarif']) {
     assert.match(one.stdout, /unknown-citation-key/);
     assert.match(one.stdout, /binary-file/);
     assert.match(one.stdout, /invalid-utf8/);
+    assert.match(one.stdout, /more-problems/);
+    // Streamed JSON is laid out exactly as JSON.stringify lays out the whole list.
+    if (format !== 'text') assert.equal(one.stdout, `${JSON.stringify(JSON.parse(one.stdout), null, 2)}\n`);
     for (const jobs of ['2', '3']) {
       const many = run(['check', '--jobs', jobs, '--format', format, ...fileArguments], folder);
       assert.equal(many.stdout, one.stdout, `--jobs ${jobs} stdout`);
@@ -70,6 +75,7 @@ test('annotate --json and text: --jobs 2 writes exactly what --jobs 1 writes', (
     const one = run(['annotate', '--jobs', '1', ...extra, 'articles/*.md'], folder);
     const two = run(['annotate', '--jobs', '2', ...extra, 'articles/*.md'], folder);
     assert.ok(one.stdout.length > 10_000);
+    if (extra.length > 0) assert.equal(one.stdout, `${JSON.stringify(JSON.parse(one.stdout), null, 2)}\n`);
     assert.equal(two.stdout, one.stdout, extra.join(' '));
     assert.equal(two.stderr, one.stderr);
     assert.equal(two.code, one.code);
