@@ -226,6 +226,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/harvest/bundled.ts'], outfile: 'dist/harvest.js', platform: 'node', format: 'cjs', target: 'node20' },
       // vscode.dev / github.dev: the same extension for the web worker extension host (package.json "browser").
       { ...browser, plugins: [...browser.plugins, webVariants], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
+      // The command-line checker's worker thread (check/annotate --jobs N), beside dist/cli.js.
+      { ...common, entryPoints: ['src/cliWorker.ts'], outfile: 'dist/cliWorker.js', platform: 'node', format: 'cjs', target: 'node20', define: { POLICY_ANNOTATOR_VERSION: JSON.stringify(manifest.version) } },
       // The command-line checker: the same core, no vscode (the bundle fails to build if anything imports it).
       {
         ...common,

@@ -16,7 +16,7 @@ export interface ArticleBenchResult {
   readonly hover: { p50: number; p95: number; samples: number; cards: number };
   readonly annotate1mb: { bytes: number; runs: number[]; median: number; references: number; diagnostics: number };
   readonly check1000: { files: number; bytesEach: number; seconds: number; exitCode: number | null; summary: string; articlesPerSecond: number };
-  /** `check`'s throughput with one worker and with every worker it uses by default (one: check has no workers yet). */
+  /** `check`'s throughput on one thread (--jobs 1) and with its default worker threads (one per core). */
   readonly check: { articlesPerSecond1Worker: number; articlesPerSecondAllWorkers: number; workers: number };
 }
 
@@ -84,18 +84,24 @@ export function benchArticles(seed: number, log: (message: string) => void, chec
   const folder = mkdtempSync(path.join(os.tmpdir(), 'policy-annotator-bench-'));
   mkdirSync(path.join(folder, 'articles'));
   for (let n = 0; n < checkFiles; n++) writeFileSync(path.join(folder, 'articles', `article-${String(n).padStart(4, '0')}.md`), articleOfSize(5 * 1024, seed + n));
-  const started = process.hrtime.bigint();
-  const check = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', 'articles/*.md'], { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // Once on one thread (--jobs 1), once with the default: a worker thread per core.
+  const timedCheck = (jobs: string[]) => {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', ...jobs, 'articles/*.md'], { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    return { result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  };
+  const single = timedCheck(['--jobs', '1']);
+  const { result: check, seconds } = timedCheck([]);
   rmSync(folder, { recursive: true, force: true });
   const summary = check.stdout.trim().split('\n').pop() ?? check.stderr.trim();
+  if (single.result.stdout !== check.stdout) log('articles: check --jobs 1 and the default wrote different output (a bug)');
 
   return {
     corpusRecords: index.size,
     hover: { p50: percentile(samples, 50), p95: percentile(samples, 95), samples: samples.length, cards },
     annotate1mb: { bytes: Buffer.byteLength(large), runs, median: percentile(runs, 50), references: last!.references.length, diagnostics: last!.diagnostics.length },
     check1000: { files: checkFiles, bytesEach: 5 * 1024, seconds, exitCode: check.status, summary, articlesPerSecond: checkFiles / seconds },
-    check: { articlesPerSecond1Worker: checkFiles / seconds, articlesPerSecondAllWorkers: checkFiles / seconds, workers: 1 },
+    check: { articlesPerSecond1Worker: checkFiles / single.seconds, articlesPerSecondAllWorkers: checkFiles / seconds, workers: os.availableParallelism() },
   };
 }
 
@@ -107,6 +113,7 @@ export function articleTable(result: ArticleBenchResult): string {
     ['  references / diagnostics found', `${result.annotate1mb.references} / ${result.annotate1mb.diagnostics}`, '', ''],
     [`check ${result.check1000.files} articles of 5 KB, whole process (s)`, result.check1000.seconds.toFixed(2), '≤ 5 s', result.check1000.seconds <= 5 ? 'PASS' : 'FAIL'],
     ['  its summary line', result.check1000.summary, '', ''],
+    [`  articles per second: --jobs 1 / ${result.check.workers} workers`, `${result.check.articlesPerSecond1Worker.toFixed(0)} / ${result.check.articlesPerSecondAllWorkers.toFixed(0)}`, '', ''],
   ];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => [...row[column]!].length)));
   return rows.map((row, line) => (line === 1 ? `${widths.map((width) => '-'.repeat(width)).join('  ')}\n` : '') + row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');

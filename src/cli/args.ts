@@ -24,11 +24,16 @@ export interface CliArgs {
   readonly exportFormat: 'csl-json' | 'bibtex';
   /** `sources`: a shipped style's name or a .csl file. */
   readonly style?: string;
+  /** check, annotate: worker threads (--jobs N); undefined: one per core. 1 checks in the main thread. */
+  readonly jobs?: number;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out', '--url', '--min-laws', '--timeout', '--style']);
+/** More threads than this only cost memory (each holds its own corpus). */
+export const MAX_JOBS = 256;
+
+const VALUE_FLAGS = new Set(['--corpus', '--format', '--config', '--limit', '--laws', '--out', '--url', '--min-laws', '--timeout', '--style', '--jobs']);
 const COMMANDS = new Set(['annotate', 'check', 'search', 'render', 'laws', 'harvest', 'export', 'sources', 'help', 'version']);
 const BOOLEAN_FLAGS = new Set(['--no-embedded', '--json', '--cards', '--strict', '--color', '--no-color', '--help', '-h', '--version', '--check']);
 
@@ -78,6 +83,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   };
   const minLaws = positiveNumber('--min-laws', 1_000_000);
   const timeoutSeconds = positiveNumber('--timeout', 3600);
+  const jobsText = values.get('--jobs')?.at(-1);
+  const jobs = jobsText === undefined ? undefined : Number(jobsText);
+  if (jobs !== undefined && (!/^\d+$/.test(jobsText!) || jobs < 1 || jobs > MAX_JOBS)) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${jobsText}"`);
   return {
     command: command as CliArgs['command'],
     positional: command === 'help' || command === 'version' ? [] : rest,
@@ -98,14 +106,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     check: flags.has('--check'),
     exportFormat,
     ...(style ? { style } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
   };
 }
 
 export const HELP = `policy-annotator: check and annotate policy articles against a corpus of sources
 
 Usage:
-  policy-annotator annotate <file...> [--corpus <dir|file>]... [--no-embedded] [--json] [--cards]
-  policy-annotator check <files or globs...> [--corpus <dir|file>]... [--strict] [--format text|json|sarif]
+  policy-annotator annotate <file...> [--corpus <dir|file>]... [--no-embedded] [--json] [--cards] [--jobs <n>]
+  policy-annotator check <files or globs...> [--corpus <dir|file>]... [--strict] [--format text|json|sarif] [--jobs <n>]
   policy-annotator search <query> [--corpus <dir|file>]... [--limit <n>]
   policy-annotator render <article.md> [--out page.html] [--corpus <dir|file>]... [--laws <path>] [--no-embedded]
   policy-annotator laws import <ChLaw.json|ChLaw.zip>... --out <dir>
@@ -134,6 +143,7 @@ Options:
   --json            annotate: print JSON (one object per file)
   --cards           annotate: include each reference's hover card (Markdown)
   --strict          check: warnings fail too
+  --jobs <n>        check, annotate: worker threads (default: one per core; 1 checks in one thread)
   --format <f>      check: text (default), json or sarif; export: csl-json (default) or bibtex
   --color, --no-color
 Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 usage error or a file that cannot be read.`;

@@ -1,11 +1,12 @@
-import { disabledChecks } from '../core/article/disableComments';
-import { analyzeFile, resolveFileArguments } from './articles';
+import path from 'node:path';
+import { resolveFileArguments } from './articles';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
-import { checkRows, formatSarif, formatText } from './check';
-import { fileJson, type FileJson } from './output';
+import { writeAnnotations, writeCheck } from './resultWriter';
 import { openSession } from './session';
-import { openLaws, withStatutes } from './statutes';
-import { withDecisions } from './decisions';
+import { openLaws } from './statutes';
+import { checkedFiles } from './checkedFiles';
+import type { FileCheckContext } from './fileOutput';
+import { WorkerFailure } from './workerPool';
 import { importLaws } from './lawsImport';
 import { downloadLaws } from './lawsDownload';
 import { DecisionRecords } from '../core/decision/decisionRecords';
@@ -21,6 +22,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readonly isTty: boolean;
+  /** The check worker thread's script (default: cliWorker.js beside this bundle). */
+  readonly workerScript?: string;
 }
 
 /** Runs one command line; returns the exit code (0 fine, 1 errors, 2 usage or unreadable files). */
@@ -70,39 +73,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'search') return search(args, session.corpus.index, io);
     const files = await resolveFileArguments(args.positional, io.cwd);
     const laws = await openLaws(args.laws, io.cwd, io.err);
-    const results: FileJson[] = [];
-    const decisionRecords = new DecisionRecords(session.corpus.index);
-    for (const file of files) {
-      const result = await analyzeFile(file, io.cwd, session);
-      const withLaws = await withStatutes(fileJson(result, session.config, args.cards), result, laws, session.config, args.cards);
-      const json = withDecisions(withLaws, result, session.corpus.index, decisionRecords, session.config, args.cards, today());
-      // <!-- policy-annotator-disable … --> comments, honoured for every check (lines are 1-based here).
-      const isDisabled = 'analysis' in result ? disabledChecks(result.analysis.article.text) : undefined;
-      results.push(isDisabled ? { ...json, diagnostics: json.diagnostics.filter((diagnostic) => !isDisabled(diagnostic.line - 1, diagnostic.code)) } : json);
-    }
-    const missing = results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error'));
-    for (const result of results) {
-      for (const diagnostic of result.diagnostics) if (diagnostic.code === 'file-not-found' || diagnostic.code === 'read-error') io.err(`policy-annotator: ${terminalSafe(diagnostic.message)}`);
-    }
-    const rows = checkRows(results, session.problems, io.cwd);
-    if (args.command === 'annotate') {
-      // Corpus and configuration problems are not part of the per-article output: they go to stderr.
-      const corpusRows = rows.filter((row) => !results.some((result) => result.file === row.file));
-      if (corpusRows.length > 0) io.err(formatText(corpusRows, 0, false).split('\n').slice(0, -1).join('\n'));
-      io.out(args.json ? safeJsonStringify(results, 2) : formatAnnotations(results));
-      if (missing) return 2;
-      return results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
-    }
-    if (args.format === 'json') io.out(safeJsonStringify(rows, 2));
-    else if (args.format === 'sarif') io.out(formatSarif(rows, version()));
-    else io.out(formatText(rows, files.length, args.color ?? io.isTty));
-    if (missing) return 2;
-    const failing = rows.some((row) => row.severity === 'error' || (args.strict && row.severity === 'warning'));
-    return failing ? 1 : 0;
+    const context: FileCheckContext = { cwd: io.cwd, session, laws, decisionRecords: new DecisionRecords(session.corpus.index), command: args.command, cards: args.cards, today: today() };
+    const results = checkedFiles(files, args, context, io.workerScript ?? path.join(__dirname, 'cliWorker.js'));
+    return args.command === 'annotate' ? await writeAnnotations(results, files, session.problems, args, io) : await writeCheck(results, files.length, session.problems, args, io, version());
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`policy-annotator: ${usageMessage(error.message)}`);
       return 2;
+    }
+    if (error instanceof WorkerFailure) {
+      io.err(`policy-annotator: ${terminalSafe(error.message)}; the output is incomplete (--jobs 1 checks without worker threads)`);
+      return 3;
     }
     throw error;
   }
@@ -135,23 +116,6 @@ function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column]! - width(cell))))).join('  ')).join('\n');
 }
 
-function formatAnnotations(results: readonly FileJson[]): string {
-  // Every piece of data (file names, article text, ids, tags, messages) is escaped: a title holding ESC or a
-  // line feed must not drive the terminal or forge an output line.
-  const safe = terminalSafe;
-  const lines: string[] = [];
-  for (const result of results) {
-    lines.push(safe(result.file));
-    for (const reference of result.references) {
-      const text = JSON.stringify(reference.text.length > 50 ? `${reference.text.slice(0, 49)}…` : reference.text);
-      const target = reference.id ?? (reference.candidates ? `ambiguous: ${reference.candidates.join(', ')}` : 'unresolved');
-      lines.push(`  ${reference.line}:${reference.column} ${safe(reference.kind)} ${safe(text)} → ${safe(target)}${reference.match ? ` (${safe(reference.match)} ${reference.score})` : ''}`);
-    }
-    for (const tag of result.tags) lines.push(`  ${tag.line}:${tag.column} tag ${safe(tag.text)}`);
-    for (const diagnostic of result.diagnostics) lines.push(`  ${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${safe(diagnostic.code)} ${safe(diagnostic.message)}`);
-  }
-  return lines.join('\n');
-}
 
 /** Today, or POLICY_ANNOTATOR_TODAY (YYYY-MM-DD) so checks that depend on the date can be reproduced. */
 function today(): Date {

@@ -1,0 +1,84 @@
+import { Worker } from 'node:worker_threads';
+import type { FileJson } from './output';
+import type { BatchRequest, WorkerReply, WorkerSetup } from './workerProtocol';
+
+/** Files per message: few enough that the threads share the work evenly, enough that messages cost little. */
+export const BATCH_SIZE = 8;
+/** Batches each worker holds at once: one it checks, one waiting, so it never idles between messages. */
+const BATCHES_PER_WORKER = 2;
+
+/** A worker thread that stopped or could not start: reported, exit 3, never a silent partial result. */
+export class WorkerFailure extends Error {}
+
+type Slot = { readonly json: FileJson } | { readonly thrown: { readonly message: string; readonly stack: string } };
+
+/**
+ * The files' results in input order, checked by `jobs` worker threads (dist/cliWorker.js). Each file's result
+ * waits in a reorder buffer keyed by its index until every earlier one has been yielded; batches are handed
+ * out only within a window ahead of the next file to yield, so the buffer, and the memory, stay bounded
+ * however many files there are and however slow one batch is.
+ */
+export async function* filesInWorkers(files: readonly string[], jobs: number, script: string, setup: WorkerSetup): AsyncGenerator<FileJson> {
+  const count = Math.min(jobs, Math.ceil(files.length / BATCH_SIZE));
+  const window = count * BATCHES_PER_WORKER * BATCH_SIZE;
+  const ready = new Map<number, Slot>();
+  const inFlight = new Map<Worker, Set<number>>();
+  let next = 0;
+  let dispatched = 0;
+  let failure: WorkerFailure | undefined;
+  let closing = false;
+  let wake = () => {};
+  const fail = (message: string) => {
+    failure ??= new WorkerFailure(message);
+    wake();
+  };
+  const dispatch = () => {
+    for (const [worker, batches] of inFlight) {
+      while (batches.size < BATCHES_PER_WORKER && dispatched < files.length && dispatched - next < window) {
+        const start = dispatched;
+        dispatched = Math.min(files.length, start + BATCH_SIZE);
+        batches.add(start);
+        worker.postMessage({ start, files: files.slice(start, dispatched) } satisfies BatchRequest);
+      }
+    }
+  };
+  for (let number = 1; number <= count; number++) {
+    const worker = new Worker(script, { workerData: setup });
+    inFlight.set(worker, new Set());
+    worker.on('message', (reply: WorkerReply) => {
+      if ('setupFailed' in reply) return fail(`worker thread ${number} could not start: ${reply.setupFailed}`);
+      reply.results.forEach((json, offset) => ready.set(reply.start + offset, { json }));
+      if ('thrown' in reply) ready.set(reply.thrown.index, { thrown: reply.thrown });
+      inFlight.get(worker)!.delete(reply.start);
+      wake();
+    });
+    worker.on('error', (error) => fail(`worker thread ${number} failed: ${error.message}`));
+    worker.on('exit', (code) => {
+      if (!closing) fail(`worker thread ${number} stopped (exit code ${code}) before checking its files`);
+    });
+  }
+  try {
+    dispatch();
+    while (next < files.length) {
+      const slot = ready.get(next);
+      if (!slot) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      ready.delete(next);
+      if ('thrown' in slot) {
+        // The same error the in-process check would have thrown for this file, with the worker's stack.
+        const error = new Error(slot.thrown.message);
+        error.stack = slot.thrown.stack;
+        throw error;
+      }
+      next++;
+      yield slot.json;
+      dispatch();
+    }
+  } finally {
+    closing = true;
+    await Promise.all([...inFlight.keys()].map((worker) => worker.terminate()));
+  }
+}
