@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { requireBundle } from '../lazyBundles/requireBundle';
 import type { CitationStyles } from '../core/styles/citationStyles';
 
 /**
@@ -7,14 +7,5 @@ import type { CitationStyles } from '../core/styles/citationStyles';
  * startup never loads it. The web build replaces this module by lazy.web.ts (the processor is not in it).
  */
 export function loadCitationStyles(): Promise<CitationStyles> {
-  return new Promise((resolve, reject) => {
-    try {
-      // A path esbuild cannot follow, so the processor stays out of dist/extension.js.
-      const file = path.join(__dirname, 'citationStyles.js');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      resolve((require(file) as { citationStyles: CitationStyles }).citationStyles);
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
+  return requireBundle<CitationStyles>('citationStyles.js', 'citationStyles');
 }

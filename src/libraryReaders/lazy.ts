@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { requireBundle } from '../lazyBundles/requireBundle';
 import type { LibraryReaders } from '../core/corpus/parseFile';
 
 /**
@@ -7,14 +7,5 @@ import type { LibraryReaders } from '../core/corpus/parseFile';
  * web build replaces this module by bundled.ts (esbuild.mjs), since a web worker cannot require a file.
  */
 export function loadLibraryReaders(): Promise<LibraryReaders> {
-  return new Promise((resolve, reject) => {
-    try {
-      // A path esbuild cannot follow, so the readers stay out of dist/extension.js.
-      const file = path.join(__dirname, 'libraryReaders.js');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      resolve((require(file) as { libraryReaders: LibraryReaders }).libraryReaders);
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
+  return requireBundle<LibraryReaders>('libraryReaders.js', 'libraryReaders');
 }
