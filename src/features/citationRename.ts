@@ -45,7 +45,7 @@ export class CitationRenameProvider implements vscode.RenameProvider {
     if (refusal) {
       // Not thrown: VS Code would pass a refused rename on to the next provider (the Markdown extension's
       // rename of link labels), which would then rename `[@id]` as a label. An empty edit ends it here.
-      void vscode.window.showErrorMessage(refusalMessage(refusal, record.id, newId));
+      void vscode.window.showErrorMessage(refusalMessage(refusal));
       return new vscode.WorkspaceEdit();
     }
     const edit = new vscode.WorkspaceEdit();
@@ -82,7 +82,7 @@ export class CitationRenameProvider implements vscode.RenameProvider {
         if (record.origin.uri !== uri || record.origin.fieldLines.id !== position.line) continue;
         const format = corpusFormat(uri);
         const value = format ? idValueOnLine(document.lineAt(position.line).text, record.id, format) : undefined;
-        if (!format || !value) throw renameError(refusalMessage('not-our-format', record.id));
+        if (!format || !value) throw renameError(refusalMessage('not-our-format'));
         const range = new vscode.Range(position.line, value.start, position.line, value.end);
         if (range.contains(position)) return { record, range };
       }
@@ -93,7 +93,7 @@ export class CitationRenameProvider implements vscode.RenameProvider {
     if (key) {
       const record = index.get(key.id);
       if (!record) throw renameError(vscode.l10n.t('Policy Annotator: no corpus record has the id "{0}", so there is nothing to rename.', key.id));
-      if (record.origin.embedded) throw renameError(refusalMessage('embedded', record.id));
+      if (record.origin.embedded) throw renameError(refusalMessage('embedded'));
       return { record, range: toVsRange(document, key.start + 1, key.end) };
     }
     const reference = referenceAtOffset(this.deps.analyses.get(document).references, offset);
@@ -111,11 +111,11 @@ export class CitationRenameProvider implements vscode.RenameProvider {
   async #renameInCorpusFile(edit: vscode.WorkspaceEdit, record: CorpusRecord, newId: string): Promise<void> {
     const format = corpusFormat(record.origin.uri);
     const line = record.origin.fieldLines.id;
-    if (!format || line === undefined) throw renameError(refusalMessage('not-our-format', record.id));
+    if (!format || line === undefined) throw renameError(refusalMessage('not-our-format'));
     const uri = vscode.Uri.parse(record.origin.uri);
     const document = await vscode.workspace.openTextDocument(uri);
     const value = line < document.lineCount ? idValueOnLine(document.lineAt(line).text, record.id, format) : undefined;
-    if (!value) throw renameError(refusalMessage('id-not-found', record.id));
+    if (!value) throw renameError(refusalMessage('id-not-found'));
     edit.replace(uri, new vscode.Range(line, value.start, line, value.end), writtenId(newId, format));
   }
 }
@@ -137,18 +137,20 @@ async function readArticle(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-function refusalMessage(refusal: RenameRefusal, id: string, newId = ''): string {
+// The messages name no id: ids come from corpus files (and the new one from the user), and messages never
+// quote file content.
+function refusalMessage(refusal: RenameRefusal): string {
   switch (refusal) {
     case 'embedded':
-      return vscode.l10n.t('Policy Annotator: "{0}" is a built-in record; ids of built-in records cannot be renamed.', id);
+      return vscode.l10n.t('Policy Annotator: this is a built-in record; ids of built-in records cannot be renamed.');
     case 'invalid-id':
-      return vscode.l10n.t('Policy Annotator: "{0}" is not a valid id: use letters, digits and . _ : -, starting with a letter or digit.', newId.slice(0, 80));
+      return vscode.l10n.t('Policy Annotator: the new id is not valid: use letters, digits and . _ : -, starting with a letter or digit.');
     case 'id-in-use':
-      return vscode.l10n.t('Policy Annotator: another record already has the id "{0}".', newId);
+      return vscode.l10n.t('Policy Annotator: another record already has the new id.');
     case 'not-our-format':
-      return vscode.l10n.t('Policy Annotator: the record "{0}" comes from a reference library; rename it in that library.', id);
+      return vscode.l10n.t('Policy Annotator: this record comes from a reference library; rename it in that library.');
     case 'id-not-found':
-      return vscode.l10n.t('Policy Annotator: the id of "{0}" was not found in its corpus file (has the file changed?).', id);
+      return vscode.l10n.t('Policy Annotator: the record\'s id was not found in its corpus file (has the file changed?).');
   }
 }
 

@@ -43,10 +43,7 @@ export function registerHarvestCommand(corpus: CorpusService): vscode.Disposable
     await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(formatHarvestJsonLines(result.records)));
     const summary: HarvestSummary = { written: out.toString(), records: result.records.length, known: result.known.length, conflicts: result.conflicts.length, articles: result.articles };
     void vscode.window
-      .showInformationMessage(
-        vscode.l10n.t('Policy Annotator: {0} sources harvested from {1} articles into corpus/harvested.jsonl; {2} already in the corpus, {3} conflicting facts kept as notes.', summary.records, summary.articles, summary.known, summary.conflicts),
-        vscode.l10n.t('Open'),
-      )
+      .showInformationMessage(vscode.l10n.t('Policy Annotator: {0} sources harvested from {1} articles into corpus/harvested.jsonl; {2} already in the corpus, {3} conflicting facts kept as notes.', summary.records, summary.articles, summary.known, summary.conflicts), vscode.l10n.t('Open'))
       .then((choice) => (choice ? vscode.window.showTextDocument(out) : undefined));
     return summary;
   });

@@ -120,7 +120,9 @@ export class LawDatabaseDownloads {
       await fs.rename(staging, target);
       await this.reload();
       this.log.info(`Downloaded the law database from ${request.url}: ${imported.summary.laws} laws, ${imported.summary.articles} articles${edition ? `, edition of ${edition}` : ''}, ${mb(result.bytes.length)} MB.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: the national law database is in use: {0} laws, edition of {1}.', imported.summary.laws, edition ?? '?'));
+      // A count and an ISO date the import parsed (isoOfUpdateDate): nothing quoted from the file.
+      const lawCount = imported.summary.laws;
+      void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: the national law database is in use: {0} laws, edition of {1}.', lawCount, edition ?? '?'));
       return 'imported';
     } finally {
       await fs.rm(zipFile, { force: true });

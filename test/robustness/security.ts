@@ -96,7 +96,7 @@ export function runSecurity(suite: Suite, repoRoot: string): void {
       const argument = match[1]!;
       const interpolations = [...argument.matchAll(/\$\{([^}]*)\}/g)].map((interpolation) => interpolation[1]!);
       if (!argument.startsWith("'") && !argument.startsWith('"') && interpolations.some((expression) => !/^vscode\.workspace\.asRelativePath\(uri\)$|^l10n|^count|^\w+\.length$/.test(expression.trim()))) quoting.push(`${path.relative(repoRoot, file)}: ${argument.slice(0, 80)}`);
-      if (!argument.startsWith('`') && !argument.startsWith("'") && !argument.startsWith('"') && !argument.startsWith('vscode.l10n.t(')) quoting.push(`${path.relative(repoRoot, file)}: ${argument.slice(0, 80)}`);
+      if (!argument.startsWith('`') && !argument.startsWith("'") && !argument.startsWith('"') && !argument.startsWith('vscode.l10n.t(') && !constantMessageCall(source, argument)) quoting.push(`${path.relative(repoRoot, file)}: ${argument.slice(0, 80)}`);
       // A translated message's arguments: the rest of the call's line may not name corpus or article text.
       const line = source.slice(match.index, source.indexOf('\n', match.index)).replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
       if (argument.startsWith('vscode.l10n.t(') && /\.(?:title|text|summary|publisher|author|aliases)\b|\bargs\.|\btag\b/.test(line)) quoting.push(`${path.relative(repoRoot, file)}: ${line.trim().slice(0, 80)}`);
@@ -111,4 +111,18 @@ function listSources(folder: string): string[] {
     const full = path.join(folder, name);
     return statSync(full).isDirectory() ? listSources(full) : full.endsWith('.ts') ? [full] : [];
   });
+}
+
+/**
+ * A call like `refusalMessage(refusal` to a function of the same file that only returns fixed translated
+ * messages (`return vscode.l10n.t('…');`, no arguments): it cannot quote anything, whatever it is given.
+ */
+function constantMessageCall(source: string, argument: string): boolean {
+  const name = /^(\w+)\(/.exec(argument)?.[1];
+  if (!name) return false;
+  const start = source.indexOf(`function ${name}(`);
+  if (start === -1) return false;
+  const body = source.slice(start, source.indexOf('\n}\n', start));
+  const returns = [...body.matchAll(/^\s*return (.*);\s*$/gm)].map((match) => match[1]!);
+  return returns.length > 0 && returns.every((value) => /^vscode\.l10n\.t\('(?:[^'\\]|\\.)*'\)$/.test(value));
 }
