@@ -5,20 +5,10 @@ import { AliasMatcher } from '../../src/core/search/aliasMatcher';
 import { ApproximateMatcher } from '../../src/core/search/approximateMatch';
 import { CorpusIndex } from '../../src/core/search/corpusIndex';
 import { FuzzySearch } from '../../src/core/search/fuzzySearch';
+import { mulberry32 } from '../../bench/generateCorpus';
 
 function record(id: string, title: string, url?: string, aliases: string[] = []): CorpusRecord {
   return { id, type: 'report', title, aliases, summary: {}, tags: [], related: [], ...(url ? { url } : {}), origin: { uri: 'file:///c.json', line: 0, fieldLines: {}, embedded: false } };
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The oracle: edits turning the pattern into each substring of the text, the fewest of them (brute force). */
@@ -38,7 +28,7 @@ function bruteForce(pattern: string, text: string): number {
 }
 
 test('approximate substring distance equals the brute-force minimum over every substring', () => {
-  const next = random(Number(process.env.POLICY_ANNOTATOR_SEED ?? 7));
+  const next = mulberry32(Number(process.env.POLICY_ANNOTATOR_SEED ?? 7));
   const alphabet = ['人', '工', '智', '慧', 'a', 'b'];
   const word = (max: number) => Array.from({ length: Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
   const matcher = new ApproximateMatcher();

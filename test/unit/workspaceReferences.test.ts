@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { splitLines } from '../../src/core/article/lines';
 import { WorkspaceReferenceIndex, type IndexedReference, type ReferenceSite } from '../../src/core/article/workspaceReferences';
+import { mulberry32 } from '../../bench/generateCorpus';
 
 /** A tiny article language for the property test: `@id` cites record `id`; anything else is prose. */
 function referencesOf(text: string): IndexedReference[] {
@@ -25,20 +26,9 @@ function scan(files: ReadonlyMap<string, string>, id: string): ReferenceSite[] {
   return sites;
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('workspace reference index: equals a fresh scan after any sequence of file changes', () => {
   const seed = Number(process.env.POLICY_ANNOTATOR_SEED ?? 19);
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const files = new Map<string, string>();
   const index = new WorkspaceReferenceIndex();
