@@ -8,6 +8,7 @@ import { renderHoverCard } from '../../src/core/hoverCard';
 import { CorpusIndex } from '../../src/core/search/corpusIndex';
 import { GlobSet } from '../../src/core/util/glob';
 import { describeRun, finishedCleanly, runCli, workspace } from './cliRunner';
+import { INPUT_FACTOR, RATIO_BOUND, timeRatioOf } from './linearTime';
 import { cpuMs, milliseconds, type Suite } from './suite';
 
 /** Article texts of about `size` characters whose structure nests. */
@@ -54,10 +55,11 @@ export function runSmallInputs(suite: Suite, repoRoot: string): void {
       const run = runCli(repoRoot, root, ['annotate', '--json', '--no-embedded', 'article.md'], 30_000);
       suite.check(`${name} (200 KB): annotate --json ends cleanly`, finishedCleanly(run) && run.stdout.trim().startsWith('['), describeRun(run));
       if (!finishedCleanly(run)) continue;
-      const small = cpuMs(() => analyzeArticle(make(25_000), index, { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) }), 2);
-      const large = cpuMs(() => analyzeArticle(text, index, { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) }), 2);
-      suite.check(`${name}: analysis time grows about linearly (ratio at 8× the input under 32)`, large / Math.max(small, 1) < 32 && large < 5_000, `${milliseconds(small)} → ${milliseconds(large)}`);
-      suite.figure(`${name}, 200 KB: analysed in (CPU; ratio to 25 KB)`, `${milliseconds(large)} (${(large / Math.max(small, 1)).toFixed(1)}×)`);
+      const analyse = (input: string) => analyzeArticle(input, index, { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) });
+      const large = cpuMs(() => analyse(text), 2);
+      const ratio = timeRatioOf(analyse, (factor) => make((200_000 * factor) / INPUT_FACTOR), 'lowest', 2);
+      suite.check(`${name}: analysis time grows about linearly (time ratio at ${INPUT_FACTOR}× the input under ${RATIO_BOUND})`, ratio < RATIO_BOUND && large < 5_000, `${milliseconds(large)} for 200 KB, ratio ${ratio.toFixed(1)}`);
+      suite.figure(`${name}, 200 KB: analysed in (CPU; time ratio at ${INPUT_FACTOR}× the input)`, `${milliseconds(large)} (${ratio.toFixed(1)}×)`);
       const keys = analyzeArticle(text, index, { threshold: 0.7, kinds: new Set() }).article.keys.length;
       if (name.includes('keys')) suite.check(`${name}: each key found once`, keys === 40_000, `${keys} keys`);
     } finally {

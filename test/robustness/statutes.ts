@@ -2,6 +2,7 @@ import path from 'node:path';
 import { NodeLawFileSystem } from '../../src/cli/laws';
 import { toUri } from '../../src/cli/nodeFiles';
 import { parseArticle } from '../../src/core/article/article';
+import { findDecisions } from '../../src/core/decision/decisions';
 import { findStatuteCitations } from '../../src/core/law/citations';
 import { LawLibrary } from '../../src/core/law/lawLibrary';
 import { INPUT_FACTOR, RATIO_BOUND, timeRatio } from './linearTime';
@@ -10,7 +11,8 @@ import type { Suite } from './suite';
 /**
  * Bad input for the statute detector: citations split over lines, 同法 with nothing before it, 10,000 § in a
  * row, a defined short name that shadows a real law's name. Sensible results, no exception, and linear time on
- * each unit repeated (8× the input must take < 32× the time; quadratic work takes about 64×).
+ * each unit repeated (see linearTime.ts: 16× the input must take < 40× the time; n^1.5 work takes about 64×). The
+ * decision detector is timed the same way on many candidates, citations wrapped in quotes and long lines.
  */
 export async function runStatutes(suite: Suite, repoRoot: string): Promise<void> {
   const library = new LawLibrary({ fileSystem: new NodeLawFileSystem(), sources: () => [{ folder: toUri(path.join(repoRoot, 'laws', 'embedded')), embedded: true }] });
@@ -61,4 +63,15 @@ export async function runStatutes(suite: Suite, repoRoot: string): Promise<void>
     suite.check(`statute detector on ${name} repeated: linear time (${INPUT_FACTOR}× the input, ${ratio.toFixed(1)}× the time, < ${RATIO_BOUND}×)`, ratio < RATIO_BOUND, ratio.toFixed(1));
   }
   suite.figure(`statute detector: worst time ratio at ${INPUT_FACTOR}× the input (linear ≈ ${INPUT_FACTOR})`, Math.max(...ratios).toFixed(1));
+
+  const decisionUnits: Array<[string, string]> = [
+    ['many candidates', '最高法院109年度台上字第1234號、第5號及釋字第603號、前揭判決、'],
+    ['citations wrapped in a quote', '> 最高法院109年度台上字\n> 第1234號判決、釋字\n> 第603號\n'],
+    ['numbers at the ends of long lines', `${'字'.repeat(2000)}12\n> 1\n`],
+  ];
+  const scanDecisions = (text: string) => findDecisions(text, parseArticle(text).skipped);
+  for (const [name, unit] of decisionUnits) {
+    const ratio = timeRatio(scanDecisions, unit, Math.max(6_000, unit.length), 'lowest');
+    suite.check(`decision detector on ${name} repeated: linear time (${INPUT_FACTOR}× the input, ${ratio.toFixed(1)}× the time, < ${RATIO_BOUND}×)`, ratio < RATIO_BOUND, ratio.toFixed(1));
+  }
 }

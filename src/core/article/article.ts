@@ -1,5 +1,5 @@
 import { parseCitationLine, type ParsedCitation } from './citationLine';
-import { rangeSetOf, splitLines, type Line, type RangeSet } from './lines';
+import { RangeList, rangeSetOf, splitLines, type Line, type RangeSet } from './lines';
 import { findLinksAndKeys, type CitationKey, type MarkdownLink } from './links';
 import { findSections, type Section } from './sections';
 import { findSkipRanges, type FrontMatter } from './skipRanges';
@@ -63,11 +63,13 @@ export function parseArticle(text: string): Article {
   const { links, keys } = findLinksAndKeys(text, lines, skipped);
 
   const citationLines: CitationLine[] = [];
-  const sectionRanges: Array<[number, number]> = [];
+  // Everything that is not body prose, collected as it is found: skipped ranges, sections, then links and keys.
+  const notProseRanges = new RangeList();
+  notProseRanges.pushAll(ranges);
   for (const section of sections) {
     const first = lines[section.headerLine]!;
     const last = lines[section.endLine - 1] ?? first;
-    sectionRanges.push([first.start, last.start + last.text.length]);
+    notProseRanges.push(first.start, last.start + last.text.length);
     if (section.kind !== 'sources') continue;
     for (let number = section.firstLine; number < section.endLine; number++) {
       const line = lines[number]!;
@@ -79,7 +81,9 @@ export function parseArticle(text: string): Article {
       citationLines.push({ line: number, start, end: start + entryText.length, text: entryText, parsed: parseCitationLine(entryText.slice(0, MAX_CITATION_LINE)) });
     }
   }
-  const inSources = rangeSetOf(citationLines.map((citation) => [citation.start, citation.end] as [number, number]));
+  const citationRanges = new RangeList();
+  for (const citation of citationLines) citationRanges.push(citation.start, citation.end);
+  const inSources = rangeSetOf(citationRanges);
   const bodyLinks = links.filter((link) => !inSources.contains(link.start));
   const sourceLinks = links.filter((link) => inSources.contains(link.start));
   let hasFootnotes = false;
@@ -89,11 +93,8 @@ export function parseArticle(text: string): Article {
       break;
     }
   }
-  const notProse = rangeSetOf([
-    ...ranges,
-    ...sectionRanges,
-    ...bodyLinks.map((link) => [link.start, link.end] as [number, number]),
-    ...keys.map((key) => [key.groupStart, key.groupEnd] as [number, number]),
-  ]);
+  for (const link of bodyLinks) notProseRanges.push(link.start, link.end);
+  for (const key of keys) notProseRanges.push(key.groupStart, key.groupEnd);
+  const notProse = rangeSetOf(notProseRanges);
   return { text, lines, ...(frontMatter ? { frontMatter } : {}), headings, sections, skipped, links: bodyLinks, sourceLinks, hasFootnotes, keys, citationLines, notProse };
 }

@@ -1,4 +1,4 @@
-import { rangeSetOf, type Line, type RangeSet } from './lines';
+import { RangeList, rangeSetOf, type Line, type RangeSet } from './lines';
 import { trimEndChars } from '../util/text';
 
 export interface MarkdownLink {
@@ -43,11 +43,11 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
   const links: MarkdownLink[] = [];
   const keys: CitationKey[] = [];
   const definitions = new Map<string, { url: string; start: number; end: number }>();
-  const definitionLines: Array<[number, number]> = [];
+  const definitionLines = new RangeList();
   for (const line of lines) {
     const definition = DEFINITION.exec(line.text);
     if (definition && !skipped.contains(line.start)) {
-      definitionLines.push([line.start, line.start + line.text.length]);
+      definitionLines.push(line.start, line.start + line.text.length);
       const urlStart = line.start + line.text.indexOf(definition[2]!, definition[0].indexOf(']:'));
       definitions.set(normalizeLabel(definition[1]!), { url: definition[2]!, start: urlStart, end: urlStart + definition[2]!.length });
     }
@@ -55,28 +55,30 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
   const inDefinition = rangeSetOf(definitionLines);
   const closeParen = matchParens(text);
   const pairs = matchBrackets(text, skipped);
-  const linkTextRanges: Array<[number, number]> = [...definitionLines];
+  const linkTextRanges = new RangeList();
+  linkTextRanges.pushAll(definitionLines);
   // The label bracket of a full reference link [text][label] is part of that link, not a link of its own.
   const labelBrackets = new Set<number>();
-  // In order of the opening bracket: the openings sorted as numbers (no array of pairs to sort).
-  for (const open of Int32Array.from(pairs.keys()).sort()) {
-    const close = pairs.get(open)!;
+  // In order of the opening bracket.
+  for (let open = 0; open < pairs.length; open++) {
+    const close = pairs[open]! - 1;
+    if (close < 0) continue;
     if (text.charCodeAt(open - 1) === 0x21 /* ! image */ || labelBrackets.has(open) || inDefinition.contains(open)) continue;
     const after = text.charCodeAt(close + 1);
     const label = text.slice(open + 1, close);
     if (after === 0x28 /* ( */) {
-      const end = closeParen.get(close + 1);
-      if (end === undefined || end - close > MAX_DESTINATION) continue;
+      const end = closeParen[close + 1]! - 1;
+      if (end < 0 || end - close > MAX_DESTINATION) continue;
       const inner = text.slice(close + 2, end);
       const leading = inner.length - inner.trimStart().length;
       const trimmed = inner.trimStart();
       const destination = trimmed.startsWith('<') ? trimmed.slice(1, Math.max(1, trimmed.indexOf('>'))) : (trimmed.split(/\s/, 1)[0] ?? '');
       const destinationStart = close + 2 + leading + (trimmed.startsWith('<') ? 1 : 0);
       links.push({ form: 'inline', start: open, end: end + 1, text: label, textStart: open + 1, textEnd: close, destination, destinationStart, destinationEnd: destinationStart + destination.length });
-      linkTextRanges.push([open, end + 1]);
+      linkTextRanges.push(open, end + 1);
       continue;
     }
-    const reference = after === 0x5b /* [ */ ? pairs.get(close + 1) : undefined;
+    const reference = after === 0x5b /* [ */ && pairs[close + 1]! > 0 ? pairs[close + 1]! - 1 : undefined;
     const referenceLabel = reference !== undefined ? text.slice(close + 2, reference) || label : label;
     // CommonMark link labels have at most 999 characters: longer (nested) brackets are never normalised, so
     // 100,000 nested brackets cost 100,000 steps, not 100,000 normalisations of ever longer labels.
@@ -84,7 +86,7 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
     if (defined && !/^\s*@/.test(label)) {
       const end = reference !== undefined ? reference + 1 : close + 1;
       if (reference !== undefined) labelBrackets.add(close + 1);
-      linkTextRanges.push([open, end]);
+      linkTextRanges.push(open, end);
       links.push({ form: 'reference', start: open, end, text: label, textStart: open + 1, textEnd: close, destination: defined.url, destinationStart: defined.start, destinationEnd: defined.end });
       continue;
     }
@@ -112,7 +114,7 @@ export function findLinksAndKeys(text: string, lines: readonly Line[], skipped: 
  * pair (those are groups of their own). Every character belongs to one innermost group, so the keys of
  * `[@a [@a [@a …]]]` are found in linear time, each once, instead of n²/2 times.
  */
-function keysOfGroup(text: string, open: number, close: number, pairs: ReadonlyMap<number, number>, keys: CitationKey[]): void {
+function keysOfGroup(text: string, open: number, close: number, pairs: Int32Array, keys: CitationKey[]): void {
   let segmentStart = open + 1;
   const scan = (from: number, to: number) => {
     if (from >= to) return;
@@ -130,8 +132,8 @@ function keysOfGroup(text: string, open: number, close: number, pairs: ReadonlyM
     }
   };
   for (let index = open + 1; index < close; index++) {
-    const nested = text.charCodeAt(index) === 0x5b ? pairs.get(index) : undefined;
-    if (nested === undefined || nested >= close) continue;
+    const nested = text.charCodeAt(index) === 0x5b ? pairs[index]! - 1 : -1;
+    if (nested < 0 || nested >= close) continue;
     scan(segmentStart, index);
     index = nested;
     segmentStart = nested + 1;
@@ -152,12 +154,12 @@ function locatorAfter(text: string, from: number, close: number): string {
 }
 
 /**
- * open → close for every balanced [ ] outside skipped ranges, never across a blank line. The stack is a typed
- * array sized by the text: a line of 100,000 unclosed brackets grows no JavaScript array (whose reallocations in
- * the large-object space made such lines measurably superlinear).
+ * For every balanced [ ] outside skipped ranges, never across a blank line: pairs[open] = close + 1 (0 where no
+ * pair opens). Typed arrays sized by the text, not a Map or a JavaScript array: a line of 100,000 brackets
+ * grows no hash table or array in the large-object space (which made such lines measurably superlinear).
  */
-function matchBrackets(text: string, skipped: RangeSet): Map<number, number> {
-  const pairs = new Map<number, number>();
+function matchBrackets(text: string, skipped: RangeSet): Int32Array {
+  const pairs = new Int32Array(text.length + 1);
   const stack = new Int32Array(bracketCount(text, 0x5b));
   let top = 0;
   for (let index = 0; index < text.length; index++) {
@@ -166,15 +168,15 @@ function matchBrackets(text: string, skipped: RangeSet): Map<number, number> {
     else if (char === 0x5b /* [ */) {
       if (!skipped.contains(index)) stack[top++] = index;
     } else if (char === 0x5d /* ] */) {
-      if (top > 0) pairs.set(stack[--top]!, index);
+      if (top > 0) pairs[stack[--top]!] = index + 1;
     } else if (char === 0x0a && (text.charCodeAt(index + 1) === 0x0a || (text.charCodeAt(index + 1) === 0x0d && text.charCodeAt(index + 2) === 0x0a))) top = 0;
   }
   return pairs;
 }
 
-/** open → close for every balanced ( ) on one line. */
-function matchParens(text: string): Map<number, number> {
-  const pairs = new Map<number, number>();
+/** For every balanced ( ) on one line: pairs[open] = close + 1 (0 where none opens). */
+function matchParens(text: string): Int32Array {
+  const pairs = new Int32Array(text.length + 1);
   const stack = new Int32Array(bracketCount(text, 0x28));
   let top = 0;
   for (let index = 0; index < text.length; index++) {
@@ -182,7 +184,7 @@ function matchParens(text: string): Map<number, number> {
     if (char === 0x5c) index++;
     else if (char === 0x28) stack[top++] = index;
     else if (char === 0x29) {
-      if (top > 0) pairs.set(stack[--top]!, index);
+      if (top > 0) pairs[stack[--top]!] = index + 1;
     } else if (char === 0x0a) top = 0;
   }
   return pairs;
