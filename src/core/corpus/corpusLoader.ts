@@ -2,6 +2,7 @@ import type { CorpusFileSystem } from './fileSystem';
 import type { CorpusStore } from './corpusStore';
 import { fileTooLarge, needsLibraryReaders, parseCorpusFileSteps, type LibraryReaders, type ParsedCorpusFile } from './parseFile';
 import { Slicer } from '../util/slicer';
+import { isAliasOverrideFile, parseAliasOverrideFile } from './aliasOverrides';
 
 export interface LoaderOptions {
   maxBytes(): number;
@@ -46,7 +47,11 @@ export class CorpusLoader {
     const generation = ++this.#scanGeneration;
     return this.#enqueue(async () => {
       const started = Date.now();
-      const uris = await this.fileSystem.findCorpusFiles();
+      // The alias override files are read like corpus files (a missing one is "gone"), and first, so the
+      // records come into the index with their added aliases at once.
+      const overrides = this.fileSystem.aliasOverrideFiles?.() ?? [];
+      const corpusFiles = await this.fileSystem.findCorpusFiles();
+      const uris = [...overrides, ...corpusFiles.filter((uri) => !overrides.includes(uri))];
       if (generation !== this.#scanGeneration) return;
       const found = new Set(uris);
       for (const uri of this.store.fileUris()) {
@@ -143,6 +148,14 @@ export class CorpusLoader {
       this.#readerCaches.delete(uri);
       this.store.deleteFile(uri);
       return undefined;
+    }
+    if (isAliasOverrideFile(uri)) {
+      if (read.kind === 'parsed') this.store.setAliasOverrides(read.parsed, new Map());
+      else {
+        const { file, overrides } = parseAliasOverrideFile(uri, read.bytes);
+        this.store.setAliasOverrides(file, overrides);
+      }
+      return 0;
     }
     let parsed: ParsedCorpusFile;
     if (read.kind === 'parsed') parsed = read.parsed;
