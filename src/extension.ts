@@ -159,7 +159,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   references.start();
   void corpus.whenReady().then(
     // The writing-flow features (a bundle of their own) once the corpus is there: they all wait for it anyway.
-    () => context.subscriptions.push(...loadWritingFlow().registerWritingFlow(MARKDOWN, { ...deps, statutes: statuteDeps.statutes })),
+    () => context.subscriptions.push(...loadWritingFlow().registerWritingFlow(MARKDOWN, { ...deps, statutes: statuteDeps.statutes, checkFile: (uri) => corpusFiles.stat(uri) })),
     (error: unknown) => output.error(`the corpus did not load: ${String(error)}`),
   );
   const activationMs = performance.now() - started;

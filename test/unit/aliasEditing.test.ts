@@ -88,6 +88,10 @@ describe('adding an alias to a record in its own file', () => {
     assert.equal(edited, text.replace('["乙一"]', '["乙一", "乙二"]'));
     const first = addAndReparse('file:///ws/corpus/r.jsonl', text, '甲一', 'a');
     assert.equal(first, text.replace('{"id": "a", "title": "甲"}', '{"id": "a", "title": "甲", "aliases": ["甲一"]}'));
+    // JSON.stringify's compact style stays compact.
+    const compact = '{"id":"c","title":"丙","publisher":"某機關"}\n{"id":"d","title":"丁","aliases":["丁一","丁二"]}\n';
+    assert.equal(addAndReparse('file:///ws/corpus/r.jsonl', compact, '丙一', 'c'), compact.replace('"title":"丙",', '"title":"丙","aliases":["丙一"],'));
+    assert.equal(addAndReparse('file:///ws/corpus/r.jsonl', compact, '丁三', 'd'), compact.replace('"丁二"]', '"丁二","丁三"]'));
   });
 
   it('refuses names that would match everywhere, and built-in and library records go to the alias file', () => {

@@ -142,8 +142,10 @@ export function yamlScalar(name: string): string {
 
 /** Adds the alias to a JSON object's `aliases` array (or a new `aliases` field after the title or id), keeping its layout. */
 function addToJsonObject(text: string, base: number, object: JsonNode, name: string, local: string): AliasEdit {
-  const aliases = object.children?.find((property) => property.children?.[0]?.value === 'aliases');
+  const properties = object.children ?? [];
+  const aliases = properties.find((property) => property.children?.[0]?.value === 'aliases');
   const encoded = JSON.stringify(name);
+  const style = jsonStyle(local, properties);
   if (aliases) {
     const list = aliases.children?.[1];
     if (!list || list.type !== 'array') return { kind: 'error', message: msg('The record\'s aliases are not a list (line {0}): fix them first.', lineNumber(text, base + (list?.offset ?? aliases.offset))) };
@@ -152,19 +154,31 @@ function addToJsonObject(text: string, base: number, object: JsonNode, name: str
     const last = items[items.length - 1];
     if (!last) return { kind: 'edits', edits: [{ start: base + list.offset + 1, end: base + list.offset + 1, newText: encoded }] };
     const afterLast = last.offset + last.length;
-    // A list written one item per line gets one more line; a list on one line stays on one line.
+    // A list written one item per line gets one more line; a list on one line stays on one line, spaced as it is.
     const multiline = local.slice(list.offset, afterLast).includes('\n');
-    const separator = multiline ? `,${eolOf(text)}${columnOf(local, last.offset)}` : ', ';
+    const itemComma = items.length > 1 ? local.slice(items[0]!.offset + items[0]!.length, items[1]!.offset) : style.comma;
+    const separator = multiline ? `,${eolOf(text)}${columnOf(local, last.offset)}` : itemComma.includes('\n') ? style.comma : itemComma;
     return { kind: 'edits', edits: [{ start: base + afterLast, end: base + afterLast, newText: `${separator}${encoded}` }] };
   }
-  const properties = object.children ?? [];
+  const field = `"aliases"${style.colon}[${encoded}]`;
   const anchor = properties.find((property) => property.children?.[0]?.value === 'title') ?? properties.find((property) => property.children?.[0]?.value === 'id') ?? properties[properties.length - 1];
-  if (!anchor) return { kind: 'edits', edits: [{ start: base + object.offset + 1, end: base + object.offset + 1, newText: `"aliases": [${encoded}]` }] };
+  if (!anchor) return { kind: 'edits', edits: [{ start: base + object.offset + 1, end: base + object.offset + 1, newText: field }] };
   const afterAnchor = anchor.offset + anchor.length;
   const multiline = local.slice(object.offset, object.offset + object.length).includes('\n');
-  const separator = multiline ? `,${eolOf(text)}${columnOf(local, anchor.offset)}` : ', ';
+  const separator = multiline ? `,${eolOf(text)}${columnOf(local, anchor.offset)}` : style.comma;
   // The new field follows the anchor with its own comma before it: `"title": "…", "aliases": […], "next": …`.
-  return { kind: 'edits', edits: [{ start: base + afterAnchor, end: base + afterAnchor, newText: `${separator}"aliases": [${encoded}]` }] };
+  return { kind: 'edits', edits: [{ start: base + afterAnchor, end: base + afterAnchor, newText: `${separator}${field}` }] };
+}
+
+/** How the object spaces its commas and colons (`, ` or `,`; `: ` or `:`), read from its first properties. */
+function jsonStyle(local: string, properties: readonly JsonNode[]): { comma: string; colon: string } {
+  const first = properties[0];
+  const second = properties[1];
+  const between = first && second ? local.slice(first.offset + first.length, second.offset) : ', ';
+  const key = first?.children?.[0];
+  const value = first?.children?.[1];
+  const colon = key && value ? local.slice(key.offset + key.length, value.offset) : ': ';
+  return { comma: between.includes('\n') || !between.includes(',') ? ', ' : between, colon: colon.includes('\n') || !colon.includes(':') ? ': ' : colon };
 }
 
 /** The object of the record in a JSON file: a top-level object, or an item of the top-level or `records` array, with the record's id, nearest its line. */
