@@ -44,7 +44,7 @@ import { OFFICIAL_LAWS_AVAILABLE } from './vscode/officialLawsLoader';
 import { registerPreviewReferences } from './features/previewReferences';
 import type MarkdownIt from 'markdown-it';
 import { loadWritingFlow } from './writingFlow/lazy';
-import { loadMentionVariants } from './mentionVariants/lazy';
+import { loadAliasFileReader, loadMentionVariants } from './mentionVariants/lazy';
 import { loadCrossStrait } from './crossStrait/lazy';
 import { WorkspaceReferences } from './vscode/workspaceReferenceIndex';
 
@@ -95,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     readers: loadLibraryReaders,
     crossStrait: loadCrossStrait,
     mentionVariants: loadMentionVariants,
+    aliasFileReader: loadAliasFileReader,
   });
   const tags = new TagService(corpus.index);
   // Front matter `bibliography:` files, per article (like Pandoc), read under the corpus's rules.

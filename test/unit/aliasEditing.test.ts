@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/article/analysis';
 import { REFERENCE_KINDS } from '../../src/core/article/resolve';
 import { addAliasToRecordText, addToAliasOverrideText, aliasTarget, hasName, yamlScalar, type AliasEdit } from '../../src/core/corpus/addAlias';
-import { parseAliasOverrideFile } from '../../src/core/corpus/aliasOverrides';
+import { parseAliasOverrideFile } from '../../src/core/corpus/aliasOverrideFile';
 import { CorpusService } from '../../src/core/corpus/corpusService';
 import { parseCorpusFile } from '../../src/core/corpus/parseFile';
 import type { CorpusRecord } from '../../src/core/corpus/record';
@@ -161,7 +161,7 @@ describe('the alias file in the corpus', () => {
     const files = new MemoryFileSystem();
     const overrideUri = MemoryFileSystem.uri('.policy-annotator/aliases.yaml');
     files.aliasOverrideFiles = () => [overrideUri];
-    const corpus = new CorpusService({ fileSystem: files, embeddedEnabled: () => true, maxBytes: () => 5_000_000, log: { info() {}, error() {} }, debounceMs: 0, mentionVariants: async () => mentionVariants });
+    const corpus = new CorpusService({ fileSystem: files, embeddedEnabled: () => true, maxBytes: () => 5_000_000, log: { info() {}, error() {} }, debounceMs: 0, mentionVariants: async () => mentionVariants, aliasFileReader: async () => parseAliasOverrideFile });
     await corpus.whenReady();
     await corpus.loadMentionVariants();
     const before = analyze(corpus, near);
@@ -195,7 +195,7 @@ describe('the alias file in the corpus', () => {
     files.write('corpus/r.jsonl', '{"id": "own-report", "title": "自有報告"}\n');
     files.write('.policy-annotator/aliases.yaml', 'records:\n  own-report:\n    aliases: [那份自有報告書]\n');
     files.aliasOverrideFiles = () => [MemoryFileSystem.uri('.policy-annotator/aliases.yaml')];
-    const corpus = new CorpusService({ fileSystem: files, embeddedEnabled: () => false, maxBytes: () => 5_000_000, log: { info() {}, error() {} }, debounceMs: 0 });
+    const corpus = new CorpusService({ fileSystem: files, embeddedEnabled: () => false, maxBytes: () => 5_000_000, log: { info() {}, error() {} }, debounceMs: 0, aliasFileReader: async () => parseAliasOverrideFile });
     await corpus.whenReady();
     assert.deepEqual(corpus.index.get('own-report')?.aliases, ['那份自有報告書']);
     assert.deepEqual(corpus.index.lookupName('那份自有報告書'), ['own-report']);

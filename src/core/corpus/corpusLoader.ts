@@ -2,7 +2,7 @@ import type { CorpusFileSystem } from './fileSystem';
 import type { CorpusStore } from './corpusStore';
 import { fileTooLarge, needsLibraryReaders, parseCorpusFileSteps, type LibraryReaders, type ParsedCorpusFile } from './parseFile';
 import { Slicer } from '../util/slicer';
-import { isAliasOverrideFile, parseAliasOverrideFile } from './aliasOverrides';
+import { isAliasOverrideFile, type AliasFileReader } from './aliasOverrides';
 
 export interface LoaderOptions {
   maxBytes(): number;
@@ -13,6 +13,8 @@ export interface LoaderOptions {
   log(message: string): void;
   /** Loads the parsers of library formats (BibTeX) on first use; they live in a separate file of the bundle. */
   readers?(): Promise<LibraryReaders>;
+  /** Loads the alias file's reader (with the fuzzy mention pass); without it an alias file is reported unread. */
+  aliasFileReader?(): Promise<AliasFileReader>;
 }
 
 /**
@@ -152,7 +154,8 @@ export class CorpusLoader {
     if (isAliasOverrideFile(uri)) {
       if (read.kind === 'parsed') this.store.setAliasOverrides(read.parsed, new Map());
       else {
-        const { file, overrides } = parseAliasOverrideFile(uri, read.bytes);
+        const reader = await this.#aliasFileReader();
+        const { file, overrides } = reader ? reader(uri, read.bytes) : { file: unreadAliasFile(uri), overrides: new Map() };
         this.store.setAliasOverrides(file, overrides);
       }
       return 0;
@@ -197,6 +200,16 @@ export class CorpusLoader {
     return this.#readers;
   }
 
+  #aliasReader: Promise<AliasFileReader | undefined> | undefined;
+
+  #aliasFileReader(): Promise<AliasFileReader | undefined> {
+    this.#aliasReader ??= (this.options.aliasFileReader?.() ?? Promise.resolve(undefined)).catch((error: unknown) => {
+      this.options.error(`workspace corpus: the alias file reader could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    return this.#aliasReader;
+  }
+
   #enqueue(work: () => Promise<void>): Promise<void> {
     this.#busy++;
     const next = this.#running.then(work).catch((error: unknown) => this.options.error(`workspace corpus: ${error instanceof Error ? error.stack : String(error)}`));
@@ -222,6 +235,10 @@ type FileRead = { readonly kind: 'gone' } | { readonly kind: 'parsed'; readonly 
 
 function refusedFile(uri: string, reason: string): ParsedCorpusFile {
   return { uri, records: [], problems: [{ uri, line: 0, severity: 'error', code: 'corpus-outside-workspace', message: `${reason}; it is not read.` }] };
+}
+
+function unreadAliasFile(uri: string): ParsedCorpusFile {
+  return { uri, records: [], problems: [{ uri, line: 0, severity: 'error', code: 'aliases-reader-unavailable', message: 'The reader of the alias file could not be loaded here; the file is not read.' }] };
 }
 
 function isNotFound(error: unknown): boolean {
