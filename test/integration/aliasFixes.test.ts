@@ -112,6 +112,11 @@ suite('Near misses and mentions: add as alias, ignore, rename', () => {
     // A name the record already has: only the article changes.
     const known = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, at, WORKSPACE_NEAR_MISS);
     assert.deepEqual(known.entries().map(([uri]) => uri.toString()), [document.uri.toString()]);
+    // A built-in record's new name goes to the alias file (written by the tests above).
+    const builtIn = await article('alias-fix-rename-builtin.md', '# 測試\n\n各國簽署了布萊切利宣言。\n');
+    const builtInEdit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', builtIn.uri, positionOf(builtIn, '布萊切利宣言', 2), '布萊切利峰會宣言');
+    assert.equal(builtInEdit.get(builtIn.uri).length, 1);
+    assert.ok(builtInEdit.get(aliasFile()).some((change) => change.newText.includes('布萊切利峰會宣言')), builtInEdit.entries().map(([uri]) => uri.path).join(', '));
     // F2 on a citation key still renames the record id.
     const key = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, `@${RECORD.id}`, 3), 'alias-fix-report-2024');
     assert.ok(key.get(recordsFile()).some((change) => change.newText === 'alias-fix-report-2024'));

@@ -57,6 +57,11 @@ describe('adding an alias to a record in its own file', () => {
     assert.equal(addAndReparse('file:///ws/corpus/p.md', crlf, '丙丁'), '---\r\nid: p\r\ntitle: 聲明\r\naliases:\r\n  - 甲乙\r\n  - 丙丁\r\n---\r\n');
   });
 
+  it('an empty `aliases:` field is replaced by a list in place', () => {
+    const text = joinLines('---', 'id: p', 'title: 聲明', 'aliases:', 'type: report', '---', '');
+    assert.equal(addAndReparse('file:///ws/corpus/p.md', text, '聲明二'), joinLines('---', 'id: p', 'title: 聲明', 'aliases:', '  - 聲明二', 'type: report', '---', ''));
+  });
+
   it('a name already there is unchanged; broken front matter is an error naming its line and no content', () => {
     const text = joinLines('---', 'id: p', 'title: 聲明', 'aliases:', '  - ＡＩ 宣言', '---', '');
     assert.deepEqual(addAliasToRecordText(text, 'markdown', recordOf('file:///ws/corpus/p.md', text), 'ai 宣言'), { kind: 'unchanged' });
