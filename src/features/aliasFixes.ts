@@ -43,7 +43,8 @@ export class AliasFixProvider implements vscode.CodeActionProvider {
       if (diagnostic.code !== 'possible-mention' || !possible) continue;
       if (!toVsRange(document, diagnostic.start, diagnostic.end).intersection(range)) continue;
       const record = analysis.record(possible.id);
-      if (!record) continue;
+      // A record of the article's own bibliography (front matter) is not the corpus's: the alias file does not reach it.
+      if (!record || this.deps.corpus.index.get(record.id) !== record) continue;
       const args: NearMissArguments = { article: document.uri.toString(), id: record.id, name: possible.alias };
       const diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
       const add = new vscode.CodeAction(vscode.l10n.t('Add “{0}” as an alias of {1}', short(possible.alias), short(record.title)), vscode.CodeActionKind.QuickFix);
