@@ -44,7 +44,7 @@ import { OFFICIAL_LAWS_AVAILABLE } from './vscode/officialLawsLoader';
 import { registerPreviewReferences } from './features/previewReferences';
 import type MarkdownIt from 'markdown-it';
 import { loadWritingFlow } from './writingFlow/lazy';
-import { loadMentionVariants } from './mentionVariants/lazy';
+import { loadAliasFileReader, loadMentionVariants } from './mentionVariants/lazy';
 import { loadCrossStrait } from './crossStrait/lazy';
 import { WorkspaceReferences } from './vscode/workspaceReferenceIndex';
 
@@ -95,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     readers: loadLibraryReaders,
     crossStrait: loadCrossStrait,
     mentionVariants: loadMentionVariants,
+    aliasFileReader: loadAliasFileReader,
   });
   const tags = new TagService(corpus.index);
   // Front matter `bibliography:` files, per article (like Pandoc), read under the corpus's rules.
@@ -159,7 +160,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   references.start();
   void corpus.whenReady().then(
     // The writing-flow features (a bundle of their own) once the corpus is there: they all wait for it anyway.
-    () => context.subscriptions.push(...loadWritingFlow().registerWritingFlow(MARKDOWN, { ...deps, statutes: statuteDeps.statutes })),
+    () => context.subscriptions.push(...loadWritingFlow().registerWritingFlow(MARKDOWN, { ...deps, statutes: statuteDeps.statutes, checkFile: (uri) => corpusFiles.stat(uri) })),
     (error: unknown) => output.error(`the corpus did not load: ${String(error)}`),
   );
   const activationMs = performance.now() - started;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
 import { isCorpusFileName } from '../core/corpus/parseFile';
+import { ALIAS_OVERRIDE_PATH, isAliasOverrideFile } from '../core/corpus/aliasOverrides';
 import { GlobSet } from '../core/util/glob';
 import { readCapped } from './repositoryFiles';
 
@@ -123,11 +124,22 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
     return [...found].sort();
   }
 
+  /** `.policy-annotator/aliases.yaml` at the repository root (src/core/corpus/aliasOverrides.ts). */
+  aliasOverrideFiles(): string[] {
+    return [toUri(path.join(this.root, ...ALIAS_OVERRIDE_PATH.split('/')))];
+  }
+
   async stat(uri: string): Promise<{ size: number; refused?: string } | undefined> {
     const file = toPath(uri);
     if (this.#linkedFolders.has(uri)) return { size: 0, refused: 'This is a symbolic link to a folder; linked folders are not followed (they may lead out of the workspace or loop)' };
     const own = await fs.lstat(file).catch(() => undefined);
     if (!own) return undefined;
+    if (!own.isSymbolicLink() && isAliasOverrideFile(uri) && own.isFile()) {
+      // Not found by a walk, which reports linked folders: its folder may be a link, so where it really is is checked.
+      const real = await fs.realpath(file).catch(() => undefined);
+      const inside = real !== undefined && (await this.#realRoots()).some((root) => real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+      return inside ? { size: own.size } : { size: own.size, refused: 'This file is in a symbolically linked folder leading outside the workspace' };
+    }
     if (!own.isSymbolicLink()) return own.isFile() ? { size: own.size } : undefined;
     const real = await fs.realpath(file).catch(() => undefined);
     const target = real ? await fs.stat(real).catch(() => undefined) : undefined;

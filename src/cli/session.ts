@@ -11,7 +11,7 @@ import { climbsOutOfFolder, globProblem } from '../core/util/glob';
 import { NodeCorpusFileSystem, toUri } from './nodeFiles';
 import { TagService } from '../core/tags/tagService';
 import { loadLibraryReaders } from '../libraryReaders/lazy';
-import { loadMentionVariants } from '../mentionVariants/lazy';
+import { loadAliasFileReader, loadMentionVariants } from '../mentionVariants/lazy';
 import { loadCrossStrait } from '../crossStrait/lazy';
 import { readRepositoryFile } from './repositoryFiles';
 import { ArticleBibliographies } from '../core/corpus/articleBibliography';
@@ -73,6 +73,7 @@ export async function openSession(args: CliArgs, cwd: string): Promise<Session> 
     readers: loadLibraryReaders,
     crossStrait: loadCrossStrait,
     mentionVariants: loadMentionVariants,
+    aliasFileReader: loadAliasFileReader,
   });
   await corpus.whenReady();
   // A corpus that failed to load must not give a false green in CI.

@@ -7,9 +7,10 @@ import TWPhrases from 'opencc-js/dict/TWPhrases';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import type { CrossStraitConverter } from '../core/search/crossStrait';
+import { MIXED_FORMS } from './mixedForms';
 import { createConverter } from './tables';
 
 /** OpenCC's chain: from cn (phrases, then characters, one stage), to twp (Taiwan phrases; Taiwan variants). */
 export function createCrossStraitConverter(): CrossStraitConverter {
-  return createConverter([[STPhrases, STCharacters], [TWPhrases], [TWVariantsPhrases, TWVariants]], STCharacters, TSCharacters);
+  return createConverter([[MIXED_FORMS, STPhrases, STCharacters], [TWPhrases], [TWVariantsPhrases, TWVariants]], STCharacters, TSCharacters);
 }

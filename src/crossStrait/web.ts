@@ -7,8 +7,9 @@ import TWPhrases from 'opencc-js/dict/TWPhrases';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import type { CrossStraitConverter } from '../core/search/crossStrait';
+import { MIXED_FORMS } from './mixedForms';
 import { createConverter } from './tables';
 
 export function loadCrossStrait(): Promise<CrossStraitConverter> {
-  return Promise.resolve(createConverter([[STCharacters], [TWPhrases], [TWVariantsPhrases, TWVariants]], STCharacters, TSCharacters));
+  return Promise.resolve(createConverter([[MIXED_FORMS, STCharacters], [TWPhrases], [TWVariantsPhrases, TWVariants]], STCharacters, TSCharacters));
 }

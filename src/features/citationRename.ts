@@ -4,6 +4,9 @@ import { positionAt, splitLines } from '../core/article/lines';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusRecord } from '../core/corpus/record';
 import { citationKeyRanges, corpusFormat, idValueOnLine, newIdRefusal, writtenId, type RenameRefusal } from '../core/corpus/renameRecord';
+import { hasName } from '../core/corpus/addAlias';
+import type { ArticleReference } from '../core/article/resolve';
+import { planAliasChange, type FileCheck } from '../vscode/aliasWriter';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { corpusReadyFor } from '../vscode/commandContext';
 import { toVsRange } from '../vscode/convert';
@@ -11,35 +14,46 @@ import { toVsRange } from '../vscode/convert';
 export interface CitationRenameDeps {
   readonly corpus: CorpusService;
   readonly analyses: ArticleAnalyses;
+  /** The corpus's file check, applied before a mention's rename writes an alias. */
+  readonly checkFile: FileCheck;
 }
 
 const ARTICLE_GLOB = '**/*.{md,markdown}';
 const NOT_ARTICLES = '{**/node_modules/**,**/.git/**}';
 const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
-/** Where F2 was pressed: the record and the range of its id there. */
+/** Where F2 was pressed: the record and the range of its id there, or a mention of it (a name, not an id). */
 interface RenameTarget {
   readonly record: CorpusRecord;
   readonly range: vscode.Range;
+  readonly mention?: ArticleReference;
 }
 
 /**
  * F2 on a citation key `[@id]` in an article, or on a record's `id` in a corpus file (Markdown front matter,
  * JSON, JSON Lines): the record's id and every key naming it in the workspace's articles change in one
- * workspace edit. A mention is a name, not an id: F2 there explains that (aliases are how a record gets
- * another name) instead of renaming anything.
+ * workspace edit.
+ *
+ * A mention is a name, not an id: F2 there changes how this article writes the name — every mention of the
+ * record written the same way in the article becomes the new name — and, so that the new name still
+ * resolves, adds it to the record's aliases when the record does not know it (and the old name too when it
+ * was only matched as a variant: other articles that write it so then match exactly). The alias change is
+ * marked as needing confirmation, so VS Code shows it in the refactor preview where it can be unchecked. A new
+ * name that is another record's name is not added (the mention then simply refers to that record).
  */
 export class CitationRenameProvider implements vscode.RenameProvider {
   constructor(private readonly deps: CitationRenameDeps) {}
 
-  async prepareRename(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Range | undefined> {
+  async prepareRename(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Range | { range: vscode.Range; placeholder: string } | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
-    return this.#target(document, position).range;
+    const target = this.#target(document, position);
+    return target.mention ? { range: target.range, placeholder: target.mention.text } : target.range;
   }
 
   async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string, token: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
-    const { record } = this.#target(document, position);
+    const { record, mention } = this.#target(document, position);
+    if (mention) return this.#renameMention(document, record, mention, newName, token);
     const newId = newName.trim();
     const refusal = newIdRefusal(record, newId, this.deps.corpus.index);
     if (refusal) {
@@ -96,16 +110,41 @@ export class CitationRenameProvider implements vscode.RenameProvider {
       if (record.origin.embedded) throw renameError(refusalMessage('embedded'));
       return { record, range: toVsRange(document, key.start + 1, key.end) };
     }
-    const reference = referenceAtOffset(this.deps.analyses.get(document).references, offset);
-    if (reference?.kind === 'mention' && reference.id) {
-      throw renameError(
-        vscode.l10n.t(
-          'Policy Annotator: this is a name of the record "{0}", not its id. Rename the id on a citation key [@{0}] or in the corpus file; to let another name match this record, add it to the record\'s aliases.',
-          reference.id.slice(0, 80),
-        ),
-      );
-    }
+    const analysis = this.deps.analyses.get(document);
+    const reference = referenceAtOffset(analysis.references, offset);
+    const mentioned = reference?.kind === 'mention' && reference.id ? analysis.record(reference.id) : undefined;
+    if (reference && mentioned) return { record: mentioned, range: toVsRange(document, reference.start, reference.end), mention: reference };
     throw renameError(vscode.l10n.t('Policy Annotator: put the cursor on a citation key [@id] or on a record\'s id in a corpus file to rename it.'));
+  }
+
+  /** The mention's rename: the article's mentions written so, and the alias change (to confirm). */
+  async #renameMention(document: vscode.TextDocument, record: CorpusRecord, mention: ArticleReference, newName: string, token: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
+    const name = newName.trim();
+    const edit = new vscode.WorkspaceEdit();
+    if (name === '' || /[\r\n]/.test(name)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Policy Annotator: a name is one line of text.'));
+      return edit;
+    }
+    if (name === mention.text) return edit;
+    const analysis = this.deps.analyses.get(document);
+    for (const reference of analysis.references) {
+      if (reference.kind === 'mention' && reference.id === record.id && reference.text === mention.text) edit.replace(document.uri, toVsRange(document, reference.start, reference.end), name);
+    }
+    const names: string[] = [];
+    const otherRecord = this.deps.corpus.index.lookupName(name).some((id) => id !== record.id);
+    if (!hasName(record, name) && !otherRecord) names.push(name);
+    if (mention.match === 'fuzzy' && !hasName(record, mention.text)) names.push(mention.text);
+    if (names.length === 0) return edit;
+    const plan = await planAliasChange(record, 'aliases', names, document.uri, this.deps.checkFile);
+    if (token.isCancellationRequested) return undefined;
+    if (plan.kind === 'error') void vscode.window.showWarningMessage(plan.message);
+    if (plan.kind !== 'change') return edit;
+    const label =
+      names.length === 1
+        ? vscode.l10n.t('Add “{0}” as an alias of {1}', short(names[0]!), short(record.title))
+        : vscode.l10n.t('Add “{0}” and “{1}” as aliases of {2}', short(names[0]!), short(names[1]!), short(record.title));
+    plan.change.addTo(edit, { needsConfirmation: true, label, description: vscode.workspace.asRelativePath(plan.change.uri) });
+    return edit;
   }
 
   async #renameInCorpusFile(edit: vscode.WorkspaceEdit, record: CorpusRecord, newId: string): Promise<void> {
@@ -118,6 +157,10 @@ export class CitationRenameProvider implements vscode.RenameProvider {
     if (!value) throw renameError(refusalMessage('id-not-found'));
     edit.replace(uri, new vscode.Range(line, value.start, line, value.end), writtenId(newId, format));
   }
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /** VS Code shows the message of an error named "Rename" in the rename box (any other error is only logged). */

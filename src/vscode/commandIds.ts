@@ -30,3 +30,5 @@ export const LAW_DOWNLOAD = {
   folder: 'laws-downloaded',
 } as const;
 export const RECORD_DRAFT_COMMANDS = { create: 'policyAnnotator.createRecordFromReference' } as const;
+/** The near-miss quick fixes: add the name as an alias of the record, or ignore it for that record. */
+export const ALIAS_COMMANDS = { add: 'policyAnnotator.addAliasToRecord', ignore: 'policyAnnotator.ignoreNearMiss' } as const;

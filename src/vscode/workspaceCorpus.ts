@@ -3,6 +3,7 @@ import { runDetached } from './detached';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
 import { CONFIG_FILE_NAME } from '../core/config';
+import { ALIAS_OVERRIDE_FOLDER, ALIAS_OVERRIDE_NAME, ALIAS_OVERRIDE_PATH } from '../core/corpus/aliasOverrides';
 import type { CorpusProblem } from '../core/corpus/problems';
 import { climbsOutOfFolder, GlobSet } from '../core/util/glob';
 import type { Settings } from './settings';
@@ -41,6 +42,11 @@ export class WorkspaceCorpusFileSystem implements CorpusFileSystem {
     }
     // Sorted, so a scan reads files in the same order every time.
     return [...found].sort();
+  }
+
+  /** `.policy-annotator/aliases.yaml` of each workspace folder (read in Restricted Mode too: it only adds names). */
+  aliasOverrideFiles(): string[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((folder) => aliasOverrideUri(folder).toString());
   }
 
   listingProblems(): readonly CorpusProblem[] {
@@ -84,6 +90,11 @@ export class WorkspaceCorpusFileSystem implements CorpusFileSystem {
   }
 }
 
+/** The alias override file of a workspace folder (src/core/corpus/aliasOverrides.ts). */
+export function aliasOverrideUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ALIAS_OVERRIDE_FOLDER, ALIAS_OVERRIDE_NAME);
+}
+
 function globOutside(folder: vscode.WorkspaceFolder, glob: string, settings: Settings): CorpusProblem {
   const file = settings.isIncludeGlobFromSettings(folder, glob) ? vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json') : vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
   return { uri: file.toString(), line: 0, severity: 'error', code: 'config-glob-outside', message: `The corpus glob ${JSON.stringify(glob)} leads outside the workspace folder; it is ignored.` };
@@ -104,6 +115,9 @@ export function registerCorpusWatcher(corpus: CorpusService, settings: Settings,
         const relative = vscode.workspace.asRelativePath(uri, false);
         if (!excluded.matches(relative)) corpus.fileChanged(uri.toString());
       };
+      const overrides = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, ALIAS_OVERRIDE_PATH));
+      const onOverride = (uri: vscode.Uri) => corpus.fileChanged(uri.toString());
+      watchers.push(overrides, overrides.onDidCreate(onOverride), overrides.onDidChange(onOverride), overrides.onDidDelete(onOverride));
       for (const include of settings.corpusInclude(folder)) {
         if (climbsOutOfFolder(include)) continue;
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, include));

@@ -5,6 +5,8 @@ import { GlobSet } from '../../src/core/util/glob';
 export class MemoryFileSystem implements CorpusFileSystem {
   readonly files = new Map<string, Uint8Array>();
   reads = 0;
+  /** Where alias override files may be (none unless a test sets it). */
+  aliasOverrideFiles?: () => readonly string[];
 
   constructor(
     private readonly include = ['**/corpus/**/*.{md,json,jsonl}'],

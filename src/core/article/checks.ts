@@ -3,6 +3,7 @@ import { parseIsoDate } from '../util/dates';
 import type { CorpusRecord } from '../corpus/record';
 import type { ReferenceIndex } from '../search/layeredIndex';
 import { canonicalUrl, parseHttpUrl } from '../search/urls';
+import { normalizeKey } from '../search/normalize';
 import type { Article } from './article';
 import type { MarkdownLink } from './links';
 import { isDocument, type ArticleReference, type NearMiss } from './resolve';
@@ -73,8 +74,11 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   for (const miss of nearMisses) {
     const record = index.get(miss.id);
     if (!record) continue;
+    const alias = article.text.slice(miss.start, miss.end);
+    // "Ignore" on this hint wrote the name to the workspace's alias file (corpus/aliasOverrides.ts).
+    if (record.ignoredNearMisses?.includes(normalizeKey(alias))) continue;
     const message = msg('Possibly {0} ({1}% similar). If it is, add this name as an alias of the record; if not, ignore it.', quoted(record.title), Math.round(miss.score * 100));
-    diagnostics.push({ start: miss.start, end: miss.end, severity: DIAGNOSTIC_CODES['possible-mention'], code: 'possible-mention', message: formatMessage(message), localizable: message, possibleRecord: { id: record.id, alias: article.text.slice(miss.start, miss.end) } });
+    diagnostics.push({ start: miss.start, end: miss.end, severity: DIAGNOSTIC_CODES['possible-mention'], code: 'possible-mention', message: formatMessage(message), localizable: message, possibleRecord: { id: record.id, alias } });
   }
   const report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) =>
     diagnostics.push({ start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message, ...(fix ? { fix } : {}) });

@@ -2,6 +2,7 @@ import type { CorpusFileSystem } from './fileSystem';
 import type { CorpusStore } from './corpusStore';
 import { fileTooLarge, needsLibraryReaders, parseCorpusFileSteps, type LibraryReaders, type ParsedCorpusFile } from './parseFile';
 import { Slicer } from '../util/slicer';
+import { isAliasOverrideFile, type AliasFileReader } from './aliasOverrides';
 
 export interface LoaderOptions {
   maxBytes(): number;
@@ -12,6 +13,8 @@ export interface LoaderOptions {
   log(message: string): void;
   /** Loads the parsers of library formats (BibTeX) on first use; they live in a separate file of the bundle. */
   readers?(): Promise<LibraryReaders>;
+  /** Loads the alias file's reader (with the fuzzy mention pass); without it an alias file is reported unread. */
+  aliasFileReader?(): Promise<AliasFileReader>;
 }
 
 /**
@@ -46,7 +49,11 @@ export class CorpusLoader {
     const generation = ++this.#scanGeneration;
     return this.#enqueue(async () => {
       const started = Date.now();
-      const uris = await this.fileSystem.findCorpusFiles();
+      // The alias override files are read like corpus files (a missing one is "gone"), and first, so the
+      // records come into the index with their added aliases at once.
+      const overrides = this.fileSystem.aliasOverrideFiles?.() ?? [];
+      const corpusFiles = await this.fileSystem.findCorpusFiles();
+      const uris = [...overrides, ...corpusFiles.filter((uri) => !overrides.includes(uri))];
       if (generation !== this.#scanGeneration) return;
       const found = new Set(uris);
       for (const uri of this.store.fileUris()) {
@@ -144,6 +151,15 @@ export class CorpusLoader {
       this.store.deleteFile(uri);
       return undefined;
     }
+    if (isAliasOverrideFile(uri)) {
+      if (read.kind === 'parsed') this.store.setAliasOverrides(read.parsed, new Map());
+      else {
+        const reader = await this.#aliasFileReader();
+        const { file, overrides } = reader ? reader(uri, read.bytes) : { file: unreadAliasFile(uri), overrides: new Map() };
+        this.store.setAliasOverrides(file, overrides);
+      }
+      return 0;
+    }
     let parsed: ParsedCorpusFile;
     if (read.kind === 'parsed') parsed = read.parsed;
     else {
@@ -184,6 +200,16 @@ export class CorpusLoader {
     return this.#readers;
   }
 
+  #aliasReader: Promise<AliasFileReader | undefined> | undefined;
+
+  #aliasFileReader(): Promise<AliasFileReader | undefined> {
+    this.#aliasReader ??= (this.options.aliasFileReader?.() ?? Promise.resolve(undefined)).catch((error: unknown) => {
+      this.options.error(`workspace corpus: the alias file reader could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    return this.#aliasReader;
+  }
+
   #enqueue(work: () => Promise<void>): Promise<void> {
     this.#busy++;
     const next = this.#running.then(work).catch((error: unknown) => this.options.error(`workspace corpus: ${error instanceof Error ? error.stack : String(error)}`));
@@ -209,6 +235,10 @@ type FileRead = { readonly kind: 'gone' } | { readonly kind: 'parsed'; readonly 
 
 function refusedFile(uri: string, reason: string): ParsedCorpusFile {
   return { uri, records: [], problems: [{ uri, line: 0, severity: 'error', code: 'corpus-outside-workspace', message: `${reason}; it is not read.` }] };
+}
+
+function unreadAliasFile(uri: string): ParsedCorpusFile {
+  return { uri, records: [], problems: [{ uri, line: 0, severity: 'error', code: 'aliases-reader-unavailable', message: 'The reader of the alias file could not be loaded here; the file is not read.' }] };
 }
 
 function isNotFound(error: unknown): boolean {

@@ -7,6 +7,7 @@ import type { LibraryReaders, ParsedCorpusFile } from './parseFile';
 import { yieldToEventLoop } from '../util/slicer';
 import { mayNeedConversion, type CrossStraitConverter } from '../search/crossStrait';
 import type { MentionVariants } from '../search/corpusIndex';
+import type { AliasFileReader } from './aliasOverrides';
 
 export interface CorpusLog {
   info(message: string): void;
@@ -28,6 +29,8 @@ export interface CorpusServiceOptions {
   readonly crossStrait?: () => Promise<CrossStraitConverter>;
   /** The fuzzy mention pass, loaded on the first analysis. */
   readonly mentionVariants?: () => Promise<MentionVariants>;
+  /** The alias file's reader (src/core/corpus/aliasOverrideFile.ts), loaded when a workspace has an alias file. */
+  readonly aliasFileReader?: () => Promise<AliasFileReader>;
 }
 
 /**
@@ -48,6 +51,7 @@ export class CorpusService {
           error: (message) => options.log.error(message),
           ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
           ...(options.readers ? { readers: options.readers } : {}),
+          ...(options.aliasFileReader ? { aliasFileReader: options.aliasFileReader } : {}),
         })
       : undefined;
     if (options.crossStrait) this.index.onCrossStraitWanted(() => void this.loadCrossStrait());

@@ -1,4 +1,5 @@
 import type { CorpusIndex } from '../search/corpusIndex';
+import { mergeOverrides, withOverride, type AliasOverride, type AliasOverrides } from './aliasOverrides';
 import type { ParsedCorpusFile } from './parseFile';
 import type { CorpusProblem } from './problems';
 import type { CorpusRecord } from './record';
@@ -16,6 +17,11 @@ export class CorpusStore {
   readonly #workspaceById = new Map<string, CorpusRecord[]>();
   #embeddedEnabled = true;
   #listingProblems: readonly CorpusProblem[] = [];
+  /** The alias override files (aliasOverrides.ts) by URI, and what they say merged. */
+  readonly #overrideFiles = new Map<string, AliasOverrides>();
+  #overrides: ReadonlyMap<string, AliasOverride> = new Map();
+  /** A record with its override applied, kept per record object so an unchanged record is not re-indexed. */
+  readonly #derived = new WeakMap<CorpusRecord, { readonly override: AliasOverride; readonly record: CorpusRecord }>();
 
   constructor(private readonly index: CorpusIndex) {}
 
@@ -80,6 +86,39 @@ export class CorpusStore {
   deleteFile(uri: string): void {
     this.#refresh(this.#removeFileRecords(uri));
     this.#files.delete(uri);
+    if (this.#overrideFiles.delete(uri)) this.#applyOverrides();
+  }
+
+  /**
+   * Adds or replaces an alias override file: `file` holds its problems (no records), `overrides` what it says.
+   * Every record it names, before or now, is indexed again with its added aliases and ignored names.
+   */
+  setAliasOverrides(file: ParsedCorpusFile, overrides: AliasOverrides): void {
+    this.#files.set(file.uri, file);
+    this.#overrideFiles.set(file.uri, overrides);
+    this.#applyOverrides();
+  }
+
+  /** The merged override of a record id, if a file names it. */
+  aliasOverride(id: string): AliasOverride | undefined {
+    return this.#overrides.get(id);
+  }
+
+  #applyOverrides(): void {
+    const affected = new Set(this.#overrides.keys());
+    this.#overrides = mergeOverrides(this.#overrideFiles.values());
+    for (const id of this.#overrides.keys()) affected.add(id);
+    this.#refresh(affected);
+  }
+
+  #overridden(record: CorpusRecord): CorpusRecord {
+    const override = this.#overrides.get(record.id);
+    if (!override) return record;
+    const cached = this.#derived.get(record);
+    if (cached?.override === override) return cached.record;
+    const derived = withOverride(record, override);
+    this.#derived.set(record, { override, record: derived });
+    return derived;
   }
 
   hasFile(uri: string): boolean {
@@ -140,7 +179,8 @@ export class CorpusStore {
   #refresh(ids: Iterable<string>): void {
     const changed: CorpusRecord[] = [];
     for (const id of ids) {
-      const winner = this.#workspaceById.get(id)?.[0] ?? (this.#embeddedEnabled ? this.#embedded.get(id) : undefined);
+      const found = this.#workspaceById.get(id)?.[0] ?? (this.#embeddedEnabled ? this.#embedded.get(id) : undefined);
+      const winner = found && this.#overridden(found);
       if (!winner) this.index.delete(id);
       else if (this.index.get(id) !== winner) changed.push(winner);
     }

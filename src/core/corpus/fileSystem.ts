@@ -13,6 +13,11 @@ export interface CorpusFileSystem {
    */
   stat(uri: string): Promise<{ readonly size: number; readonly refused?: string } | undefined>;
   readFile(uri: string): Promise<Uint8Array>;
+  /**
+   * Where alias override files may be (`.policy-annotator/aliases.yaml` at each workspace folder's root,
+   * aliasOverrides.ts), whether they exist or not: the loader stats them like corpus files.
+   */
+  aliasOverrideFiles?(): readonly string[];
   /** Problems of the last listing that belong to no corpus file (an include glob climbing out of the workspace). */
   listingProblems?(): readonly CorpusProblem[];
 }

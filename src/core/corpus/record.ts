@@ -27,6 +27,8 @@ export interface CorpusRecord {
   readonly doi?: string;
   /** The item as the library wrote it, for records read from CSL-JSON, BibTeX or RIS (export round-trips it). */
   readonly imported?: ImportedSource;
+  /** Names (normalised) the workspace's alias file says are not this record: no near-miss hint for them (aliasOverrides.ts). */
+  readonly ignoredNearMisses?: readonly string[];
   readonly origin: RecordOrigin;
 }
 

@@ -19,7 +19,7 @@ export interface CrossStraitConverter {
 }
 
 /** Mainland terms written in traditional characters that Taiwan writes differently (checked with indexOf). */
-const MAINLAND_TERMS = ['人工智能', '信息', '網絡', '軟件', '硬件', '數據', '視頻', '互聯網', '伙伴', '關系', '服務器', '芯片', '用戶', '默認'];
+const MAINLAND_TERMS = ['人工智能', '信息', '網絡', '軟件', '硬件', '數據', '視頻', '互聯網', '伙伴', '關系', '聯系', '維系', '服務器', '芯片', '用戶', '默認'];
 
 /**
  * The 120 commonest simplified-only characters: any simplified paragraph has some, and the startup bundle
