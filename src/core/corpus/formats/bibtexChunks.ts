@@ -12,7 +12,8 @@ import { scanBibtex, type ScannedEntry, type ScannedItem, type ScannedString } f
  * - A chunk is scanned on its own; when that faults (a broken entry, or an `@` at a line start inside a
  *   value), chunks cannot be trusted and the file is read whole, as before (the caller falls back).
  * - Entries see the @string macros defined before them: when the file's macros changed, every chunk is read again.
- * - An entry with `crossref` takes fields from another entry: its chunk is read every time.
+ * - An entry with `crossref` takes fields from another entry: its chunk is read again when the chunk that
+ *   defines the parent's key is not the one it was (one level: a parent's own crossref is not followed).
  */
 
 /** One call of the reader's `add`: a record (or none) and its problems. */
@@ -27,6 +28,10 @@ interface CachedChunk {
   readonly strings: readonly ScannedString[];
   /** Parsed entries with their offset in the chunk (a crossref child elsewhere may need them). */
   readonly entries: ReadonlyArray<{ readonly entry: Entry; readonly offset: number }>;
+  /** The keys of every entry scanned in the chunk (parsed or not). */
+  readonly keys: readonly string[];
+  /** The crossref parents its entries took fields from, with the hash of the chunk that defined each ('' when none did). */
+  readonly parents: ReadonlyArray<{ readonly key: string; readonly hash: string }>;
   readonly outputs: readonly ChunkOutput[];
 }
 
@@ -47,17 +52,19 @@ interface Chunk {
   cached?: CachedChunk;
   /** Scanned items (offsets in the file), when the chunk is read this time. */
   items?: ScannedItem[];
-  cacheable: boolean;
 }
 
 /** The plan of one read: which chunks are taken as they were and which are read. */
 export class ChunkedRead {
   readonly #chunks: Chunk[];
   readonly #cache: ChunkCache;
+  /** Entry key → the hash of the (last) chunk that defines it, in this text. */
+  readonly #keyChunks: Map<string, string>;
 
-  private constructor(chunks: Chunk[], cache: ChunkCache) {
+  private constructor(chunks: Chunk[], cache: ChunkCache, keyChunks: Map<string, string>) {
     this.#chunks = chunks;
     this.#cache = cache;
+    this.#keyChunks = keyChunks;
   }
 
   /**
@@ -74,7 +81,7 @@ export class ChunkedRead {
       const end = starts[index + 1] ?? text.length;
       const hash = hashOf(text, start, end);
       const cached = previous?.chunks.get(hash);
-      chunks.push({ start, end, hash, line: lineOf(start), ...(cached ? { cached } : {}), cacheable: true });
+      chunks.push({ start, end, hash, line: lineOf(start), ...(cached ? { cached } : {}) });
     }
     const macros: string[] = [];
     for (const chunk of chunks) {
@@ -90,9 +97,23 @@ export class ChunkedRead {
         if (!scanChunk(text, chunk, incremental)) return undefined;
       }
     }
+    // A key written in several chunks depends on all of them (which one the reader's lookup takes depends on what parses).
+    const keyChunks = new Map<string, string>();
+    for (const chunk of chunks) {
+      for (const key of chunk.cached?.keys ?? keysOf(chunk.items!)) {
+        const known = keyChunks.get(key);
+        keyChunks.set(key, known === undefined ? chunk.hash : `${known}|${chunk.hash}`);
+      }
+    }
+    for (const chunk of chunks) {
+      // A kept child whose parent's chunk changed (or appeared, or went) is read again.
+      if (!chunk.cached?.parents.some((parent) => (keyChunks.get(parent.key) ?? '') !== parent.hash)) continue;
+      delete chunk.cached;
+      if (!scanChunk(text, chunk, incremental)) return undefined;
+    }
     const cache: ChunkCache = { macros: macroKey, chunks: new Map() };
     memo.set(CACHE_KEY, cache);
-    return new ChunkedRead(chunks, cache);
+    return new ChunkedRead(chunks, cache, keyChunks);
   }
 
   /** The items the reader must process, in file order: those of the chunks read, and the macros of the kept ones. */
@@ -138,7 +159,8 @@ export class ChunkedRead {
         const { entry, offset } = entries[entryCursor++]!;
         chunkEntries.push({ entry, offset: offset - chunk.start });
       }
-      if (chunk.cacheable) this.#cache.chunks.set(chunk.hash, { line: chunk.line, strings: stringsOf(chunk.items!), entries: chunkEntries, outputs });
+      const parents = chunkEntries.flatMap(({ entry }) => (typeof entry.fields.crossref === 'string' ? [{ key: entry.fields.crossref, hash: this.#keyChunks.get(entry.fields.crossref) ?? '' }] : []));
+      this.#cache.chunks.set(chunk.hash, { line: chunk.line, strings: stringsOf(chunk.items!), entries: chunkEntries, keys: keysOf(chunk.items!), parents, outputs });
     }
   }
 }
@@ -151,11 +173,14 @@ function scanChunk(text: string, chunk: Chunk, incremental: boolean): boolean {
   const items: ScannedItem[] = [];
   for (const item of scanBibtex(source)) {
     if (item.kind === 'fault') return false;
-    if (item.kind === 'entry' && item.fields.some((field) => field.name === 'crossref')) chunk.cacheable = false;
     items.push({ ...item, offset: item.offset + chunk.start } as ScannedEntry | ScannedString);
   }
   chunk.items = items;
   return true;
+}
+
+function keysOf(items: readonly ScannedItem[]): string[] {
+  return items.flatMap((item) => (item.kind === 'entry' ? [item.key] : []));
 }
 
 function stringsOf(items: readonly ScannedItem[]): ScannedString[] {
