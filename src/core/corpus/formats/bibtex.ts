@@ -2,7 +2,7 @@ import type { Creator, Entry } from '@retorquere/bibtex-parser' with { 'resoluti
 import { LineTable } from '../jsonPositions';
 import { defaultStrings, LatexValues, plainEntry, type BibtexParse } from './bibtexLatex';
 import { scanBibtex, type ScannedItem } from './bibtexScan';
-import { ChunkedRead, forgetChunks, type ChunkOutput } from './bibtexChunks';
+import { ChunkedRead, type ChunkOutput } from './bibtexChunks';
 import type { CorpusProblem } from '../problems';
 import type { CorpusRecord } from '../record';
 import { importLibraryRecord, lineMap, type LibraryRecordFields } from './importRecord';
@@ -61,7 +61,6 @@ export interface BibtexReadContext {
 export function* readBibtex(text: string, parse: BibtexParse, context: BibtexReadContext): Generator<void, void> {
   const lines = new LineTable(text);
   const chunked = context.cache ? ChunkedRead.plan(text, context.cache, (offset) => lines.lineOf(offset)) : undefined;
-  if (context.cache && !chunked) forgetChunks(context.cache);
   const outputs: Array<{ offset: number; output: ChunkOutput }> = [];
   const problem = (offset: number, severity: CorpusProblem['severity'], code: string, message: string) =>
     outputs.push({ offset, output: { record: undefined, problems: [{ uri: context.uri, line: lines.lineOf(offset), severity, code, message }] } });

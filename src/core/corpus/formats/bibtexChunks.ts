@@ -68,28 +68,44 @@ export class ChunkedRead {
   }
 
   /**
-   * Cuts the text into chunks and scans those not seen before; undefined when the file must be read whole
-   * (a chunk faults on its own). `lineOf` gives the file line of an offset.
+   * Cuts the text into chunks and scans those not seen before; undefined when the file is read whole, as
+   * without a memo: on its first read (keeping the chunks costs a first load about a fifth more, and most
+   * files are never changed; the first change pays it instead), and when a chunk faults on its own.
+   * `lineOf` gives the file line of an offset.
    */
   static plan(text: string, memo: Map<string, unknown>, lineOf: (offset: number) => number): ChunkedRead | undefined {
     const previous = memo.get(CACHE_KEY) as ChunkCache | undefined;
-    const incremental = previous !== undefined && previous.chunks.size > 0;
+    if (!previous) {
+      memo.set(CACHE_KEY, { macros: '', chunks: new Map() } satisfies ChunkCache);
+      return undefined;
+    }
+    const planned = ChunkedRead.#plan(text, memo, previous, lineOf);
+    // Next time the chunks are made again from a whole read.
+    if (!planned) memo.set(CACHE_KEY, { macros: '', chunks: new Map() } satisfies ChunkCache);
+    return planned;
+  }
+
+  static #plan(text: string, memo: Map<string, unknown>, previous: ChunkCache, lineOf: (offset: number) => number): ChunkedRead | undefined {
+    const incremental = previous.chunks.size > 0;
     const chunks: Chunk[] = [];
     const starts = chunkStarts(text);
     for (let index = 0; index < starts.length; index++) {
       const start = starts[index]!;
       const end = starts[index + 1] ?? text.length;
       const hash = hashOf(text, start, end);
-      const cached = previous?.chunks.get(hash);
+      const cached = previous.chunks.get(hash);
       chunks.push({ start, end, hash, line: lineOf(start), ...(cached ? { cached } : {}) });
     }
+    // A first read scans the whole text once (as a read without memo does) and hands each chunk its items;
+    // a re-read scans only the chunks not seen before, each on its own.
+    if (!incremental && !scanWhole(text, chunks)) return undefined;
     const macros: string[] = [];
     for (const chunk of chunks) {
-      if (!chunk.cached && !scanChunk(text, chunk, incremental)) return undefined;
+      if (!chunk.cached && !chunk.items && !scanChunk(text, chunk, incremental)) return undefined;
       for (const string of chunk.cached?.strings ?? stringsOf(chunk.items!)) macros.push(`${string.name}=${string.pieces.map((piece) => `${piece.kind}:${piece.text}`).join('#')}`);
     }
     const macroKey = macros.join('\n');
-    if (previous && previous.macros !== macroKey) {
+    if (previous.macros !== macroKey) {
       // The macros changed: what the kept chunks gave may have changed too.
       for (const chunk of chunks) {
         if (!chunk.cached) continue;
@@ -165,6 +181,25 @@ export class ChunkedRead {
   }
 }
 
+/**
+ * The whole text scanned once, its items shared out to the chunks; false when anything faults or a directive
+ * crosses into the next chunk (a line starting with @ inside a value), since chunks scanned alone would then differ.
+ */
+function scanWhole(text: string, chunks: Chunk[]): boolean {
+  for (const chunk of chunks) chunk.items = [];
+  let current = 0;
+  let crossed = false;
+  const span = (start: number, end: number) => {
+    while (chunks[current]!.end <= start) current++;
+    if (end > chunks[current]!.end) crossed = true;
+  };
+  for (const item of scanBibtex(text, span)) {
+    if (item.kind === 'fault' || crossed) return false;
+    chunks[current]!.items!.push(item);
+  }
+  return !crossed;
+}
+
 /** The chunk's items scanned on its own (offsets moved into the file); false when it faults. */
 function scanChunk(text: string, chunk: Chunk, incremental: boolean): boolean {
   // On a re-read the few changed chunks are copied out of the text: their records then hold no slice of this
@@ -230,9 +265,4 @@ function hashOf(text: string, start: number, end: number): string {
 /** A string with the same characters that shares no memory with the text it was sliced from. */
 function copyOf(text: string): string {
   return new TextDecoder().decode(new TextEncoder().encode(text));
-}
-
-/** The per-file memo, forgotten (a file deleted, or reset by a test). */
-export function forgetChunks(memo: Map<string, unknown>): void {
-  memo.delete(CACHE_KEY);
 }
