@@ -145,6 +145,24 @@ describe('front matter bibliography', () => {
   });
 });
 
+describe('front matter bibliography re-read', () => {
+  it('a changed library is read again in part: an unchanged entry keeps its record', async () => {
+    const { files, libraries } = setup();
+    const other = (title: string) => joinLines(BIB, '@online{otherEntry2025,', `  title = {${title}},`, '  url = {https://example.org/other}', '}');
+    const versions = ['第一版', '第二版', '第三版'];
+    const seen = [];
+    for (const title of versions) {
+      files.write('articles/refs.bib', other(title));
+      libraries.fileChanged('file:///ws/articles/refs.bib');
+      const analysis = await analyze(libraries, article('bibliography: refs.bib', '見 [@localOnlyReport2025] 與 [@otherEntry2025]。'));
+      assert.equal(analysis.record('otherEntry2025')?.title, title);
+      seen.push(analysis.record('localOnlyReport2025'));
+    }
+    // The first read is plain, the second keeps the pieces, the third takes the unchanged entry as it was.
+    assert.ok(seen[2] && seen[2] === seen[1]);
+  });
+});
+
 describe('front matter bibliography beyond the analysis: preview plan, completion, sources lines', () => {
   it('the preview plan links a key of the article\'s .bib to its URL, and the corpus\'s record of a shadowed id is not used', async () => {
     const { files, libraries } = setup();
