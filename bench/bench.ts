@@ -27,7 +27,7 @@ import { articleTable, benchArticles, type ArticleBenchResult } from './articleB
 import { benchTags, tagTable, type TagBenchResult } from './tagBench';
 import { benchCitations, citationTable, type CitationBenchResult } from './citationBench';
 import { benchLaws, lawTable, type LawBenchResult } from './lawBench';
-import { benchLibraries, libraryTable, type LibraryBenchResult } from './libraryBench';
+import { benchBibtexChange, benchLibraries, libraryTable, type LibraryBenchResult } from './libraryBench';
 import { benchVariants, variantTable } from './variantBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
 import { benchScale, scaleTable, type ScaleBenchResult } from './scaleBench';
@@ -625,7 +625,7 @@ async function main(): Promise<void> {
   if (options.librariesOnly) {
     console.log(`Reference libraries (bench/libraryBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
     console.log('');
-    console.log(libraryTable(benchLibraries(options.seed, log, options.librarySize)));
+    console.log(libraryTable({ ...benchLibraries(options.seed, log, options.librarySize), bibtexChange: await benchBibtexChange(options.seed, options.librarySize) }));
     return;
   }
   if (options.citationsOnly) {
@@ -713,9 +713,9 @@ async function main(): Promise<void> {
     console.log(scaleTable(scale));
   }
 
-  let libraries: LibraryBenchResult | undefined;
+  let libraries: (LibraryBenchResult & { bibtexChange?: Awaited<ReturnType<typeof benchBibtexChange>> }) | undefined;
   if (!options.skipArticles) {
-    libraries = benchLibraries(options.seed, log, options.librarySize);
+    libraries = { ...benchLibraries(options.seed, log, options.librarySize), bibtexChange: await benchBibtexChange(options.seed, options.librarySize) };
     console.log('');
     console.log(`Reference libraries as the corpus (bench/libraryBench.ts; the same ${options.librarySize.toLocaleString('en')} synthetic records in three formats)`);
     console.log('');

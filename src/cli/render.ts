@@ -48,11 +48,10 @@ export async function renderCommand(args: CliArgs, io: RenderIo, today: Date): P
   const decisions = analyzeDecisions(article.text, article.skipped, new DecisionRecords(index), today);
   const plan = planReferenceLinks({
     analysis,
-    index,
     language: 'zh',
     extraSpans: [
       ...statuteLinkSpans(statutes.citations.references, (pcode) => lawIndex.get(pcode), (pcode) => texts.get(pcode)),
-      ...decisionLinkSpans(decisions.references, (id) => index.get(id), 'zh'),
+      ...decisionLinkSpans(decisions.references, (id) => analysis.record(id), 'zh'),
     ],
   });
   const md = configurePublishing(new MarkdownIt({ html: true, linkify: true }));

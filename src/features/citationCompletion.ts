@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Article } from '../core/article/article';
 import { missingSourceLines, sourceLineInsertion } from '../core/article/sourceLineCompletion';
+import { BibliographyCompleter } from '../core/corpus/bibliographyCompletion';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusRecord, UiLanguage } from '../core/corpus/record';
 import { referenceText, type ReferenceStyle } from '../core/insertReference';
@@ -32,10 +33,17 @@ const STYLES: Readonly<Record<CitationInsertStyle, ReferenceStyle>> = { key: 'ci
  * in 資料來源: whole citation lines of the records the article refers to but does not list.
  */
 export class CitationCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly deps: CitationCompletionDeps) {}
+  readonly #completer: BibliographyCompleter;
+
+  constructor(private readonly deps: CitationCompletionDeps) {
+    this.#completer = new BibliographyCompleter(deps.completer);
+  }
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken, context: vscode.CompletionContext): Promise<vscode.CompletionList | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
+    // The front matter's bibliography (read once, kept until the file changes): its records are offered too.
+    await this.deps.analyses.prepare(document);
+    if (token.isCancellationRequested) return undefined;
     // The parse alone on every keystroke; the full analysis only for the 資料來源 offers.
     const article = this.deps.analyses.article(document);
     const offset = document.offsetAt(position);
@@ -48,7 +56,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     if (!citation) return undefined;
     // A key inside a link or an existing citation group's text is not ours to complete.
     if (citation.kind === 'word' && article.notProse.contains(offset - 1)) return undefined;
-    const candidates = citation.typed.trim() === '' ? this.#referenced(document) : this.deps.completer.complete(citation.typed, LIMIT);
+    const candidates = citation.typed.trim() === '' ? this.#referenced(document) : this.#completer.complete(citation.typed, LIMIT, this.deps.analyses.bibliographyIndex(document));
     const today = todayIso();
     const addSourceLine = this.deps.settings.citationCompletionAddsSourceLine(document.uri);
     const style = this.deps.settings.citationCompletionStyle(document.uri);
@@ -106,7 +114,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     return [...counts]
       .sort((a, b) => b[1] - a[1])
       .flatMap(([id, count]) => {
-        const record = this.deps.corpus.index.get(id);
+        const record = this.deps.analyses.recordOf(document, id);
         return record ? [{ record, score: count, field: 'name' as const }] : [];
       })
       .slice(0, LIMIT);
@@ -119,7 +127,8 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const marker = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?/.exec(linePrefix)![0];
     const typed = linePrefix.slice(marker.length);
     if (typed.length > LINE_START || document.lineAt(position.line).text.length > linePrefix.length) return undefined;
-    const offers = missingSourceLines(this.deps.analyses.get(document), this.deps.corpus.index, todayIso());
+    const analysis = this.deps.analyses.get(document);
+    const offers = missingSourceLines(analysis, { get: analysis.record }, todayIso());
     const range = new vscode.Range(position.line, marker.length, position.line, position.character);
     const items = offers.map((offer, rank) => {
       const item = new vscode.CompletionItem({ label: offer.line.length > 80 ? `${offer.line.slice(0, 79)}…` : offer.line, description: offer.record.id }, vscode.CompletionItemKind.Reference);

@@ -46,12 +46,16 @@ export class CitationRenameProvider implements vscode.RenameProvider {
 
   async prepareRename(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Range | { range: vscode.Range; placeholder: string } | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
+    await this.deps.analyses.prepare(document);
+    if (token.isCancellationRequested) return undefined;
     const target = this.#target(document, position);
     return target.mention ? { range: target.range, placeholder: target.mention.text } : target.range;
   }
 
   async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string, token: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
+    await this.deps.analyses.prepare(document);
+    if (token.isCancellationRequested) return undefined;
     const { record, mention } = this.#target(document, position);
     if (mention) return this.#renameMention(document, record, mention, newName, token);
     const newId = newName.trim();
@@ -105,7 +109,8 @@ export class CitationRenameProvider implements vscode.RenameProvider {
     const article = this.deps.analyses.article(document);
     const key = article.keys.find((candidate) => offset >= candidate.start && offset <= candidate.end);
     if (key) {
-      const record = index.get(key.id);
+      // As the article sees it: a key naming a record of its front matter's bibliography is that record.
+      const record = this.deps.analyses.recordOf(document, key.id);
       if (!record) throw renameError(vscode.l10n.t('Policy Annotator: no corpus record has the id "{0}", so there is nothing to rename.', key.id));
       if (record.origin.embedded) throw renameError(refusalMessage('embedded'));
       return { record, range: toVsRange(document, key.start + 1, key.end) };

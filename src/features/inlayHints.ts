@@ -47,12 +47,15 @@ export class ReferenceInlayHintsProvider implements vscode.InlayHintsProvider {
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
     if (!this.deps.settings.inlayHintsEnabled(document.uri)) return [];
     if (!(await corpusReadyFor(this.deps.corpus, token))) return [];
+    // The front matter's bibliography: a key naming one of its records gets that record's title.
+    await this.deps.analyses.prepare(document);
+    if (token.isCancellationRequested) return [];
     const from = document.offsetAt(range.start);
     const to = document.offsetAt(range.end);
     const hints: vscode.InlayHint[] = [];
     for (const key of this.deps.analyses.article(document).keys) {
       if (key.end < from || key.start > to) continue;
-      const record = this.deps.corpus.index.get(key.id);
+      const record = this.deps.analyses.recordOf(document, key.id);
       if (!record) continue;
       const hint = new vscode.InlayHint(document.positionAt(key.end), shortTitle(record), vscode.InlayHintKind.Type);
       hint.paddingLeft = true;

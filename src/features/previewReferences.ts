@@ -102,15 +102,16 @@ export function registerPreviewReferences(selector: vscode.DocumentSelector, dep
       return undefined;
     }
     const resource = document?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.parse('untitled:preview');
+    // The front matter's bibliography is read once (asynchronously); meanwhile the preview shows what is known and renders again.
+    if (document && !deps.analyses.isPrepared(document)) warm(`bibliography:${deps.analyses.documentKey(document)}:${document.version}:${deps.analyses.bibliographyGeneration}`, () => deps.analyses.prepare(document));
     const analysis = document ? deps.analyses.get(document) : deps.analyses.analyzeText(text, resource);
     const { article } = analysis;
     const decisions = document ? deps.decisions.get(document).references : deps.decisions.api.analyzeDecisions(text, article.skipped, undefined, new Date()).references;
     const language = deps.settings.uiLanguage();
     return loadPreview(deps.extensionPath).planReferenceLinks({
       analysis,
-      index: deps.corpus.index,
       language,
-      extraSpans: [...statuteSpans(text, document, article.skipped), ...deps.decisions.api.decisionLinkSpans(decisions, (id) => deps.corpus.index.get(id), language)],
+      extraSpans: [...statuteSpans(text, document, article.skipped), ...deps.decisions.api.decisionLinkSpans(decisions, (id) => analysis.record(id), language)],
     });
   };
 

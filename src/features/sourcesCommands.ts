@@ -26,6 +26,8 @@ export function registerSourcesCommands(selector: vscode.DocumentSelector, deps:
     const editor = activeArticleEditor(selector);
     if (!editor) return undefined;
     await corpusLoaded(deps.corpus);
+    // The front matter's bibliography: its records are cited like the corpus's.
+    await deps.analyses.prepare(editor.document);
     if (editor.document.isClosed) return undefined;
     const version = editor.document.version;
     return { editor, version, analysis: deps.analyses.get(editor.document) };
@@ -38,7 +40,7 @@ export function registerSourcesCommands(selector: vscode.DocumentSelector, deps:
     const today = todayIso();
     const format = await entryFormatter(editor.document, analysis, today);
     if (editor.document.isClosed) return 0;
-    const edit = planSourcesSection(analysis, deps.corpus.index, today, format);
+    const edit = planSourcesSection(analysis, { get: analysis.record }, today, format);
     if (!edit) {
       if (analysis.article.text.trim() === '') void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: the article is empty; there is nothing to cite.'));
       else void vscode.window.showInformationMessage(vscode.l10n.t('Policy Annotator: the sources section is up to date.'));
@@ -63,7 +65,7 @@ export function registerSourcesCommands(selector: vscode.DocumentSelector, deps:
    * house style is reported.
    */
   const entryFormatter = async (document: vscode.TextDocument, analysis: ArticleAnalysis, today: string): Promise<(record: CorpusRecord) => string> => {
-    const index = deps.corpus.index;
+    const index = { get: analysis.record };
     const archive = deps.settings.sourcesArchiveLinks(document.uri) ? (record: CorpusRecord, line: string) => withArchivedCopy(line, record, today) : (_record: CorpusRecord, line: string) => line;
     const house = (record: CorpusRecord) => archive(record, formatCitationLine(record, today));
     const adding = (planSourcesSection(analysis, index, today)?.added ?? []).flatMap((id) => index.get(id) ?? []);

@@ -5,6 +5,7 @@ import { parseArticle, type Article } from '../core/article/article';
 import { VersionedCache } from '../core/documentReferences';
 import { resolveArticle, type ArticleReference } from '../core/article/resolve';
 import type { CorpusIndex } from '../core/search/corpusIndex';
+import type { CorpusRecord } from '../core/corpus/record';
 import type { Settings } from './settings';
 import type { TagService } from '../core/tags/tagService';
 
@@ -61,6 +62,31 @@ export class ArticleAnalyses {
     this.#bibliographies.set(key, { version, generation, loaded });
     // The least recently loaded go first; a document met again is simply loaded again.
     if (this.#bibliographies.size > MAX_BIBLIOGRAPHY_DOCUMENTS) this.#bibliographies.delete(this.#bibliographies.keys().next().value!);
+  }
+
+  /** Changes when a library file an article names changed on disk. */
+  get bibliographyGeneration(): number {
+    return this.bibliographies?.generation ?? 0;
+  }
+
+  /** Whether prepare() has run for the document's current version and library generation (the preview, which cannot await, asks). */
+  isPrepared(document: vscode.TextDocument): boolean {
+    const known = this.#bibliographies.get(this.documentKey(document));
+    return !this.bibliographies || (known?.version === document.version && known.generation === this.bibliographies.generation);
+  }
+
+  /**
+   * The records of the document's front-matter bibliography as last prepared (undefined without one): what
+   * completion, inlay hints and rename read besides the corpus, without the full analysis.
+   */
+  bibliographyIndex(document: vscode.TextDocument): CorpusIndex | undefined {
+    const index = this.#bibliographies.get(this.documentKey(document))?.loaded?.index;
+    return index && index.size > 0 ? index : undefined;
+  }
+
+  /** A record by id as the document sees it: its bibliography's first, then the corpus's (as the analysis resolves). */
+  recordOf(document: vscode.TextDocument, id: string): CorpusRecord | undefined {
+    return this.bibliographyIndex(document)?.get(id) ?? this.index.get(id);
   }
 
   /** A library file changed on disk (the watcher): the articles naming it are re-checked. */

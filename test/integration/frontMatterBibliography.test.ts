@@ -44,4 +44,43 @@ suite('front matter bibliography', () => {
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
   }).timeout(120_000);
+  // Completion, inlay hints, rename and the preview read the article's bibliography as hover does.
+  test('the article\'s .bib feeds citation completion, inlay hints, rename and the preview', async () => {
+    const folder = workspaceFile('front-matter-bibliography-flow');
+    const library = vscode.Uri.joinPath(folder, 'refs.bib');
+    const records = vscode.Uri.joinPath(folder, 'more.json');
+    const articleUri = vscode.Uri.joinPath(folder, 'article.md');
+    await vscode.workspace.fs.writeFile(library, new TextEncoder().encode(bib('frontMatterFlow2025')));
+    await vscode.workspace.fs.writeFile(records, new TextEncoder().encode(JSON.stringify([{ id: 'frontMatterJson2025', type: 'report', title: '前言書目的另一份報告' }], null, 2)));
+    const text = ['---', 'title: 前言書目流程', 'bibliography: [refs.bib, more.json]', '---', '', '本文依 [@frontMatterFlow2025] 與 [@frontMatterJson2025] 所述。', '', '另見 [@frontMatterFl', ''].join('\n');
+    await vscode.workspace.fs.writeFile(articleUri, new TextEncoder().encode(text));
+    const configuration = vscode.workspace.getConfiguration('policyAnnotator');
+    try {
+      await api.whenReady();
+      assert.equal(api.hasRecord('frontMatterFlow2025'), false);
+      const document = await vscode.workspace.openTextDocument(articleUri);
+      await vscode.window.showTextDocument(document);
+      const typed = positionOf(document, '[@frontMatterFl', '[@frontMatterFl'.length, 2);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, typed);
+      const labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      assert.ok(labels.includes('前言書目整合測試報告'), labels.join(' | '));
+
+      await configuration.update('inlayHints.enabled', true, vscode.ConfigurationTarget.Workspace);
+      const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0));
+      const hintLabels = hints.map((hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')));
+      assert.ok(hintLabels.includes('前言書目整合測試報告'), hintLabels.join(' | '));
+
+      // F2 on a key of the article's JSON library renames the id there and in the article.
+      const renamed = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, '@frontMatterJson2025', 3), 'frontMatterJson2026');
+      const touched = renamed.entries().map(([uri]) => uri.toString()).sort();
+      assert.deepEqual(touched, [articleUri.toString(), records.toString()].sort());
+
+      const html = await vscode.commands.executeCommand<string>('markdown.api.render', document.getText());
+      assert.match(html, /<a href="https:\/\/example\.org\/front-matter-bibliography" class="pa-ref pa-ref-record" title="前言書目整合測試報告[^"]*"[^>]*>@frontMatterFlow2025<\/a>/, html);
+    } finally {
+      await configuration.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  }).timeout(120_000);
 });

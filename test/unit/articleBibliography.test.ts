@@ -4,6 +4,10 @@ import { analyzeArticle } from '../../src/core/article/analysis';
 import { parseArticle } from '../../src/core/article/article';
 import { REFERENCE_KINDS } from '../../src/core/article/resolve';
 import { ArticleBibliographies, type BibliographyFileSystem } from '../../src/core/corpus/articleBibliography';
+import { BibliographyCompleter } from '../../src/core/corpus/bibliographyCompletion';
+import { missingSourceLines } from '../../src/core/article/sourceLineCompletion';
+import { planReferenceLinks } from '../../src/core/publish/referenceLinks';
+import { CitationCompleter } from '../../src/core/search/citationCompletion';
 import { libraryReaders } from '../../src/libraryReaders/bundled';
 import { bytes, embeddedRecords, indexOf, joinLines } from './helpers';
 
@@ -138,5 +142,62 @@ describe('front matter bibliography', () => {
     assert.equal(libraries.fileChanged('file:///ws/articles/later.bib'), true);
     const later = await analyze(libraries, article('bibliography: later.bib'));
     assert.deepEqual(bibliographyCodes(later), []);
+  });
+});
+
+describe('front matter bibliography re-read', () => {
+  it('a changed library is read again in part: an unchanged entry keeps its record', async () => {
+    const { files, libraries } = setup();
+    const other = (title: string) => joinLines(BIB, '@online{otherEntry2025,', `  title = {${title}},`, '  url = {https://example.org/other}', '}');
+    const versions = ['第一版', '第二版', '第三版'];
+    const seen = [];
+    for (const title of versions) {
+      files.write('articles/refs.bib', other(title));
+      libraries.fileChanged('file:///ws/articles/refs.bib');
+      const analysis = await analyze(libraries, article('bibliography: refs.bib', '見 [@localOnlyReport2025] 與 [@otherEntry2025]。'));
+      assert.equal(analysis.record('otherEntry2025')?.title, title);
+      seen.push(analysis.record('localOnlyReport2025'));
+    }
+    // The first read is plain, the second keeps the pieces, the third takes the unchanged entry as it was.
+    assert.ok(seen[2] && seen[2] === seen[1]);
+  });
+});
+
+describe('front matter bibliography beyond the analysis: preview plan, completion, sources lines', () => {
+  it('the preview plan links a key of the article\'s .bib to its URL, and the corpus\'s record of a shadowed id is not used', async () => {
+    const { files, libraries } = setup();
+    const shared = embeddedRecords().find((record) => record.url)!;
+    files.write('articles/refs.bib', joinLines(BIB, `@online{${shared.id},`, '  title = {同一識別碼的在地版本},', '  url = {https://example.org/local-version}', '}'));
+    const analysis = await analyze(libraries, article('bibliography: refs.bib', `見 [@localOnlyReport2025] 與 [@${shared.id}]。`));
+    const plan = planReferenceLinks({ analysis, language: 'zh' });
+    const hrefs = plan.spans.filter((span) => span.kind === 'record').map((span) => [analysis.article.text.slice(span.start, span.end), span.href]);
+    assert.deepEqual(hrefs, [
+      ['@localOnlyReport2025', 'https://example.org/local-only-report'],
+      [`@${shared.id}`, 'https://example.org/local-version'],
+    ]);
+  });
+
+  it('completion offers the bibliography\'s records first on a tie, and hides the corpus\'s record of a shadowed id', async () => {
+    const { files, libraries } = setup();
+    const shared = embeddedRecords()[0]!;
+    files.write('articles/refs.bib', joinLines(BIB, `@report{${shared.id},`, '  title = {同一識別碼的在地版本},', '}'));
+    const article = parseArticle(joinLines('---', 'bibliography: refs.bib', '---', ''));
+    const loaded = await libraries.load('file:///ws/articles/a.md', article);
+    const completer = new BibliographyCompleter(new CitationCompleter(corpus));
+    const found = completer.complete('localOnly', 10, loaded?.index);
+    assert.equal(found[0]?.record.title, '在地限定的測試報告');
+    // Without the bibliography the corpus alone answers: no such record.
+    assert.ok(!completer.complete('localOnly', 10, undefined).some((candidate) => candidate.record.id === 'localOnlyReport2025'));
+    const byId = completer.complete(shared.id, 10, loaded?.index).filter((candidate) => candidate.record.id === shared.id);
+    assert.deepEqual(byId.map((candidate) => candidate.record.title), ['同一識別碼的在地版本']);
+  });
+
+  it('the 資料來源 line offered for a key of the .bib is written from its record', async () => {
+    const { files, libraries } = setup();
+    files.write('articles/refs.bib', BIB);
+    const analysis = await analyze(libraries, article('bibliography: refs.bib', joinLines('見 [@localOnlyReport2025]。', '', '資料來源：', '')));
+    const offers = missingSourceLines(analysis, { get: analysis.record }, '2025-06-30');
+    assert.deepEqual(offers.map((offer) => offer.record.id), ['localOnlyReport2025']);
+    assert.match(offers[0]!.line, /在地限定的測試報告/);
   });
 });

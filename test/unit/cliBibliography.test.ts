@@ -42,3 +42,11 @@ test('check: without the field the key is unknown; a missing or outside file is 
   // refs.bib, third in the list, still counts.
   assert.doesNotMatch(missing.stdout, /unknown-citation-key/);
 });
+
+test('render: a key only in the front matter\'s .bib links to its record', () => {
+  const folder = repository('bibliography: refs.bib');
+  writeFileSync(path.join(folder, 'articles', 'refs.bib'), joinLines('@report{onlyInArticleBib2025,', '  title = {只在文章書目中的報告},', '  institution = {測試研究所},', '  url = {https://example.org/only-in-article-bib}', '}', ''));
+  const { code, stdout } = run(['render', 'articles/article.md'], folder);
+  assert.equal(code, 0, stdout);
+  assert.match(stdout, /<a href="https:\/\/example\.org\/only-in-article-bib" class="pa-ref pa-ref-record" title="只在文章書目中的報告[^"]*"[^>]*>@onlyInArticleBib2025<\/a>/);
+});

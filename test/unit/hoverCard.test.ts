@@ -13,6 +13,8 @@ test('dates are shown with the ROC year', () => {
   assert.equal(rocYearLabel(1912), '民國元年');
   assert.equal(rocYearLabel(1900), '民國前12年');
   assert.equal(parseIsoDate('2024-02-30'), undefined);
+  // Leap years by arithmetic (no Date object per call): every 4th year, not centuries, but every 400th.
+  assert.deepEqual([parseIsoDate('2024-02-29'), parseIsoDate('2000-02-29'), parseIsoDate('1900-02-29'), parseIsoDate('2023-02-29'), parseIsoDate('2023-04-31'), parseIsoDate('2023-12-31')], [{ year: 2024, month: 2, day: 29 }, { year: 2000, month: 2, day: 29 }, undefined, undefined, undefined, { year: 2023, month: 12, day: 31 }]);
   assert.equal(parseIsoDate('yesterday'), undefined);
 });
 

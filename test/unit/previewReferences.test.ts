@@ -18,7 +18,7 @@ const OPTIONS = { threshold: 0.7, kinds: new Set(REFERENCE_KINDS) };
 const BLETCHLEY_URL = 'https://www.gov.uk/government/publications/ai-safety-summit-2023-the-bletchley-declaration/the-bletchley-declaration-by-countries-attending-the-ai-safety-summit-1-2-november-2023';
 
 function planFor(text: string, index: CorpusIndex, extra: Parameters<typeof planReferenceLinks>[0]['extraSpans'] = []): ReferenceLinkPlan {
-  return planReferenceLinks({ analysis: analyzeArticle(text, index, OPTIONS), index, language: 'zh', extraSpans: extra });
+  return planReferenceLinks({ analysis: analyzeArticle(text, index, OPTIONS), language: 'zh', extraSpans: extra });
 }
 
 /** VS Code's preview renders with html on: the plugin must be safe there too. */

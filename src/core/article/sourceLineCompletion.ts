@@ -62,7 +62,7 @@ export interface SourceLineOffer {
  * Citation lines of the document records the article refers to but does not list, in order of their first
  * reference: what "Generate Sources Section" would add, one at a time.
  */
-export function missingSourceLines(analysis: ArticleAnalysis, index: CorpusIndex, today: string): SourceLineOffer[] {
+export function missingSourceLines(analysis: ArticleAnalysis, index: Pick<CorpusIndex, 'get'>, today: string): SourceLineOffer[] {
   const plan = planSourcesSection(analysis, index, today);
   if (!plan) return [];
   return plan.added.flatMap((id) => {

@@ -93,7 +93,7 @@ export function formatCitationLine(record: CorpusRecord, today: string): string 
  */
 export function planSourcesSection(
   analysis: ArticleAnalysis,
-  index: CorpusIndex,
+  index: Pick<CorpusIndex, 'get'>,
   today: string,
   /** A new entry's text: the house line by default, or a line in a citation style (src/core/styles/). */
   format: (record: CorpusRecord) => string = (record) => formatCitationLine(record, today),

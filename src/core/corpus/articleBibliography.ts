@@ -44,6 +44,8 @@ export class ArticleBibliographies {
   readonly #combined = new Map<string, CorpusIndex>();
   #generation = 0;
   #readers: Promise<LibraryReaders | undefined> | undefined;
+  /** Per library file: the readers' memo of its last read, so a changed .bib is read again in part (bibtexChunks.ts). */
+  readonly #readerCaches = new Map<string, Map<string, unknown>>();
 
   constructor(
     private readonly fileSystem: BibliographyFileSystem,
@@ -110,14 +112,19 @@ export class ArticleBibliographies {
   async #read(uri: string, path: string): Promise<FileState | undefined> {
     try {
       const stat = await this.fileSystem.stat(uri);
-      if (!stat) return undefined;
+      if (!stat) {
+        this.#readerCaches.delete(uri);
+        return undefined;
+      }
       if (stat.refused) return { version: stat.version, refused: msg('{0}: {1}; it is not read.', path, stat.refused) };
       const maxBytes = this.options.maxBytes();
       if (stat.size > maxBytes) return { version: stat.version, refused: msg('{0}: the file is {1} KB, over the {2} KB limit (setting policyAnnotator.corpus.maxFileSize); it is not read.', path, Math.ceil(stat.size / 1024), Math.ceil(maxBytes / 1024)) };
       const bytes = await this.fileSystem.readFile(uri);
       let readers = needsLibraryReaders(uri) ? await this.#libraryReaders() : undefined;
-      let parsed = parse(uri, bytes, maxBytes, readers);
-      if (parsed.needsReaders && !readers && (readers = await this.#libraryReaders())) parsed = parse(uri, bytes, maxBytes, readers);
+      let readerCache = this.#readerCaches.get(uri);
+      if (!readerCache && needsLibraryReaders(uri)) this.#readerCaches.set(uri, (readerCache = new Map()));
+      let parsed = parse(uri, bytes, maxBytes, readers, readerCache);
+      if (parsed.needsReaders && !readers && (readers = await this.#libraryReaders())) parsed = parse(uri, bytes, maxBytes, readers, readerCache);
       return { version: stat.version, parsed };
     } catch (error) {
       const code = (error as { code?: unknown } | undefined)?.code;
@@ -147,8 +154,8 @@ export class ArticleBibliographies {
   }
 }
 
-function parse(uri: string, bytes: Uint8Array, maxBytes: number, readers: LibraryReaders | undefined): ParsedCorpusFile {
-  const steps = parseCorpusFileSteps(uri, bytes, { maxBytes, ...(readers ? { readers } : {}) });
+function parse(uri: string, bytes: Uint8Array, maxBytes: number, readers: LibraryReaders | undefined, readerCache: Map<string, unknown> | undefined): ParsedCorpusFile {
+  const steps = parseCorpusFileSteps(uri, bytes, { maxBytes, ...(readers ? { readers } : {}), ...(readerCache ? { readerCache } : {}) });
   let next = steps.next();
   while (!next.done) next = steps.next();
   return next.value;

@@ -67,7 +67,13 @@ export class CorpusStore {
     for (let start = 0; start < file.records.length; start += chunk) {
       const affected = new Set<string>();
       for (const record of file.records.slice(start, start + chunk)) {
-        for (const old of previousById.get(record.id) ?? []) this.#removeRecord(old, affected);
+        const olds = previousById.get(record.id);
+        // The very record of the last version (a library read again keeps its unchanged entries' records): nothing to do.
+        if (olds?.length === 1 && olds[0] === record) {
+          previousById.delete(record.id);
+          continue;
+        }
+        for (const old of olds ?? []) this.#removeRecord(old, affected);
         previousById.delete(record.id);
         this.#addRecord(record, affected);
       }

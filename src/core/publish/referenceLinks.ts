@@ -1,6 +1,5 @@
 import type { ArticleAnalysis } from '../article/analysis';
 import type { CorpusRecord, UiLanguage } from '../corpus/record';
-import type { CorpusIndex } from '../search/corpusIndex';
 import { formatDateWithRoc } from '../util/dates';
 import { safeHttpUrl } from '../util/markdownEscape';
 
@@ -70,7 +69,6 @@ export function recordHref(record: CorpusRecord): string | undefined {
 
 export interface PlanInput {
   readonly analysis: ArticleAnalysis;
-  readonly index: CorpusIndex;
   readonly language: UiLanguage;
   /** Statute and decision spans, made by the law and decision layers (statuteLinks.ts, decisionLinks.ts). */
   readonly extraSpans?: readonly ReferenceSpan[];
@@ -83,7 +81,7 @@ export interface PlanInput {
  * Unresolved and ambiguous references get nothing.
  */
 export function planReferenceLinks(input: PlanInput): ReferenceLinkPlan {
-  const { analysis, index, language } = input;
+  const { analysis, language } = input;
   const { article } = analysis;
   const anchors: SourceAnchor[] = article.citationLines.map((citation, position) => ({ line: citation.line, start: citation.start, id: `pa-source-${position + 1}` }));
   const anchorOfRecord = new Map<string, string>();
@@ -97,7 +95,8 @@ export function planReferenceLinks(input: PlanInput): ReferenceLinkPlan {
     }
   }
   for (const reference of analysis.references) {
-    const record = reference.id ? index.get(reference.id) : undefined;
+    // As the analysis resolved it: a record of the article's own bibliography before the corpus's.
+    const record = reference.id ? analysis.record(reference.id) : undefined;
     if (!record) continue;
     const title = recordTooltip(record, language);
     if (reference.kind === 'link') {

@@ -1,7 +1,8 @@
 import type { Creator, Entry } from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
 import { LineTable } from '../jsonPositions';
 import { defaultStrings, LatexValues, plainEntry, type BibtexParse } from './bibtexLatex';
-import { scanBibtex } from './bibtexScan';
+import { scanBibtex, type ScannedItem } from './bibtexScan';
+import { ChunkedRead, type ChunkOutput } from './bibtexChunks';
 import type { CorpusProblem } from '../problems';
 import type { CorpusRecord } from '../record';
 import { importLibraryRecord, lineMap, type LibraryRecordFields } from './importRecord';
@@ -53,12 +54,20 @@ export interface BibtexReadContext {
   readonly cache?: Map<string, unknown>;
 }
 
-/** Reads a .bib text entry by entry (yielding every few entries); never throws. */
+/**
+ * Reads a .bib text entry by entry (yielding every few entries); never throws. With a memo of the file's last
+ * read (`context.cache`), only the entries that changed since are read again (bibtexChunks.ts).
+ */
 export function* readBibtex(text: string, parse: BibtexParse, context: BibtexReadContext): Generator<void, void> {
   const lines = new LineTable(text);
-  const problem = (offset: number, severity: CorpusProblem['severity'], code: string, message: string) => context.add(undefined, [{ uri: context.uri, line: lines.lineOf(offset), severity, code, message }]);
-  const entries = yield* bibtexEntries(text, parse, problem, context.cache);
-  const byKey = new Map(entries.map(({ entry }) => [entry.key, entry] as const));
+  const chunked = context.cache ? ChunkedRead.plan(text, context.cache, (offset) => lines.lineOf(offset)) : undefined;
+  const outputs: Array<{ offset: number; output: ChunkOutput }> = [];
+  const problem = (offset: number, severity: CorpusProblem['severity'], code: string, message: string) =>
+    outputs.push({ offset, output: { record: undefined, problems: [{ uri: context.uri, line: lines.lineOf(offset), severity, code, message }] } });
+  const entries = yield* entriesOfItems(chunked ? chunked.items() : scanBibtex(text), parse, problem, context.cache);
+  const kept = chunked?.keptEntries() ?? [];
+  // Later entries of one key win, as in the parser: file order, the kept chunks' entries included.
+  const byKey = new Map((kept.length > 0 ? [...kept, ...entries].sort((a, b) => a.offset - b.offset) : entries).map(({ entry }) => [entry.key, entry] as const));
   for (let index = 0; index < entries.length; index++) {
     if (index % READ_PER_SLICE === READ_PER_SLICE - 1) yield;
     const { entry, offset } = entries[index]!;
@@ -66,8 +75,13 @@ export function* readBibtex(text: string, parse: BibtexParse, context: BibtexRea
     const withParent = inheritCrossref(entry, byKey, () =>
       problems.push({ uri: context.uri, line: lines.lineOf(offset), severity: 'warning', code: 'bibtex-missing-crossref', message: `The entry "${safeKey(entry.key)}" names a crossref parent that is not in this file; its own fields are read.` }),
     );
-    context.add(readBibtexEntry(withParent, { uri: context.uri, embedded: context.embedded, offset, lines }, problems), problems);
+    const record = readBibtexEntry(withParent, { uri: context.uri, embedded: context.embedded, offset, lines }, problems);
+    outputs.push({ offset, output: { record, problems } });
   }
+  // A stable sort: an entry's own problems stay after a fault reported at its offset.
+  outputs.sort((a, b) => a.offset - b.offset);
+  if (chunked) chunked.emit(outputs, entries, (output) => context.add(output.record, output.problems));
+  else for (const { output } of outputs) context.add(output.record, output.problems);
 }
 
 type OffsetProblem = (offset: number, severity: CorpusProblem['severity'], code: string, message: string) => void;
@@ -76,7 +90,12 @@ type OffsetProblem = (offset: number, severity: CorpusProblem['severity'], code:
  * The entries of a .bib text as the parser gives them (with crossref left to the reader), each with its
  * offset: fields without LaTeX mapped here, the others by the parser in batches. Faults go to `problem`.
  */
-export function* bibtexEntries(text: string, parse: BibtexParse, problem: OffsetProblem, cache?: Map<string, unknown>): Generator<void, Array<{ entry: Entry; offset: number }>> {
+export function bibtexEntries(text: string, parse: BibtexParse, problem: OffsetProblem, cache?: Map<string, unknown>): Generator<void, Array<{ entry: Entry; offset: number }>> {
+  return entriesOfItems(scanBibtex(text), parse, problem, cache);
+}
+
+/** bibtexEntries of scanned items (a whole file's, or the changed chunks' and the macros before them). */
+function* entriesOfItems(items: Iterable<ScannedItem>, parse: BibtexParse, problem: OffsetProblem, cache?: Map<string, unknown>): Generator<void, Array<{ entry: Entry; offset: number }>> {
   const entries: Array<{ entry: Entry; offset: number }> = [];
   const strings = defaultStrings();
   const withLatex = new LatexValues(parse, strings, cache);
@@ -89,7 +108,7 @@ export function* bibtexEntries(text: string, parse: BibtexParse, problem: Offset
     }
   };
   let count = 0;
-  for (const item of scanBibtex(text)) {
+  for (const item of items) {
     if (++count % ENTRIES_PER_SLICE === 0) {
       flush();
       yield;

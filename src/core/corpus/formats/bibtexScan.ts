@@ -51,8 +51,12 @@ class Fault extends Error {}
 
 const KEY_CHAR = /[+'a-zA-Z0-9&;_:\\./-]|[\p{Lu}\p{Lt}\p{Ll}\p{Lm}\p{Lo}]/u;
 
-/** Reads the items of a .bib text one after the other (a generator, so a caller can yield between them). */
-export function* scanBibtex(text: string): Generator<ScannedItem, void> {
+/**
+ * Reads the items of a .bib text one after the other (a generator, so a caller can yield between them).
+ * `span`, when given, hears where every directive read without fault starts and ends (@comment and
+ * @preamble included, which yield no item): bibtexChunks.ts checks that none crosses a chunk.
+ */
+export function* scanBibtex(text: string, span?: (start: number, end: number) => void): Generator<ScannedItem, void> {
   let pos = 0;
   const skipWhitespace = () => {
     while (pos < text.length) {
@@ -159,8 +163,10 @@ export function* scanBibtex(text: string): Generator<ScannedItem, void> {
         while (text[pos] === ' ' || text[pos] === '\t') pos++;
         if (text[pos] === '{') braced();
         else while (pos < text.length && text[pos] !== '\n') pos++;
+        span?.(start, pos);
       } else if (directive === 'preamble') {
         value();
+        span?.(start, pos);
       } else if (directive === 'string') {
         const close = guard();
         skipWhitespace();
@@ -168,6 +174,7 @@ export function* scanBibtex(text: string): Generator<ScannedItem, void> {
         const entry = { fields: [] as ScannedField[], seen: new Set<string>() };
         fieldOf(entry, name);
         match(close);
+        span?.(start, pos);
         yield { kind: 'string', name: name.toUpperCase(), pieces: entry.fields[0]!.pieces, offset: start };
       } else {
         const close = guard();
@@ -188,6 +195,7 @@ export function* scanBibtex(text: string): Generator<ScannedItem, void> {
           }
         }
         match(close);
+        span?.(start, pos);
         yield { kind: 'entry', type: directive, key: entryKey, fields: entry.fields, input: text.slice(start, pos).trim(), offset: start };
       }
     } catch (error) {
