@@ -97,6 +97,17 @@ const fuseOnFirstUse = {
 };
 
 /**
+ * The desktop startup bundle takes `yaml` from dist/yaml.js when it first reads YAML (src/lazyYaml/): the CLI,
+ * the web build and the lazy bundles keep the library inside.
+ */
+const yamlOnFirstUse = {
+  name: 'yaml-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => (args.importer.includes(`${path.sep}src${path.sep}`) && !args.importer.includes(`${path.sep}lazyYaml${path.sep}`) ? { path: path.resolve('src/lazyYaml/yamlOnFirstUse.ts') } : undefined));
+  },
+};
+
+/**
  * The web worker extension host: no Node built-ins, so platform 'browser' makes any import of one fail the
  * build (esbuild cannot resolve `path`, `fs` … for the browser) instead of failing in vscode.dev at run time.
  */
@@ -149,7 +160,7 @@ const testFiles = (dir) =>
 
 const targets = sizeOut
   ? [
-      { ...common, plugins: [...common.plugins, fuseOnFirstUse], metafile: true, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      { ...common, plugins: [...common.plugins, fuseOnFirstUse, yamlOnFirstUse], metafile: true, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
       { ...browser, plugins: [...browser.plugins, webVariants], metafile: true, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'web', 'extension.js') },
     ]
   : evaluation
@@ -199,7 +210,9 @@ const targets = sizeOut
       },
     ]
   : [
-      { ...common, plugins: [...common.plugins, fuseOnFirstUse], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      { ...common, plugins: [...common.plugins, fuseOnFirstUse, yamlOnFirstUse], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      // The YAML library, required by the desktop extension when it first reads YAML (src/lazyYaml/yamlOnFirstUse.ts).
+      { ...common, entryPoints: ['src/lazyYaml/yamlBundle.ts'], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
       // fuse.js, required by the desktop extension on its first fuzzy corpus search (src/lazyFuse/fuseOnFirstUse.ts).
       { ...common, entryPoints: ['src/lazyFuse/fuseBundle.ts'], outfile: 'dist/fuse.js', platform: 'node', format: 'cjs', target: 'node20' },
       // The law-import worker thread (desktop): loaded only when the law setting names the official open data.
