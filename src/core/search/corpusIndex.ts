@@ -66,6 +66,32 @@ export class CorpusIndex {
    */
   readonly #strongNames = new Map<string, string[]>();
 
+  /**
+   * The last record changes, for structures kept beside the index (citation completion's sorted lists) that
+   * follow it change by change instead of rebuilding: `added` moves the record to the end of records()'s
+   * order (new, or replaced with other names), `swapped` keeps its place, `deleted` removes it. Bounded: once
+   * full it is emptied, and a reader further behind rebuilds (changesSince answers undefined).
+   */
+  readonly #journal: Array<{ readonly generation: number; readonly id: string; readonly kind: RecordChangeKind }> = [];
+  /** Every change after this generation is in #journal. */
+  #journalFrom = 0;
+
+  #log(id: string, kind: RecordChangeKind): void {
+    if (this.#journal.length >= MAX_JOURNAL) {
+      this.#journal.length = 0;
+      this.#journalFrom = this.#generation - 1;
+    }
+    this.#journal.push({ generation: this.#generation, id, kind });
+  }
+
+  /** The record changes after `generation`, oldest first; undefined when they are no longer all known. */
+  changesSince(generation: number): ReadonlyArray<{ readonly id: string; readonly kind: RecordChangeKind }> | undefined {
+    if (generation < this.#journalFrom || generation > this.#generation) return undefined;
+    let first = this.#journal.length;
+    while (first > 0 && this.#journal[first - 1]!.generation > generation) first--;
+    return this.#journal.slice(first);
+  }
+
   /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
   get generation(): number {
     return this.#generation;
@@ -98,6 +124,7 @@ export class CorpusIndex {
         // record is swapped in place, so re-reading a big library that changed in one entry re-indexes that one.
         this.#generation++;
         this.#records.set(record.id, record);
+        this.#log(record.id, 'swapped');
         // The URL index knows records by object: the new object takes the old one's place there (same URL).
         if (this.#urlIndexed.delete(existing)) this.#urlIndexed.add(record);
         else if (record.url) this.#urlPending.push(record);
@@ -106,6 +133,7 @@ export class CorpusIndex {
       this.delete(record.id);
       this.#generation++;
       this.#records.set(record.id, record);
+      this.#log(record.id, 'added');
       // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
       const names = namesOf(record);
       const keys = names.map(normalizeKey);
@@ -157,6 +185,7 @@ export class CorpusIndex {
     const existing = this.#records.get(id);
     if (!existing) return;
     this.#generation++;
+    this.#log(id, 'deleted');
     this.#strongNames.delete(id);
     for (const name of namesOf(existing)) this.#matcher.remove(name, id);
     for (const key of this.#convertedKeys.get(id) ?? []) this.#matcher.remove(key, id);
@@ -340,6 +369,9 @@ export class CorpusIndex {
 }
 
 const MAX_CACHED_STRONG_NAMES = 20_000;
+const MAX_JOURNAL = 4_096;
+
+export type RecordChangeKind = 'added' | 'swapped' | 'deleted';
 
 /** Whether two records give the index the same keys: names, weak names, URL and origin kind. */
 function sameLookupKeys(a: CorpusRecord, b: CorpusRecord): boolean {
