@@ -83,20 +83,38 @@ function contains(list: readonly number[], slot: number): boolean {
 /** The top `limit` of `slots` by count, then lowest slot, in the order topSlotsByLists documents. */
 function choose(slots: readonly number[], counts: Uint16Array, limit: number, maxCount: number): SlotCount[] {
   const withCount = (slot: number): SlotCount => ({ slot, count: counts[slot]! });
-  // Typed-array sorts: numeric and native, no comparator call per pair (thousands of slots share a count).
-  if (slots.length <= limit) return [...Int32Array.from(slots).sort()].map(withCount);
+  if (slots.length <= limit) return ascending(slots).map(withCount);
   const histogram = new Uint32Array(maxCount + 1);
   for (const slot of slots) histogram[counts[slot]!]!++;
   let level = maxCount;
   for (let seen = histogram[level]!; seen < limit; seen += histogram[level]!) level--;
   const above: number[] = [];
-  const at: number[] = [];
+  let atLevel = 0;
   for (const slot of slots) {
     const count = counts[slot]!;
     if (count > level) above.push(slot);
-    else if (count === level) at.push(slot);
+    else if (count === level) atLevel++;
   }
   // The level fits whole: every chosen slot in one ascending run.
-  if (above.length + at.length === limit) return [...Int32Array.from([...above, ...at]).sort()].map(withCount);
-  return [...Int32Array.from(above).sort(), ...Int32Array.from(at).sort().subarray(0, limit - above.length)].map(withCount);
+  if (above.length + atLevel === limit) return ascending(slots.filter((slot) => counts[slot]! >= level)).map(withCount);
+  // Thousands of slots may share the level (one shared gram): only its lowest few are wanted, no sort of them all.
+  return [...ascending(above), ...lowestAt(slots, counts, level, limit - above.length)].map(withCount);
+}
+
+/** Typed-array sort: numeric and native, no comparator call per pair. */
+function ascending(slots: readonly number[]): number[] {
+  return Array.from(new Int32Array(slots).sort());
+}
+
+/** The `wanted` lowest slots with this count, ascending: one pass keeping a short sorted list. */
+function lowestAt(slots: readonly number[], counts: Uint16Array, level: number, wanted: number): number[] {
+  const lowest: number[] = [];
+  for (const slot of slots) {
+    if (counts[slot]! !== level || (lowest.length === wanted && slot >= lowest[wanted - 1]!)) continue;
+    if (lowest.length === wanted) lowest.pop();
+    let at = lowest.length;
+    while (at > 0 && lowest[at - 1]! > slot) at--;
+    lowest.splice(at, 0, slot);
+  }
+  return lowest;
 }
