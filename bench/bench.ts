@@ -64,6 +64,8 @@ interface Options {
   readonly librarySize: number;
   /** Only the mention-variants bench (--variants-only; bench/variantBench.ts). */
   readonly variantsOnly?: boolean;
+  /** Only the tag-completion bench (--tags-only; bench/tagBench.ts, 50,000 tags, 5,000 with --quick). */
+  readonly tagsOnly?: boolean;
 }
 
 function parseSize(text: string): number {
@@ -88,6 +90,7 @@ function parseArgs(argv: readonly string[]): Options {
   let librarySize = 20_000;
   let librarySizeGiven = false;
   let variantsOnly = false;
+  let tagsOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -132,9 +135,12 @@ function parseArgs(argv: readonly string[]): Options {
       case '--variants-only':
         variantsOnly = true;
         break;
+      case '--tags-only':
+        tagsOnly = true;
+        break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--library-size 20000] [--quick]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--tags-only] [--library-size 20000] [--quick]');
         process.exit(0);
         break;
       default:
@@ -143,7 +149,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (quick && !sizesGiven) sizes = [1_000, 10_000];
   if (quick && !librarySizeGiven) librarySize = 2_000;
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, tagsOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -620,6 +626,13 @@ async function main(): Promise<void> {
     console.log('');
     console.log(variantTable(variants));
     if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta, variants }, null, 2)}\n`);
+    return;
+  }
+  if (options.tagsOnly) {
+    const tags = benchTags(options.seed, log, options.quick ? 5_000 : 50_000);
+    console.log(`Tag completion (${tags.tags.toLocaleString('en')} tags; bench/tagBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
+    console.log('');
+    console.log(tagTable(tags));
     return;
   }
   if (options.librariesOnly) {

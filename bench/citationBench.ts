@@ -11,6 +11,8 @@ export interface CitationBenchResult {
   readonly indexBuildMs: number;
   /** The completer's field index (ids, publishers, tags, years), built once per corpus change. */
   readonly fieldIndexBuildMs: number;
+  /** The first keystroke after one record changed (a file event): the completer follows the change (CPU ms). */
+  readonly afterChangeMs: number;
   readonly keystrokes: { readonly n: number; readonly p50: number; readonly p95: number; readonly max: number };
   readonly byKind: Readonly<Record<'name' | 'key' | 'twoTerms' | 'typo', { readonly n: number; readonly p50: number; readonly p95: number }>>;
   /** Share of completed names (4+ characters typed) with the record in the top 10. */
@@ -81,12 +83,17 @@ export function benchCitations(seed: number, log: (message: string) => void, cou
     inTop10(`${word} ${second}`, record.id, 'twoTerms');
     if (inTop10(typoOf(record.title, rng).query, record.id, 'typo')) typoHits++;
   }
+  // A corpus file changed one record (its title, so it is re-indexed): the next keystroke pays for following it.
+  const changed = records[records.length >> 1]!;
+  index.set({ ...changed, title: `${changed.title} 修訂` });
+  const afterChangeMs = cpuTime(() => completer.complete(changed.title.slice(0, 2)));
   const all = [...samples.name, ...samples.key, ...samples.twoTerms, ...samples.typo];
   const summary = (values: number[]) => ({ n: values.length, p50: percentile(values, 50), p95: percentile(values, 95) });
   return {
     records: count,
     indexBuildMs,
     fieldIndexBuildMs,
+    afterChangeMs,
     keystrokes: { n: all.length, p50: percentile(all, 50), p95: percentile(all, 95), max: Math.max(...all) },
     byKind: { name: summary(samples.name), key: summary(samples.key), twoTerms: summary(samples.twoTerms), typo: summary(samples.typo) },
     nameHit10: nameHits / typedNames,
@@ -99,7 +106,8 @@ export function citationTable(result: CitationBenchResult): string {
   const rows: Array<[string, string, string, string]> = [
     ['metric', 'value', 'target', 'status'],
     ['corpus index build (ms)', result.indexBuildMs.toFixed(0), '', ''],
-    ['completer field index build, once per corpus change (ms)', result.fieldIndexBuildMs.toFixed(0), '', ''],
+    ['completer field index build, once (ms)', result.fieldIndexBuildMs.toFixed(0), '', ''],
+    ['first keystroke after one record changed (CPU ms)', result.afterChangeMs.toFixed(2), '', ''],
     [`every keystroke (${result.keystrokes.n}): p50 / p95 (CPU ms)`, `${ms(result.keystrokes.p50)} / ${ms(result.keystrokes.p95)}`, '≤ 2 ms p95', result.keystrokes.p95 <= 2 ? 'PASS' : 'FAIL'],
     ['  typing a name: p50 / p95 (ms)', `${ms(result.byKind.name.p50)} / ${ms(result.byKind.name.p95)}`, '', ''],
     ['  typing a key after [@: p50 / p95 (ms)', `${ms(result.byKind.key.p50)} / ${ms(result.byKind.key.p95)}`, '', ''],

@@ -1,6 +1,6 @@
 import type { CorpusRecord } from '../corpus/record';
 import { parseIsoDate } from '../util/dates';
-import type { CorpusIndex } from './corpusIndex';
+import type { CorpusIndex, RecordChangeKind } from './corpusIndex';
 import { normalizeKey } from './normalize';
 
 /** One completion candidate: a record, its score (higher first) and the field that matched best. */
@@ -89,19 +89,30 @@ export class CitationCompleter {
     return ranked.slice(0, limit);
   }
 
-  /** Rebuilt only after the corpus changed (file events), never per keystroke. */
+  /**
+   * Kept in step with the index: after a corpus change, the changed records' entries are taken out and put
+   * back (the index's change journal says which); rebuilt only when the changes are many or no longer known.
+   */
   #fieldIndex(): FieldIndex {
-    if (this.#fields?.generation !== this.index.generation) this.#fields = new FieldIndex(this.index);
-    return this.#fields;
+    const fields = this.#fields;
+    if (fields?.generation === this.index.generation) return fields;
+    const changes = fields ? this.index.changesSince(fields.generation) : undefined;
+    if (fields && changes && new Set(changes.map((change) => change.id)).size <= MAX_INCREMENTAL_CHANGES) fields.update(this.index, changes);
+    else this.#fields = new FieldIndex(this.index);
+    return this.#fields!;
   }
 }
+
+/** Beyond this many changed records a rebuild is cheaper than taking entries out of and into sorted lists one by one. */
+const MAX_INCREMENTAL_CHANGES = 256;
 
 /**
  * What the corpus index does not hold: ids sorted for prefix search, and the records of each publisher,
  * author, tag and year, with a gram index over the distinct values (not the records) for typo-tolerant lookup.
+ * Lists of records are in the index's records() order (a rebuild's order), kept by a sequence number per record.
  */
 class FieldIndex {
-  readonly generation: number;
+  #generation: number;
   /** `lowercase id + SEPARATOR + id`, sorted. */
   readonly #ids: string[];
   /** `normalised title or alias + SEPARATOR + id`, sorted. */
@@ -109,35 +120,119 @@ class FieldIndex {
   readonly #idsByValue = new Map<string, string[]>();
   /** Distinct publisher, author and tag values, normalised and sorted. */
   #values: string[] = [];
+  /** The record each id was indexed from, and its place in records()'s order. */
+  readonly #indexed = new Map<string, { readonly record: CorpusRecord; readonly order: number }>();
+  #nextOrder = 0;
 
   constructor(index: CorpusIndex) {
-    this.generation = index.generation;
+    this.#generation = index.generation;
     const ids: string[] = [];
     const names: string[] = [];
-    const add = (value: string, id: string) => {
-      const list = this.#idsByValue.get(value);
-      if (list) {
-        if (list[list.length - 1] !== id) list.push(id);
-      } else {
-        this.#idsByValue.set(value, [id]);
-      }
-    };
-    const byYear = new Map<string, string[]>();
     for (const record of index.records()) {
-      ids.push(`${record.id.toLowerCase()}${SEPARATOR}${record.id}`);
-      for (const name of [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases]) names.push(`${normalizeKey(name)}${SEPARATOR}${record.id}`);
-      for (const value of [record.publisher, record.author, ...record.tags]) if (value) add(normalizeKey(value), record.id);
+      this.#indexed.set(record.id, { record, order: this.#nextOrder++ });
+      ids.push(idEntry(record));
+      for (const name of nameEntries(record)) names.push(name);
+      for (const value of fieldValues(record)) this.#append(value, record.id);
       for (const key of dateKeys(record.date)) {
-        const list = byYear.get(key);
+        const list = this.#idsByValue.get(dateValue(key));
         if (list) list.push(record.id);
-        else byYear.set(key, [record.id]);
+        else this.#idsByValue.set(dateValue(key), [record.id]);
       }
     }
-    this.#values = [...this.#idsByValue.keys()].sort();
-    for (const [key, list] of byYear) this.#idsByValue.set(`${SEPARATOR}date:${key}`, list);
+    this.#values = [...this.#idsByValue.keys()].filter((value) => !value.startsWith(DATE_PREFIX)).sort();
     // The default sort compares UTF-16 code units natively: the fastest way to sort 100k+ strings.
     this.#ids = ids.sort();
     this.#names = names.sort();
+  }
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  #append(value: string, id: string): void {
+    const list = this.#idsByValue.get(value);
+    if (list) {
+      if (list[list.length - 1] !== id) list.push(id);
+    } else {
+      this.#idsByValue.set(value, [id]);
+    }
+  }
+
+  /** Applies the index's changes since this index's generation (see CorpusIndex.changesSince). */
+  update(index: CorpusIndex, changes: ReadonlyArray<{ readonly id: string; readonly kind: RecordChangeKind }>): void {
+    // Net effect per record: its entries out, then, if it still exists, in again; at the end of the order if
+    // it was added (a new record, or replaced with other names) in between, else where it was.
+    const lastAdded = new Map<string, number>();
+    changes.forEach((change, position) => {
+      if (change.kind === 'added') lastAdded.set(change.id, position);
+    });
+    const changed = [...new Set(changes.map((change) => change.id))];
+    const orders = new Map<string, number>();
+    for (const id of changed) {
+      const before = this.#indexed.get(id);
+      if (before && !lastAdded.has(id)) orders.set(id, before.order);
+      if (before) this.#remove(before.record);
+      this.#normalized.delete(id);
+    }
+    for (const [id] of [...lastAdded].sort((a, b) => a[1] - b[1])) orders.set(id, this.#nextOrder++);
+    for (const id of changed) {
+      const record = index.get(id);
+      const order = orders.get(id);
+      if (record && order !== undefined) this.#insert(record, order);
+    }
+    this.#generation = index.generation;
+  }
+
+  #remove(record: CorpusRecord): void {
+    const order = this.#indexed.get(record.id)!.order;
+    removeSorted(this.#ids, idEntry(record));
+    for (const name of nameEntries(record)) removeSorted(this.#names, name);
+    const outOfList = (value: string) => {
+      const list = this.#idsByValue.get(value);
+      if (!list) return;
+      const at = this.#positionIn(list, order);
+      // A year list may hold a record twice (a date of only a year gives that key twice): take out every copy.
+      let end = at;
+      while (end < list.length && list[end] === record.id) end++;
+      list.splice(at, end - at);
+      if (list.length > 0) return;
+      this.#idsByValue.delete(value);
+      if (!value.startsWith(DATE_PREFIX)) removeSorted(this.#values, value);
+    };
+    for (const value of new Set(fieldValues(record))) outOfList(value);
+    for (const key of new Set(dateKeys(record.date))) outOfList(dateValue(key));
+    this.#indexed.delete(record.id);
+  }
+
+  #insert(record: CorpusRecord, order: number): void {
+    this.#indexed.set(record.id, { record, order });
+    insertSorted(this.#ids, idEntry(record));
+    for (const name of nameEntries(record)) insertSorted(this.#names, name);
+    const intoList = (value: string) => {
+      const list = this.#idsByValue.get(value);
+      if (!list) {
+        this.#idsByValue.set(value, [record.id]);
+        if (!value.startsWith(DATE_PREFIX)) insertSorted(this.#values, value);
+        return;
+      }
+      const at = this.#positionIn(list, order);
+      // One entry per record in a value's list (as a rebuild makes them); a year list takes each copy.
+      if (value.startsWith(DATE_PREFIX) || list[at] !== record.id) list.splice(at, 0, record.id);
+    };
+    for (const value of fieldValues(record)) intoList(value);
+    for (const key of dateKeys(record.date)) intoList(dateValue(key));
+  }
+
+  /** Where a record of this order is (or goes) in a list kept in records() order. */
+  #positionIn(list: readonly string[], order: number): number {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#indexed.get(list[middle]!)!.order < order) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Filled as records are ranked: a keystroke normalises only records no earlier keystroke ranked. */
@@ -179,6 +274,47 @@ class FieldIndex {
     if (matched.length === 1) return this.#idsByValue.get(matched[0]!)!;
     return [...new Set(matched.flatMap((value) => this.#idsByValue.get(value)!.slice(0, RETRIEVE_BY_FIELD)))];
   }
+}
+
+const DATE_PREFIX = `${SEPARATOR}date:`;
+
+function dateValue(key: string): string {
+  return `${DATE_PREFIX}${key}`;
+}
+
+function idEntry(record: CorpusRecord): string {
+  return `${record.id.toLowerCase()}${SEPARATOR}${record.id}`;
+}
+
+function nameEntries(record: CorpusRecord): string[] {
+  return [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases].map((name) => `${normalizeKey(name)}${SEPARATOR}${record.id}`);
+}
+
+/** The publisher, author and tags, normalised (empty ones left out). */
+function fieldValues(record: CorpusRecord): string[] {
+  const values: string[] = [];
+  for (const value of [record.publisher, record.author, ...record.tags]) if (value) values.push(normalizeKey(value));
+  return values;
+}
+
+function insertSorted(sorted: string[], entry: string): void {
+  sorted.splice(lowerBound(sorted, entry), 0, entry);
+}
+
+function removeSorted(sorted: string[], entry: string): void {
+  const at = lowerBound(sorted, entry);
+  if (sorted[at] === entry) sorted.splice(at, 1);
+}
+
+function lowerBound(sorted: readonly string[], entry: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < entry) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The ids of the entries (`key + SEPARATOR + id`, sorted) whose key starts with the prefix. */

@@ -5,7 +5,7 @@ import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
 import { normalizeKey, type NormalizedText } from './normalize';
 import { canonicalUrl } from './urls';
 import { isGenericName, weakKeyList } from './weakAliases';
-import { convertNormalized, mayNeedConversion, type CrossStraitConverter } from './crossStrait';
+import { convertNormalized, mayNeedConversion, ParagraphConversions, type CrossStraitConverter } from './crossStrait';
 import type { FuzzyMention, FuzzyMentionSource } from './fuzzyMentions';
 import type { NameAnchors } from './nameAnchors';
 
@@ -50,6 +50,8 @@ export class CorpusIndex {
   #urlPending: CorpusRecord[] = [];
   readonly #urlIndexed = new WeakSet<CorpusRecord>();
   #crossStrait: CrossStraitConverter | undefined;
+  /** The same conversion, kept per paragraph between analyses. */
+  #conversions: ParagraphConversions | undefined;
   #wantCrossStrait: (() => void) | undefined;
   /** Names with simplified characters, converted (a workspace record written in zh-CN): id → converted keys. */
   readonly #convertedKeys = new Map<string, string[]>();
@@ -57,6 +59,38 @@ export class CorpusIndex {
   #anchors: NameAnchors | undefined;
   #variants: MentionVariants | undefined;
   #wantVariants: (() => void) | undefined;
+  /**
+   * Strong names of the records the fuzzy pass asked for, kept between analyses (a bracket asks for dozens of
+   * records, and normalising their names again on every analysis was two fifths of the pass). An entry goes
+   * when its record changes; the map is bounded.
+   */
+  readonly #strongNames = new Map<string, string[]>();
+
+  /**
+   * The last record changes, for structures kept beside the index (citation completion's sorted lists) that
+   * follow it change by change instead of rebuilding: `added` moves the record to the end of records()'s
+   * order (new, or replaced with other names), `swapped` keeps its place, `deleted` removes it. Bounded: once
+   * full it is emptied, and a reader further behind rebuilds (changesSince answers undefined).
+   */
+  readonly #journal: Array<{ readonly generation: number; readonly id: string; readonly kind: RecordChangeKind }> = [];
+  /** Every change after this generation is in #journal. */
+  #journalFrom = 0;
+
+  #log(id: string, kind: RecordChangeKind): void {
+    if (this.#journal.length >= MAX_JOURNAL) {
+      this.#journal.length = 0;
+      this.#journalFrom = this.#generation - 1;
+    }
+    this.#journal.push({ generation: this.#generation, id, kind });
+  }
+
+  /** The record changes after `generation`, oldest first; undefined when they are no longer all known. */
+  changesSince(generation: number): ReadonlyArray<{ readonly id: string; readonly kind: RecordChangeKind }> | undefined {
+    if (generation < this.#journalFrom || generation > this.#generation) return undefined;
+    let first = this.#journal.length;
+    while (first > 0 && this.#journal[first - 1]!.generation > generation) first--;
+    return this.#journal.slice(first);
+  }
 
   /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
   get generation(): number {
@@ -83,12 +117,14 @@ export class CorpusIndex {
   /** Adds records, replacing those with the same ids. */
   setMany(records: readonly CorpusRecord[]): void {
     for (const record of records) {
+      this.#strongNames.delete(record.id);
       const existing = this.#records.get(record.id);
       if (existing && sameLookupKeys(existing, record)) {
         // Only what the lookups do not read changed (a line after an edit above it, a date, a summary): the
         // record is swapped in place, so re-reading a big library that changed in one entry re-indexes that one.
         this.#generation++;
         this.#records.set(record.id, record);
+        this.#log(record.id, 'swapped');
         // The URL index knows records by object: the new object takes the old one's place there (same URL).
         if (this.#urlIndexed.delete(existing)) this.#urlIndexed.add(record);
         else if (record.url) this.#urlPending.push(record);
@@ -97,6 +133,7 @@ export class CorpusIndex {
       this.delete(record.id);
       this.#generation++;
       this.#records.set(record.id, record);
+      this.#log(record.id, 'added');
       // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
       const names = namesOf(record);
       const keys = names.map(normalizeKey);
@@ -148,6 +185,8 @@ export class CorpusIndex {
     const existing = this.#records.get(id);
     if (!existing) return;
     this.#generation++;
+    this.#log(id, 'deleted');
+    this.#strongNames.delete(id);
     for (const name of namesOf(existing)) this.#matcher.remove(name, id);
     for (const key of this.#convertedKeys.get(id) ?? []) this.#matcher.remove(key, id);
     this.#convertedKeys.delete(id);
@@ -197,7 +236,7 @@ export class CorpusIndex {
       this.#wantCrossStrait?.();
       return { normalized };
     }
-    const converted = convertNormalized(normalized, this.#crossStrait);
+    const converted = convertNormalized(normalized, (this.#conversions ??= new ParagraphConversions(this.#crossStrait)));
     return converted.text === normalized.text ? { normalized } : { normalized, converted };
   }
 
@@ -213,6 +252,7 @@ export class CorpusIndex {
   /** Installs the conversion; names with simplified characters are matched converted too. Bumps the generation. */
   setCrossStrait(converter: CrossStraitConverter): void {
     this.#crossStrait = converter;
+    this.#conversions = new ParagraphConversions(converter);
     this.#generation++;
     for (const record of this.#records.values()) this.#addConvertedKeys(record.id, namesOf(record).map(normalizeKey));
   }
@@ -243,14 +283,16 @@ export class CorpusIndex {
       for (const id of this.#records.keys()) this.#anchors.add(id, this.strongNames(id));
     }
     const anchors = this.#anchors;
-    // Per call: a bracket offers many candidates, each asking for its names and whether the span is refused.
-    const names = new Map<string, string[]>();
+    // Per call: a bracket offers many candidates, each asking whether the span is refused.
     const keys = new Map<string, { normalized: string; generic: boolean }>();
     return variants.findFuzzyMentions(matching.converted ?? matching.normalized, {
       anchored: (first, second) => anchors.lookup(first, second),
       strongNames: (id) => {
-        let found = names.get(id);
-        if (!found) names.set(id, (found = this.strongNames(id)));
+        let found = this.#strongNames.get(id);
+        if (!found) {
+          if (this.#strongNames.size >= MAX_CACHED_STRONG_NAMES) this.#strongNames.clear();
+          this.#strongNames.set(id, (found = this.strongNames(id)));
+        }
         return found;
       },
       refused: (key, id) => {
@@ -325,6 +367,11 @@ export class CorpusIndex {
     return hits.slice(0, limit);
   }
 }
+
+const MAX_CACHED_STRONG_NAMES = 20_000;
+const MAX_JOURNAL = 4_096;
+
+export type RecordChangeKind = 'added' | 'swapped' | 'deleted';
 
 /** Whether two records give the index the same keys: names, weak names, URL and origin kind. */
 function sameLookupKeys(a: CorpusRecord, b: CorpusRecord): boolean {

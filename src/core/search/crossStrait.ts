@@ -44,8 +44,59 @@ function hasCommonSimplified(text: string): boolean {
   return false;
 }
 
+/**
+ * A converter that keeps its paragraphs' conversions: an analysis after an edit converts the paragraph that
+ * changed, not the whole article again. Exact: no dictionary phrase holds a line break, so converting line by
+ * line gives the text and offsets converting the whole gives. Bounded: cleared when full.
+ */
+export class ParagraphConversions {
+  readonly #cache = new Map<string, { readonly text: string; readonly offsets: Uint32Array }>();
+
+  constructor(private readonly converter: CrossStraitConverter) {}
+
+  hasSimplified(text: string): boolean {
+    return this.converter.hasSimplified(text);
+  }
+
+  convert(text: string): { readonly text: string; readonly offsets: Uint32Array } {
+    const parts: Array<{ readonly text: string; readonly offsets: Uint32Array; readonly from: number }> = [];
+    let length = 0;
+    for (let from = 0; from <= text.length; ) {
+      const newline = text.indexOf('\n', from);
+      const end = newline === -1 ? text.length : newline;
+      const converted = end > from ? this.#paragraph(text.slice(from, end)) : EMPTY;
+      parts.push({ ...converted, from });
+      length += converted.text.length + (newline === -1 ? 0 : 1);
+      if (newline === -1) break;
+      from = newline + 1;
+    }
+    const offsets = new Uint32Array(length + 1);
+    let at = 0;
+    for (const [position, part] of parts.entries()) {
+      for (let index = 0; index < part.text.length; index++) offsets[at++] = part.offsets[index]! + part.from;
+      // The line break after each paragraph but the last maps to itself.
+      if (position < parts.length - 1) offsets[at++] = part.from + (parts[position + 1]!.from - part.from - 1);
+    }
+    offsets[length] = text.length;
+    return { text: parts.map((part) => part.text).join('\n'), offsets };
+  }
+
+  #paragraph(paragraph: string): { readonly text: string; readonly offsets: Uint32Array } {
+    let converted = this.#cache.get(paragraph);
+    if (!converted) {
+      converted = this.converter.convert(paragraph);
+      if (this.#cache.size >= MAX_CACHED_PARAGRAPHS) this.#cache.clear();
+      this.#cache.set(paragraph, converted);
+    }
+    return converted;
+  }
+}
+
+const MAX_CACHED_PARAGRAPHS = 4_096;
+const EMPTY = { text: '', offsets: new Uint32Array(1) };
+
 /** The normalised text converted, its offsets still pointing into the original article text. */
-export function convertNormalized(normalized: NormalizedText, converter: CrossStraitConverter): NormalizedText {
+export function convertNormalized(normalized: NormalizedText, converter: Pick<CrossStraitConverter, 'convert'>): NormalizedText {
   const converted = converter.convert(normalized.text);
   const offsets = new Uint32Array(converted.text.length + 1);
   for (let index = 0; index < converted.text.length; index++) offsets[index] = normalized.offsets[converted.offsets[index]!]!;

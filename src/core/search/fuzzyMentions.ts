@@ -50,12 +50,7 @@ export interface FuzzyMentionSource {
 /** Every fuzzy mention and near miss in `text` (normalised, maybe converted), best first where spans overlap. */
 export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSource): FuzzyMention[] {
   const found: FuzzyMention[] = [];
-  const tokenCache = new Map<string, NameToken[]>();
-  const tokensOf = (key: string) => {
-    let tokens = tokenCache.get(key);
-    if (!tokens) tokenCache.set(key, (tokens = nameTokens(key)));
-    return tokens;
-  };
+  const tokensOf = (key: string) => nameInfo(key).tokens;
   for (const span of bracketedSpans(text)) {
     const spanTokens = nameTokens(text.text, span.start, span.end);
     if (totalWeight(spanTokens) < 3) continue;
@@ -75,7 +70,7 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
       for (const name of source.strongNames(id)) {
         const nameTokensOf = tokensOf(name);
         const score = similarity(spanTokens, nameTokensOf);
-        if (score < 1 && !plausible(spanTokens, nameTokensOf)) continue;
+        if (score < 1 && !plausible(spanTokens, name)) continue;
         if (!best || score > best.score + 1e-9) {
           tie = best !== undefined && best.id !== id && Math.abs(best.score - score) < 1e-9;
           best = { id, score, name };
@@ -109,7 +104,7 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
         if (tokens[index + count - 1]!.value !== last) continue;
         const score = (2 * common[count]!) / (totalWeight(tokens, index, index + count) + nameWeight);
         if (score < FUZZY_MENTION_THRESHOLD || (best && score <= best.score)) continue;
-        if (score < 1 && !plausible(tokens.slice(index, index + count), name)) continue;
+        if (score < 1 && !plausible(tokens.slice(index, index + count), key)) continue;
         best = { end: index + count, score };
       }
       if (!best) continue;
@@ -127,11 +122,34 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
  * once words are inserted: 英美貿易合作備忘錄 is another memorandum. Such a name matches a span with other
  * words only when every inserted word is generic too (英美 AI 安全研究合作備忘錄: 研究).
  */
-function plausible(span: readonly NameToken[], name: readonly NameToken[]): boolean {
-  if (name.length <= 2) return true;
-  const tail = name.slice(2).map((token) => token.value).join('');
-  if (!isGenericName(tail)) return true;
-  return insertedRuns(span, name).every(onlyGenericWords);
+function plausible(span: readonly NameToken[], key: string): boolean {
+  const name = nameInfo(key);
+  if (!name.genericTail) return true;
+  return insertedRuns(span, name.tokens).every(onlyGenericWords);
+}
+
+interface NameInfo {
+  readonly tokens: NameToken[];
+  /** More than two tokens, and all after the first two generic (see plausible). */
+  readonly genericTail: boolean;
+}
+
+/**
+ * Names' tokens and whether their tail is generic, kept between analyses: a function of the name's text alone,
+ * asked for by every bracket and every inserted-word candidate of every analysis. Bounded: cleared when full.
+ */
+const nameInfos = new Map<string, NameInfo>();
+const MAX_NAME_INFOS = 20_000;
+
+function nameInfo(key: string): NameInfo {
+  let info = nameInfos.get(key);
+  if (!info) {
+    const tokens = nameTokens(key);
+    info = { tokens, genericTail: tokens.length > 2 && isGenericName(tokens.slice(2).map((token) => token.value).join('')) };
+    if (nameInfos.size >= MAX_NAME_INFOS) nameInfos.clear();
+    nameInfos.set(key, info);
+  }
+  return info;
 }
 
 function startsSomewhere(span: readonly NameToken[], name: readonly NameToken[]): boolean {

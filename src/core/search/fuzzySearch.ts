@@ -1,6 +1,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { isLatinWordUnit } from './aliasMatcher';
 import { ApproximateMatcher } from './approximateMatch';
+import { topSlotsByLists } from './gramCandidates';
 import { normalizeKey } from './normalize';
 
 export interface FuzzyHit {
@@ -212,53 +213,22 @@ export class FuzzySearch {
       .filter((list): list is number[] => list !== undefined);
     if (lists.length === 0) return [];
     if (this.#counts.length < this.#entries.length) this.#counts = new Uint16Array(this.#entries.length * 2);
-    const counts = this.#counts;
-    const touched: number[] = [];
-    // Every list is walked: with typed-array counters even a gram shared by half the corpus costs little,
-    // and skipping common grams lost the record a one-typo query meant. A histogram of counts, kept as
-    // they grow, gives the cut-off for the top candidates without sorting what was touched.
-    const entries = this.#entries;
-    const histogram = new Uint32Array(lists.length + 2);
     // The rarest grams decide: one typo changes at most three grams, so the record meant is in most of the
     // RAREST lists, and walking only those bounds a query's cost ("the", "ion" and 人工 are never walked
     // when rarer grams exist).
     lists.sort((a, b) => a.length - b.length);
-    let walkedLists = 0;
+    const walkedLists: number[][] = [];
     let walkedPostings = 0;
     for (const list of lists.slice(0, Math.max(RAREST, Math.ceil(lists.length / 2)))) {
-      if (walkedLists > 0 && walkedPostings + list.length > maxPostings) break;
-      walkedLists++;
+      if (walkedLists.length > 0 && walkedPostings + list.length > maxPostings) break;
+      walkedLists.push(list);
       walkedPostings += list.length;
-      for (let index = 0; index < list.length; index++) {
-        const slot = list[index]!;
-        // A removed record's slot stays in the lists until compaction: it must not take a candidate's place.
-        if (entries[slot] === undefined) continue;
-        const count = ++counts[slot]!;
-        if (count === 1) touched.push(slot);
-        else histogram[count - 1]!--;
-        histogram[count]!++;
-      }
     }
     // Grams no record has count as missing too: a typo's grams are usually nowhere in the index.
-    const walked = walkedLists + (keys.size - lists.length);
-    let cutoff = lists.length + 1;
-    for (let seen = 0; cutoff > 1 && seen + histogram[cutoff - 1]! <= this.candidates; ) seen += histogram[--cutoff]!;
-    // Slots at the cut-off fill what is left, lowest slot first (the order records were added in).
-    const above: number[] = [];
-    const at: number[] = [];
-    const shared = new Map<number, number>();
-    for (const slot of touched) {
-      const count = counts[slot]!;
-      counts[slot] = 0;
-      if (count >= cutoff) above.push(slot);
-      else if (count === cutoff - 1) at.push(slot);
-      else continue;
-      shared.set(slot, count);
-    }
-    above.sort((a, b) => a - b);
-    const chosen = above.map((slot) => ({ entry: this.#entries[slot]!, score: shared.get(slot)! / walked }));
-    if (chosen.length < this.candidates) for (const slot of at.sort((a, b) => a - b).slice(0, this.candidates - chosen.length)) chosen.push({ entry: this.#entries[slot]!, score: shared.get(slot)! / walked });
-    return chosen;
+    const walked = walkedLists.length + (keys.size - lists.length);
+    // The top slots by shared grams, lowest slot first among equals (the order records were added in); exact,
+    // but the common grams' long lists are only searched for the few slots that can still make the cut.
+    return topSlotsByLists(walkedLists, this.#entries, this.#counts, this.candidates).map(({ slot, count }) => ({ entry: this.#entries[slot]!, score: count / walked }));
   }
 
   #compact(): void {

@@ -18,21 +18,29 @@ const MAX_NAMES_PER_ANCHOR = 32;
  * first use from the records the index holds, then kept in step with each change.
  */
 export class NameAnchors {
-  readonly #byPair = new Map<string, AnchoredName[]>();
-  readonly #pairsById = new Map<string, string[]>();
+  /**
+   * First token → second token → names. Two lookups of the tokens themselves rather than one of a joined key:
+   * the fuzzy pass looks up a pair at every token of an article, and a joined key is a new string to hash each
+   * time, while a token's hash is computed once.
+   */
+  readonly #byPair = new Map<string, Map<string, AnchoredName[]>>();
+  readonly #pairsById = new Map<string, Array<readonly [string, string]>>();
 
   add(id: string, keys: readonly string[]): void {
     this.remove(id);
-    const pairs: string[] = [];
+    const pairs: Array<readonly [string, string]> = [];
     for (const key of keys) {
       const tokens = nameTokens(key);
       if (tokens.length < 2) continue;
-      const pair = `${tokens[0]!.value}\u0000${tokens[1]!.value}`;
-      const entry: AnchoredName = { id, key, count: tokens.length, last: tokens[tokens.length - 1]!.value, cjk: isIdeograph(tokens[0]!.value.charCodeAt(0)) || tokens[0]!.value === 'ai' };
-      const list = this.#byPair.get(pair);
+      const first = tokens[0]!.value;
+      const second = tokens[1]!.value;
+      const entry: AnchoredName = { id, key, count: tokens.length, last: tokens[tokens.length - 1]!.value, cjk: isIdeograph(first.charCodeAt(0)) || first === 'ai' };
+      let seconds = this.#byPair.get(first);
+      if (!seconds) this.#byPair.set(first, (seconds = new Map()));
+      const list = seconds.get(second);
       if (list) list.push(entry);
-      else this.#byPair.set(pair, [entry]);
-      pairs.push(pair);
+      else seconds.set(second, [entry]);
+      pairs.push([first, second]);
     }
     if (pairs.length > 0) this.#pairsById.set(id, pairs);
   }
@@ -41,16 +49,19 @@ export class NameAnchors {
     const pairs = this.#pairsById.get(id);
     if (!pairs) return;
     this.#pairsById.delete(id);
-    for (const pair of new Set(pairs)) {
-      const remaining = (this.#byPair.get(pair) ?? []).filter((entry) => entry.id !== id);
-      if (remaining.length > 0) this.#byPair.set(pair, remaining);
-      else this.#byPair.delete(pair);
+    for (const [first, second] of pairs) {
+      const seconds = this.#byPair.get(first);
+      const list = seconds?.get(second);
+      if (!seconds || !list) continue;
+      const remaining = list.filter((entry) => entry.id !== id);
+      if (remaining.length > 0) seconds.set(second, remaining);
+      else if (seconds.delete(second) && seconds.size === 0) this.#byPair.delete(first);
     }
   }
 
   /** Names starting with these two tokens; none when the pair starts too many names to be a sign of any. */
   lookup(first: string, second: string): readonly AnchoredName[] | undefined {
-    const list = this.#byPair.get(`${first}\u0000${second}`);
+    const list = this.#byPair.get(first)?.get(second);
     return list && list.length <= MAX_NAMES_PER_ANCHOR ? list : undefined;
   }
 }
