@@ -3,7 +3,7 @@ import { LayeredIndex, type ReferenceIndex } from '../search/layeredIndex';
 import type { CorpusRecord } from '../corpus/record';
 import { parseArticle, type Article } from './article';
 import { checkArticle, type ArticleDiagnostic } from './checks';
-import { resolveArticleWithHints, type ArticleReference, type ResolveOptions } from './resolve';
+import { resolveArticleWithHints, resolveWithCandidates, type ArticleReference, type MentionCandidates, type ResolutionMemo, type ResolveOptions } from './resolve';
 import { findArticleTags } from '../tags/articleTags';
 import { checkTags, type TagVerdict } from '../tags/tagChecks';
 import type { TagVocabulary } from '../tags/vocabulary';
@@ -38,9 +38,20 @@ export interface TagOptions {
 
 /** `parsed`: the article already parsed from `text` (the editor caches the parse per version). */
 export function analyzeArticle(text: string, corpus: ReferenceIndex, options: ResolveOptions, tagOptions?: TagOptions, parsed?: Article, bibliography?: LoadedBibliography): ArticleAnalysis {
-  const article = parsed ?? parseArticle(text);
-  const index = bibliography?.index && bibliography.index.size > 0 ? new LayeredIndex(bibliography.index, corpus) : corpus;
-  const { references, nearMisses } = resolveArticleWithHints(article, index, options);
+  return completeAnalysis(parsed ?? parseArticle(text), indexWithBibliography(corpus, bibliography), options, tagOptions, bibliography);
+}
+
+/** The index an article's references resolve against: its own bibliography first, then the corpus. */
+export function indexWithBibliography(corpus: ReferenceIndex, bibliography?: LoadedBibliography): ReferenceIndex {
+  return bibliography?.index && bibliography.index.size > 0 ? new LayeredIndex(bibliography.index, corpus) : corpus;
+}
+
+/**
+ * The analysis of a parsed article: resolution, checks and tags. `candidates`: the names in its prose when
+ * already found (block by block, see incrementalAnalysis.ts); `memo`: resolutions kept from earlier versions.
+ */
+export function completeAnalysis(article: Article, index: ReferenceIndex, options: ResolveOptions, tagOptions?: TagOptions, bibliography?: LoadedBibliography, candidates?: MentionCandidates, memo?: ResolutionMemo): ArticleAnalysis {
+  const { references, nearMisses } = candidates ? resolveWithCandidates(article, index, options, options.kinds.has('mention') ? candidates : { mentions: [], fuzzy: [] }, memo) : resolveArticleWithHints(article, index, options);
   const counts = new Map<string, number>();
   for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
   const diagnostics = checkArticle(article, references, index, nearMisses);
