@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { mulberry32 } from '../../bench/generateCorpus';
 import { analyzeArticle, type ArticleAnalysis } from '../../src/core/article/analysis';
 import { parseArticle, type Article } from '../../src/core/article/article';
-import { blocksOf, cutsOf, parseBlock, parseInBlocks } from '../../src/core/article/articleBlocks';
+import { blocksOf, cutsOf, parseInBlocks, parseSlice } from '../../src/core/article/articleBlocks';
 import { IncrementalAnalysis, type AnalysisInput } from '../../src/core/article/incrementalAnalysis';
 import { splitLines } from '../../src/core/article/lines';
 import { REFERENCE_KINDS } from '../../src/core/article/resolve';
@@ -75,7 +75,7 @@ function checkSequence(seed: number, steps: number, incremental = new Incrementa
   let split = 0;
   for (let step = 0; step <= steps; step++) {
     if (step > 0) text = randomEdit(text, random);
-    if (blocksOf(text, splitLines(text), parseBlock).length > 1) split++;
+    if (blocksOf(text, parseSlice).length > 1) split++;
     assert.deepStrictEqual(plain(incremental.analyze(text, input)), plain(analyzeArticle(text, index, input.options, tagOptions)), `seed ${seed}, step ${step}: ${JSON.stringify(text)}`);
   }
   return split;
@@ -93,14 +93,14 @@ test('incremental analysis equals a fresh analysis after every edit of random ed
 test('the blocks put together are the whole parse, and typical articles do split into several blocks', () => {
   for (const text of bases) {
     assert.deepStrictEqual(plainArticle(parseInBlocks(text)), plainArticle(parseArticle(text)));
-    assert.ok(blocksOf(text, splitLines(text), parseBlock).length > 3, 'more than three blocks');
+    assert.ok(blocksOf(text, parseSlice).length > 3, 'more than three blocks');
   }
 });
 
 test('cuts that do not hold are merged: an unclosed fence, a section running on, front matter, definitions', () => {
   const article = fixture('mou-commentary.md');
-  const blockCount = (text: string) => blocksOf(text, splitLines(text), parseBlock).length;
-  const cuts = cutsOf(splitLines(`${article}\n${article}`)).length;
+  const blockCount = (text: string) => blocksOf(text, parseSlice).length;
+  const cuts = cutsOf(`${article}\n${article}`).length;
   assert.ok(cuts > 2);
   // An unclosed fence at the top takes in everything after it.
   assert.equal(blockCount(`\`\`\`\n\n${article}\n${article}`), 1);

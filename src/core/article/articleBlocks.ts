@@ -1,5 +1,5 @@
 import { parseArticle, type Article, type CitationLine, type Heading } from './article';
-import { RangeSet, splitLines, type Line } from './lines';
+import { RangeSet, type Line } from './lines';
 import type { CitationKey, MarkdownLink } from './links';
 import { sectionHeaderKind, type Section } from './sections';
 
@@ -44,8 +44,15 @@ export interface PlacedBlock {
   readonly firstLine: number;
 }
 
-/** A parse per block text; the owner decides how long they are kept. */
-export type BlockParser = (text: string) => ParsedBlock;
+/** The parse of `text.slice(start, end)`; the owner decides how long parses are kept. */
+export type BlockParser = (text: string, start: number, end: number) => ParsedBlock;
+
+/** A candidate cut: the block before ends at `end` (where the empty line starts), the next starts at `start`, on line `line`. */
+export interface Cut {
+  readonly end: number;
+  readonly start: number;
+  readonly line: number;
+}
 
 /** One in CUT_RATIO candidate cuts is a cut: blocks of a few paragraphs. */
 const CUT_RATIO = 4;
@@ -72,20 +79,39 @@ export function parseBlock(text: string): ParsedBlock {
 }
 
 /**
- * Candidate cuts, as the numbers of the lines that start a block: after an empty line, at every heading and
- * section header (they close sections, so cuts before them hold) and at one in CUT_RATIO other lines.
+ * Candidate cuts: after an empty line, at every heading and section header (they close sections, so cuts before
+ * them hold) and at one in CUT_RATIO other lines. Walks the line breaks without splitting the text into lines.
  */
-export function cutsOf(lines: readonly Line[]): number[] {
-  const cuts: number[] = [];
+export function cutsOf(text: string): Cut[] {
+  const cuts: Cut[] = [];
   let blockStart = 0;
-  for (let number = 1; number < lines.length; number++) {
-    const line = lines[number]!;
-    if (lines[number - 1]!.text !== '' || line.text.trim() === '') continue;
-    if (number >= 2 && lines[number - 2]!.text.endsWith('\\')) continue;
-    const header = HEADING.test(line.text) || sectionHeaderKind(line.text) !== undefined;
-    if (!header && hashOfLine(line.text) % CUT_RATIO !== 0 && line.start - blockStart < MAX_BLOCK) continue;
-    cuts.push(number);
-    blockStart = line.start;
+  // The two lines before the current one: whether the last was empty, whether the one before it ended with `\`.
+  let previousEmpty = false;
+  let escapedBeforePrevious = false;
+  let lastEndsWithEscape = false;
+  let start = 0;
+  let previousStart = 0;
+  for (let number = 0; start <= text.length; number++) {
+    const newline = text.indexOf('\n', start);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+    if (previousEmpty && !escapedBeforePrevious && end > start) {
+      const head = text.slice(start, Math.min(end, start + 80));
+      const blank = head.trim() === '' && (end - start <= 80 || text.slice(start, end).trim() === '');
+      if (!blank) {
+        const header = HEADING.test(head) || (end - start <= 60 && sectionHeaderKind(head) !== undefined);
+        if (header || hashOfLine(head) % CUT_RATIO === 0 || start - blockStart >= MAX_BLOCK) {
+          cuts.push({ end: previousStart, start, line: number });
+          blockStart = start;
+        }
+      }
+    }
+    escapedBeforePrevious = lastEndsWithEscape;
+    lastEndsWithEscape = end > start && text.charCodeAt(end - 1) === 0x5c;
+    previousEmpty = end === start;
+    previousStart = start;
+    if (newline === -1) break;
+    start = newline + 1;
   }
   return cuts;
 }
@@ -101,31 +127,31 @@ function hashOfLine(text: string): number {
  * The blocks of `text`: candidate cuts, then parsed blocks merged wherever a cut does not hold. `lines` are
  * splitLines(text). `parse` is asked for each block's text (the caller caches).
  */
-export function blocksOf(text: string, lines: readonly Line[], parse: BlockParser, cuts = cutsOf(lines)): PlacedBlock[] {
+export function blocksOf(text: string, parse: BlockParser, cuts = cutsOf(text)): PlacedBlock[] {
   const blocks: PlacedBlock[] = [];
-  const whole = (): PlacedBlock[] => [{ block: parse(text), start: 0, firstLine: 0 }];
-  const endOf = (cutIndex: number) => (cutIndex < cuts.length ? lines[cuts[cutIndex]! - 1]!.start : text.length);
-  let startLine = 0;
-  let current = parse(text.slice(0, endOf(0)));
+  const whole = (): PlacedBlock[] => [{ block: parse(text, 0, text.length), start: 0, firstLine: 0 }];
+  const endOf = (cutIndex: number) => (cutIndex < cuts.length ? cuts[cutIndex]!.end : text.length);
+  let startCut: Cut = { end: 0, start: 0, line: 0 };
+  let current = parse(text, 0, endOf(0));
   // After a cut that does not hold, the next block taken in is twice as long as the last (an unclosed fence at the
   // top would otherwise parse the text once per block: quadratic).
   let span = 1;
   let cutIndex = 0;
   while (cutIndex < cuts.length) {
-    const nextLine = cuts[cutIndex]!;
-    const next = parse(text.slice(lines[nextLine]!.start, endOf(cutIndex + 1)));
+    const cut = cuts[cutIndex]!;
+    const next = parse(text, cut.start, endOf(cutIndex + 1));
     if (current.hasDefinitions || next.hasDefinitions) return whole();
     const first = blocks.length === 0;
     const holds = !current.openAtEnd && !(first && current.frontMatterPending) && !next.article.frontMatter && (!current.sectionOpenAtEnd || next.startsWithHeader);
     if (holds) {
-      blocks.push({ block: current, start: lines[startLine]!.start, firstLine: startLine });
-      startLine = nextLine;
+      blocks.push({ block: current, start: startCut.start, firstLine: startCut.line });
+      startCut = cut;
       current = next;
       span = 1;
       cutIndex++;
     } else {
       const upTo = Math.min(cuts.length, cutIndex + span);
-      current = parse(text.slice(lines[startLine]!.start, endOf(upTo)));
+      current = parse(text, startCut.start, endOf(upTo));
       span *= 2;
       cutIndex = upTo;
     }
@@ -133,20 +159,20 @@ export function blocksOf(text: string, lines: readonly Line[], parse: BlockParse
   // Something left open at the very end (an unclosed comment ends the search for code spans in the whole text,
   // blocks before it included): the whole text is one block.
   if (current.hasDefinitions || (blocks.length > 0 && current.openAtEnd)) return whole();
-  blocks.push({ block: current, start: lines[startLine]!.start, firstLine: startLine });
+  blocks.push({ block: current, start: startCut.start, firstLine: startCut.line });
   return blocks;
 }
 
-/** The texts of the blocks between candidate cuts (the sliced analysis parses them ahead, a few at a time). */
-export function candidateBlockTexts(text: string, lines: readonly Line[], cuts: readonly number[]): string[] {
-  const texts: string[] = [];
+/** The [start, end) of the blocks between candidate cuts (the sliced analysis parses them ahead, a few at a time). */
+export function candidateBlocks(text: string, cuts: readonly Cut[]): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
   let start = 0;
   for (const cut of cuts) {
-    texts.push(text.slice(start, lines[cut - 1]!.start));
-    start = lines[cut]!.start;
+    ranges.push([start, cut.end]);
+    start = cut.start;
   }
-  texts.push(text.slice(start));
-  return texts;
+  ranges.push([start, text.length]);
+  return ranges;
 }
 
 /** The whole article from its blocks: parseArticle(text), without parsing anything again. */
@@ -185,5 +211,10 @@ export function shiftLink(link: MarkdownLink, by: number): MarkdownLink {
 
 /** The blocks of a text parsed without any cache (tests, one-off analyses). */
 export function parseInBlocks(text: string): Article {
-  return assembleArticle(text, blocksOf(text, splitLines(text), parseBlock));
+  return assembleArticle(text, blocksOf(text, parseSlice));
+}
+
+/** A BlockParser without a cache. */
+export function parseSlice(text: string, start: number, end: number): ParsedBlock {
+  return parseBlock(text.slice(start, end));
 }

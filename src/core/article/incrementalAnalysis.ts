@@ -1,6 +1,5 @@
 import { completeAnalysis, indexWithBibliography, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
-import { assembleArticle, blocksOf, candidateBlockTexts, cutsOf, parseBlock, type ParsedBlock, type PlacedBlock } from './articleBlocks';
-import { splitLines } from './lines';
+import { assembleArticle, blocksOf, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock } from './articleBlocks';
 import { findMentionCandidates, prewarmResolutions, type MentionCandidates, type ResolutionMemo, type ResolveOptions } from './resolve';
 import type { AliasMatch } from '../search/aliasMatcher';
 import type { FuzzyMention } from '../search/fuzzyMentions';
@@ -14,7 +13,10 @@ import type { ReferenceIndex } from '../search/layeredIndex';
  * (test/unit/incrementalAnalysis.test.ts checks it over random edit sequences).
  */
 export class IncrementalAnalysis {
-  readonly #blocks = new Map<string, BlockEntry>();
+  /** Parsed blocks by a hash of their text (a bucket holds the rare collisions). */
+  readonly #blocks = new Map<number, BlockEntry[]>();
+  /** Names matched in each block, against the corpus of #corpusStamp. */
+  #candidates = new WeakMap<ParsedBlock, MentionCandidates>();
   readonly #memo: ResolutionMemo = new Map();
   /** What the kept matches and resolutions were computed against (corpus generation, bibliography…). */
   #corpusStamp: string | undefined;
@@ -26,8 +28,7 @@ export class IncrementalAnalysis {
    */
   analyze(text: string, input: AnalysisInput): ArticleAnalysis {
     const index = this.#begin(input);
-    const lines = splitLines(text);
-    return this.#finish(text, blocksOf(text, lines, this.#parser()), index, input);
+    return this.#finish(text, blocksOf(text, this.#parser()), index, input);
   }
 
   /**
@@ -37,20 +38,19 @@ export class IncrementalAnalysis {
    */
   async analyzeInSlices(text: string, input: AnalysisInput, yieldNow: () => Promise<void>, cancelled: () => boolean = () => false): Promise<ArticleAnalysis | undefined> {
     const index = this.#begin(input);
-    const lines = splitLines(text);
-    const cuts = cutsOf(lines);
+    const cuts = cutsOf(text);
     const parse = this.#parser();
-    for (const blockText of candidateBlockTexts(text, lines, cuts)) {
-      const block = parse(blockText);
+    for (const [start, end] of candidateBlocks(text, cuts)) {
+      const block = parse(text, start, end);
       this.#candidatesOf(block, index, input.options);
       prewarmResolutions(block.article.links, block.article.citationLines, index, this.#memo);
       await yieldNow();
       if (cancelled()) return undefined;
     }
-    const placed = blocksOf(text, lines, parse, cuts);
+    const placed = blocksOf(text, parse, cuts);
     // Blocks merged where a cut did not hold are matched here, still in slices.
     for (const { block } of placed) {
-      if (this.#blocks.get(block.text)?.candidates) continue;
+      if (this.#candidates.has(block)) continue;
       this.#candidatesOf(block, index, input.options);
       prewarmResolutions(block.article.links, block.article.citationLines, index, this.#memo);
       await yieldNow();
@@ -64,16 +64,23 @@ export class IncrementalAnalysis {
     if (input.corpusStamp !== this.#corpusStamp) {
       this.#corpusStamp = input.corpusStamp;
       this.#memo.clear();
-      for (const entry of this.#blocks.values()) entry.candidates = undefined;
+      this.#candidates = new WeakMap();
     }
     if (this.#memo.size > MAX_MEMO) this.#memo.clear();
     return indexWithBibliography(input.corpus, input.bibliography);
   }
 
-  #parser(): (text: string) => ParsedBlock {
-    return (text) => {
-      let entry = this.#blocks.get(text);
-      if (!entry) this.#blocks.set(text, (entry = { block: parseBlock(text), used: this.#round }));
+  #parser(): BlockParser {
+    return (text, start, end) => {
+      const hash = hashOfRange(text, start, end);
+      let bucket = this.#blocks.get(hash);
+      // Compared in place: no slice of the text unless the block is new.
+      let entry = bucket?.find((candidate) => candidate.block.text.length === end - start && text.startsWith(candidate.block.text, start));
+      if (!entry) {
+        entry = { block: parseBlock(text.slice(start, end)), used: this.#round };
+        if (bucket) bucket.push(entry);
+        else this.#blocks.set(hash, (bucket = [entry]));
+      }
       entry.used = this.#round;
       return entry.block;
     };
@@ -81,10 +88,8 @@ export class IncrementalAnalysis {
 
   #candidatesOf(block: ParsedBlock, index: ReferenceIndex, options: ResolveOptions): MentionCandidates | undefined {
     if (!options.kinds.has('mention')) return undefined;
-    const entry = this.#blocks.get(block.text);
-    if (entry?.candidates) return entry.candidates;
-    const candidates = findMentionCandidates(block.text, block.article.lines, block.article.notProse, index);
-    if (entry) entry.candidates = candidates;
+    let candidates = this.#candidates.get(block);
+    if (!candidates) this.#candidates.set(block, (candidates = findMentionCandidates(block.text, block.article.lines, block.article.notProse, index)));
     return candidates;
   }
 
@@ -100,7 +105,11 @@ export class IncrementalAnalysis {
     }
     const analysis = completeAnalysis(article, index, input.options, input.tagOptions, input.bibliography, { mentions, fuzzy }, this.#memo);
     // Blocks of this version and the one before stay (an undo finds them); older ones go.
-    for (const [key, entry] of this.#blocks) if (entry.used < this.#round - 1) this.#blocks.delete(key);
+    for (const [hash, bucket] of this.#blocks) {
+      const kept = bucket.filter((entry) => entry.used >= this.#round - 1);
+      if (kept.length === 0) this.#blocks.delete(hash);
+      else if (kept.length < bucket.length) this.#blocks.set(hash, kept);
+    }
     return analysis;
   }
 }
@@ -118,7 +127,13 @@ interface BlockEntry {
   readonly block: ParsedBlock;
   /** The analysis round that last used it. */
   used: number;
-  candidates?: MentionCandidates | undefined;
+}
+
+/** FNV-1a over the UTF-16 units of text[start, end). */
+function hashOfRange(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
 }
 
 /** Resolutions kept at most; past it the memo starts again. */

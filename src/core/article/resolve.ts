@@ -126,9 +126,10 @@ function isBlank(text: string): boolean {
 
 /**
  * Resolutions of links and citations by their text, kept across analyses of one document while the corpus is
- * unchanged: only those that never asked the weak-alias policy are kept (the others depend on the article).
+ * unchanged, each with the weak-alias answers it was computed under: it is reused when the policy gives the same
+ * answers for those ids (then the computation would take the same path to the same result).
  */
-export type ResolutionMemo = Map<string, Resolution>;
+export type ResolutionMemo = Map<string, { readonly resolution: Resolution; readonly asked: ReadonlyArray<readonly [string, boolean]> }>;
 
 /** The references from the candidates of `findMentionCandidates` on the same article. `memo`: see ResolutionMemo. */
 export function resolveWithCandidates(article: Article, index: ReferenceIndex, options: ResolveOptions, candidates: MentionCandidates, memo?: ResolutionMemo): { references: ArticleReference[]; nearMisses: NearMiss[] } {
@@ -153,16 +154,18 @@ export function resolveWithCandidates(article: Article, index: ReferenceIndex, o
   return { references: resolveWith(article, index, options, exact, accepted, supported, memo), nearMisses };
 }
 
-/** A resolution from the memo, or computed and kept there when the weak-alias policy was not asked. */
+/** A resolution from the memo, or computed and kept there with the policy's answers it depended on. */
 function memoized(memo: ResolutionMemo | undefined, key: string, weakOk: WeakPolicy, compute: (weakOk: WeakPolicy) => Resolution): Resolution {
   const known = memo?.get(key);
-  if (known) return known;
-  let asked = false;
+  // Asked again in the same order, as the computation would ask (the strong-only policy notes that it was asked).
+  if (known && known.asked.every(([id, answer]) => weakOk(id) === answer)) return known.resolution;
+  const asked: Array<[string, boolean]> = [];
   const resolution = compute((id) => {
-    asked = true;
-    return weakOk(id);
+    const answer = weakOk(id);
+    asked.push([id, answer]);
+    return answer;
   });
-  if (!asked) memo?.set(key, resolution);
+  memo?.set(key, { resolution, asked });
   return resolution;
 }
 
