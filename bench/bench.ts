@@ -64,6 +64,8 @@ interface Options {
   readonly librarySize: number;
   /** Only the mention-variants bench (--variants-only; bench/variantBench.ts). */
   readonly variantsOnly?: boolean;
+  /** Only the articles-at-scale part (--scale-only): the stall and keystroke figures in a few seconds. */
+  readonly scaleOnly?: boolean;
 }
 
 function parseSize(text: string): number {
@@ -88,6 +90,7 @@ function parseArgs(argv: readonly string[]): Options {
   let librarySize = 20_000;
   let librarySizeGiven = false;
   let variantsOnly = false;
+  let scaleOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -129,12 +132,15 @@ function parseArgs(argv: readonly string[]): Options {
         // A run that fits a busy machine: the small corpus sizes and a 2,000-entry library.
         quick = true;
         break;
+      case '--scale-only':
+        scaleOnly = true;
+        break;
       case '--variants-only':
         variantsOnly = true;
         break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--library-size 20000] [--quick]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--scale-only] [--library-size 20000] [--quick]');
         process.exit(0);
         break;
       default:
@@ -143,7 +149,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (quick && !sizesGiven) sizes = [1_000, 10_000];
   if (quick && !librarySizeGiven) librarySize = 2_000;
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, scaleOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -620,6 +626,14 @@ async function main(): Promise<void> {
     console.log('');
     console.log(variantTable(variants));
     if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta, variants }, null, 2)}\n`);
+    return;
+  }
+  if (options.scaleOnly) {
+    const scale = await benchScale(options.seed, log, options.quick);
+    console.log(`Articles at scale (bench/scaleBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}, load ${os.loadavg()[0]!.toFixed(2)}`);
+    console.log('');
+    console.log(scaleTable(scale));
+    if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta: { ...meta, quick: options.quick, load1: os.loadavg()[0] }, scale }, null, 2)}\n`);
     return;
   }
   if (options.librariesOnly) {

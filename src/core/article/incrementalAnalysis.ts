@@ -1,3 +1,4 @@
+import type { Article } from './article';
 import { completeAnalysis, indexWithBibliography, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
 import { assembleArticle, blocksOf, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock } from './articleBlocks';
 import { findMentionCandidates, prewarmResolutions, type MentionCandidates, type ResolutionMemo, type ResolveOptions } from './resolve';
@@ -29,6 +30,12 @@ export class IncrementalAnalysis {
   analyze(text: string, input: AnalysisInput): ArticleAnalysis {
     const index = this.#begin(input);
     return this.#finish(text, blocksOf(text, this.#parser()), index, input);
+  }
+
+  /** Only the parse (what tag completion needs on every keystroke), from the kept blocks: parseArticle(text). */
+  parse(text: string): Article {
+    this.#round++;
+    return assembleArticle(text, blocksOf(text, this.#parser()));
   }
 
   /**
