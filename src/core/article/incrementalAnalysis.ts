@@ -80,13 +80,13 @@ export class IncrementalAnalysis {
   #parser(): BlockParser {
     return (text, start, end) => {
       const hash = hashOfRange(text, start, end);
-      let bucket = this.#blocks.get(hash);
+      const bucket = this.#blocks.get(hash);
       // Compared in place: no slice of the text unless the block is new.
       let entry = bucket?.find((candidate) => candidate.block.text.length === end - start && text.startsWith(candidate.block.text, start));
       if (!entry) {
         entry = { block: parseBlock(text.slice(start, end)), used: this.#round };
         if (bucket) bucket.push(entry);
-        else this.#blocks.set(hash, (bucket = [entry]));
+        else this.#blocks.set(hash, [entry]);
       }
       entry.used = this.#round;
       return entry.block;
