@@ -128,6 +128,12 @@ function hashOfLine(text: string): number {
  * splitLines(text). `parse` is asked for each block's text (the caller caches).
  */
 export function blocksOf(text: string, parse: BlockParser, cuts = cutsOf(text)): PlacedBlock[] {
+  const steps = blockSteps(text, parse, cuts);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** blocksOf, one parse at a time: the generator pauses after each (the sliced analysis yields there). */
+export function* blockSteps(text: string, parse: BlockParser, cuts = cutsOf(text)): Generator<void, PlacedBlock[]> {
   const blocks: PlacedBlock[] = [];
   const whole = (): PlacedBlock[] => [{ block: parse(text, 0, text.length), start: 0, firstLine: 0 }];
   const endOf = (cutIndex: number) => (cutIndex < cuts.length ? cuts[cutIndex]!.end : text.length);
@@ -140,6 +146,7 @@ export function blocksOf(text: string, parse: BlockParser, cuts = cutsOf(text)):
   while (cutIndex < cuts.length) {
     const cut = cuts[cutIndex]!;
     const next = parse(text, cut.start, endOf(cutIndex + 1));
+    yield;
     if (current.hasDefinitions || next.hasDefinitions) return whole();
     const first = blocks.length === 0;
     const holds = !current.openAtEnd && !(first && current.frontMatterPending) && !next.article.frontMatter && (!current.sectionOpenAtEnd || next.startsWithHeader);
@@ -152,6 +159,7 @@ export function blocksOf(text: string, parse: BlockParser, cuts = cutsOf(text)):
     } else {
       const upTo = Math.min(cuts.length, cutIndex + span);
       current = parse(text, startCut.start, endOf(upTo));
+      yield;
       span *= 2;
       cutIndex = upTo;
     }

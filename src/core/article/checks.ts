@@ -106,7 +106,11 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     if (reference.kind === 'link' && reference.link) reportPlaceholder(reference.link, reference.text, record, report);
     if (reference.kind === 'citation' && reference.citation) {
       // A placeholder link inside a source entry: the entry's record gives the fix.
-      for (const link of article.sourceLinks) if (link.start >= reference.start && link.end <= reference.end) reportPlaceholder(link, link.text, record, report);
+      // sourceLinks are sorted by start: a binary search to the first in the entry, not a scan of all of them.
+      for (let at = firstStartingAt(article.sourceLinks, reference.start); at < article.sourceLinks.length && article.sourceLinks[at]!.start < reference.end; at++) {
+        const link = article.sourceLinks[at]!;
+        if (link.end <= reference.end) reportPlaceholder(link, link.text, record, report);
+      }
       if (record || reference.candidates) checkCitation(reference, record, report);
       else if (anyCitationResolved || couldHaveMatched(reference, index)) checkCitation(reference, record, report);
       // A line with neither URL nor date is prose under a heading that happens to say 資料來源, not a source.
@@ -239,6 +243,18 @@ export function inSection(article: Article, offset: number, kind: 'links' | 'sou
     const [start, end] = sectionRange(article, section);
     return offset >= start && offset <= end;
   });
+}
+
+/** The index of the first link starting at or after `offset` (links sorted by start). */
+function firstStartingAt(links: readonly MarkdownLink[], offset: number): number {
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (links[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** From the header line's start to the last line's end (inclusive of that end, as inSection reads it). */

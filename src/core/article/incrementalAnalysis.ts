@@ -1,7 +1,7 @@
 import type { Article } from './article';
-import { completeAnalysis, indexWithBibliography, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
-import { assembleArticle, blocksOf, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock } from './articleBlocks';
-import { findMentionCandidates, prewarmResolutions, type MentionCandidates, type ResolutionMemo, type ResolveOptions } from './resolve';
+import { checkResolved, completeAnalysis, indexWithBibliography, withTags, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
+import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock } from './articleBlocks';
+import { findMentionCandidates, prewarmResolutions, resolveWithCandidates, type MentionCandidates, type ResolutionMemo, type ResolveOptions } from './resolve';
 import type { AliasMatch } from '../search/aliasMatcher';
 import type { FuzzyMention } from '../search/fuzzyMentions';
 import type { ReferenceIndex } from '../search/layeredIndex';
@@ -54,7 +54,16 @@ export class IncrementalAnalysis {
       await yieldNow();
       if (cancelled()) return undefined;
     }
-    const placed = blocksOf(text, parse, cuts);
+    // The blocks, with the merges where a cut did not hold parsed a few at a time.
+    const steps = blockSteps(text, parse, cuts);
+    let step = steps.next();
+    for (let count = 1; !step.done; step = steps.next(), count++) {
+      if (count % 16 === 0) {
+        await yieldNow();
+        if (cancelled()) return undefined;
+      }
+    }
+    const placed = step.value;
     // Blocks merged where a cut did not hold are matched here, still in slices.
     for (const { block } of placed) {
       if (this.#candidates.has(block)) continue;
@@ -63,7 +72,19 @@ export class IncrementalAnalysis {
       await yieldNow();
       if (cancelled()) return undefined;
     }
-    return this.#finish(text, placed, index, input);
+    // The whole-article steps, with a yield between them.
+    await yieldNow();
+    const article = assembleArticle(text, placed);
+    await yieldNow();
+    const candidates = this.#allCandidates(placed, index, input.options);
+    await yieldNow();
+    const resolved = resolveWithCandidates(article, index, input.options, candidates ?? NO_MENTIONS, this.#memo);
+    await yieldNow();
+    const checked = checkResolved(article, index, resolved);
+    await yieldNow();
+    if (cancelled()) return undefined;
+    this.#evict();
+    return withTags(checked, input.tagOptions, input.bibliography);
   }
 
   #begin(input: AnalysisInput): ReferenceIndex {
@@ -102,24 +123,35 @@ export class IncrementalAnalysis {
 
   #finish(text: string, placed: readonly PlacedBlock[], index: ReferenceIndex, input: AnalysisInput): ArticleAnalysis {
     const article = assembleArticle(text, placed);
+    const analysis = completeAnalysis(article, index, input.options, input.tagOptions, input.bibliography, this.#allCandidates(placed, index, input.options) ?? NO_MENTIONS, this.#memo);
+    this.#evict();
+    return analysis;
+  }
+
+  /** The names matched in every block, at their offsets in the whole text. */
+  #allCandidates(placed: readonly PlacedBlock[], index: ReferenceIndex, options: ResolveOptions): MentionCandidates | undefined {
+    if (!options.kinds.has('mention')) return undefined;
     const mentions: AliasMatch[] = [];
     const fuzzy: FuzzyMention[] = [];
     for (const { block, start } of placed) {
-      const candidates = this.#candidatesOf(block, index, input.options);
-      if (!candidates) continue;
+      const candidates = this.#candidatesOf(block, index, options)!;
       for (const match of candidates.mentions) mentions.push(start === 0 ? match : { ...match, start: match.start + start, end: match.end + start });
       for (const mention of candidates.fuzzy) fuzzy.push(start === 0 ? mention : { ...mention, start: mention.start + start, end: mention.end + start });
     }
-    const analysis = completeAnalysis(article, index, input.options, input.tagOptions, input.bibliography, { mentions, fuzzy }, this.#memo);
-    // Blocks of this version and the one before stay (an undo finds them); older ones go.
+    return { mentions, fuzzy };
+  }
+
+  /** Blocks of this version and the one before stay (an undo finds them); older ones go. */
+  #evict(): void {
     for (const [hash, bucket] of this.#blocks) {
       const kept = bucket.filter((entry) => entry.used >= this.#round - 1);
       if (kept.length === 0) this.#blocks.delete(hash);
       else if (kept.length < bucket.length) this.#blocks.set(hash, kept);
     }
-    return analysis;
   }
 }
+
+const NO_MENTIONS: MentionCandidates = { mentions: [], fuzzy: [] };
 
 export interface AnalysisInput {
   readonly corpus: ReferenceIndex;
