@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { analyzeArticle, type ArticleAnalysis, type LoadedBibliography } from '../core/article/analysis';
-import { IncrementalAnalysis, type AnalysisInput } from '../core/article/incrementalAnalysis';
+import type { AnalysisInput, IncrementalAnalysis } from '../core/article/incrementalAnalysis';
+import { loadIncrementalAnalysis } from '../incrementalAnalysis/lazy';
 import { Slicer } from '../core/util/slicer';
 import type { ArticleBibliographies } from '../core/corpus/articleBibliography';
 import { parseArticle, type Article } from '../core/article/article';
@@ -22,6 +23,9 @@ export class ArticleAnalyses {
   readonly #parsed = new VersionedCache<Article>();
   /** Per document object: its incremental analysis (a version's blocks are found again in the next). */
   readonly #incremental = new VersionedCache<IncrementalAnalysis>(16);
+  /** The class, once its bundle is loaded (asked for on the first analysis; until then analyses are whole). */
+  #Incremental: typeof IncrementalAnalysis | undefined;
+  #loading = false;
   /** A number per loaded bibliography index, for the corpus stamp (a reloaded bibliography is a new index). */
   readonly #indexIds = new WeakMap<object, number>();
   #nextIndexId = 0;
@@ -86,7 +90,7 @@ export class ArticleAnalyses {
 
   get(document: vscode.TextDocument): ArticleAnalysis {
     const { key, stamp, input } = this.#inputOf(document);
-    return this.#cache.get(key, stamp, () => this.#incrementalOf(key).analyze(document.getText(), input));
+    return this.#cache.get(key, stamp, () => this.#incrementalOf(key)?.analyze(document.getText(), input) ?? analyzeArticle(document.getText(), input.corpus, input.options, input.tagOptions, undefined, input.bibliography));
   }
 
   /**
@@ -97,17 +101,26 @@ export class ArticleAnalyses {
     const { key, stamp, input } = this.#inputOf(document);
     const known = this.#cache.peek(key, stamp);
     if (known) return known;
+    const incremental = this.#incrementalOf(key);
+    if (!incremental) return this.get(document);
     const version = document.version;
     const slicer = new Slicer(8);
-    const analysis = await this.#incrementalOf(key).analyzeInSlices(document.getText(), input, () => slicer.maybeYield(), () => document.version !== version || cancelled());
+    const analysis = await incremental.analyzeInSlices(document.getText(), input, () => slicer.maybeYield(), () => document.version !== version || cancelled());
     if (!analysis) return undefined;
     // The corpus or the settings changed meanwhile: the analysis of now, from the blocks just parsed.
     if (this.#inputOf(document).stamp !== stamp) return this.get(document);
     return this.#cache.get(key, stamp, () => analysis);
   }
 
-  #incrementalOf(key: string): IncrementalAnalysis {
-    return this.#incremental.get(key, '', () => new IncrementalAnalysis());
+  #incrementalOf(key: string): IncrementalAnalysis | undefined {
+    const Incremental = this.#Incremental;
+    if (Incremental) return this.#incremental.get(key, '', () => new Incremental());
+    if (!this.#loading) {
+      this.#loading = true;
+      // A bundle that fails to load leaves the whole analysis in place: slower, the same results.
+      loadIncrementalAnalysis().then((loaded) => (this.#Incremental = loaded), () => undefined);
+    }
+    return undefined;
   }
 
   #inputOf(document: vscode.TextDocument): { readonly key: string; readonly stamp: string; readonly input: AnalysisInput } {
@@ -138,7 +151,7 @@ export class ArticleAnalyses {
    */
   article(document: vscode.TextDocument): Article {
     const key = this.documentKey(document);
-    return this.#parsed.get(key, String(document.version), () => this.#incrementalOf(key).parse(document.getText()));
+    return this.#parsed.get(key, String(document.version), () => this.#incrementalOf(key)?.parse(document.getText()) ?? parseArticle(document.getText()));
   }
 
   /** For files that are not open (the reference provider's workspace scan). */
