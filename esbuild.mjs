@@ -125,6 +125,7 @@ const crossStraitBundledForWeb = {
   setup(build) {
     build.onResolve({ filter: /crossStrait\/lazy$/ }, () => ({ path: path.resolve('src/crossStrait/web.ts') }));
     build.onResolve({ filter: /mentionVariants\/lazy$/ }, () => ({ path: path.resolve('src/mentionVariants/bundled.ts') }));
+    build.onResolve({ filter: /incrementalAnalysis\/lazy$/ }, () => ({ path: path.resolve('src/incrementalAnalysis/web.ts') }));
   },
 };
 
@@ -229,6 +230,8 @@ const targets = sizeOut
       { ...common, entryPoints: ['src/crossStrait/bundled.ts'], outfile: 'dist/crossStrait.js', platform: 'node', format: 'cjs', target: 'node20' },
       // The fuzzy mention pass (bracketed titles, inserted words), required on the first analysis (src/mentionVariants/lazy.ts).
       { ...common, entryPoints: ['src/mentionVariants/bundled.ts'], outfile: 'dist/mentionVariants.js', platform: 'node', format: 'cjs', target: 'node20' },
+      // The incremental article analysis, required on the first analysis of an open article (src/incrementalAnalysis/lazy.ts).
+      { ...common, entryPoints: ['src/incrementalAnalysis/bundled.ts'], outfile: 'dist/incrementalAnalysis.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Library parsers (BibTeX) the desktop extension requires on first use: kept out of its startup bundle.
       { ...common, entryPoints: ['src/libraryReaders/bundled.ts'], outfile: 'dist/libraryReaders.js', platform: 'node', format: 'cjs', target: 'node20' },
       // Citation completion, rename, "Create corpus record…", inlay hints: required once the corpus has loaded.

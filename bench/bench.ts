@@ -66,6 +66,8 @@ interface Options {
   readonly variantsOnly?: boolean;
   /** Only the tag-completion bench (--tags-only; bench/tagBench.ts, 50,000 tags, 5,000 with --quick). */
   readonly tagsOnly?: boolean;
+  /** Only the articles-at-scale part (--scale-only): the stall and keystroke figures in a few seconds. */
+  readonly scaleOnly?: boolean;
 }
 
 function parseSize(text: string): number {
@@ -91,6 +93,7 @@ function parseArgs(argv: readonly string[]): Options {
   let librarySizeGiven = false;
   let variantsOnly = false;
   let tagsOnly = false;
+  let scaleOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -132,6 +135,9 @@ function parseArgs(argv: readonly string[]): Options {
         // A run that fits a busy machine: the small corpus sizes and a 2,000-entry library.
         quick = true;
         break;
+      case '--scale-only':
+        scaleOnly = true;
+        break;
       case '--variants-only':
         variantsOnly = true;
         break;
@@ -140,7 +146,7 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--tags-only] [--library-size 20000] [--quick]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--tags-only] [--scale-only] [--library-size 20000] [--quick]');
         process.exit(0);
         break;
       default:
@@ -149,7 +155,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (quick && !sizesGiven) sizes = [1_000, 10_000];
   if (quick && !librarySizeGiven) librarySize = 2_000;
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, tagsOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, tagsOnly, scaleOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -633,6 +639,14 @@ async function main(): Promise<void> {
     console.log(`Tag completion (${tags.tags.toLocaleString('en')} tags; bench/tagBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
     console.log('');
     console.log(tagTable(tags));
+    return;
+  }
+  if (options.scaleOnly) {
+    const scale = await benchScale(options.seed, log, options.quick);
+    console.log(`Articles at scale (bench/scaleBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}, load ${os.loadavg()[0]!.toFixed(2)}`);
+    console.log('');
+    console.log(scaleTable(scale));
+    if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta: { ...meta, quick: options.quick, load1: os.loadavg()[0] }, scale }, null, 2)}\n`);
     return;
   }
   if (options.librariesOnly) {

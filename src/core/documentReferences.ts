@@ -43,6 +43,12 @@ export class VersionedCache<T> {
     return value;
   }
 
+  /** The value kept for this key and version, if any (no computing, no change of recency). */
+  peek(key: string, version: string): T | undefined {
+    const entry = this.#entries.get(key);
+    return entry && entry.version === version ? entry.value : undefined;
+  }
+
   delete(key: string): void {
     this.#entries.delete(key);
   }

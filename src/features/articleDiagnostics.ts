@@ -22,7 +22,8 @@ export function registerArticleDiagnostics(selector: vscode.DocumentSelector, de
     checks: async (document) => {
       await deps.corpus.whenReady();
       await deps.analyses.prepare(document);
-      return deps.analyses.get(document).diagnostics;
+      // In slices: a large article never blocks the host. Undefined: the document changed, this run is stale.
+      return (await deps.analyses.getInSlices(document))?.diagnostics ?? [];
     },
     recomputeOn: [(listener) => deps.corpus.onDidUpdate(listener), (listener) => deps.analyses.onDidChangeBibliographies(listener)],
   }, deps);

@@ -1,5 +1,8 @@
 import type * as vscode from 'vscode';
 import { analyzeArticle, type ArticleAnalysis, type LoadedBibliography } from '../core/article/analysis';
+import type { AnalysisInput, IncrementalAnalysis } from '../core/article/incrementalAnalysis';
+import { loadIncrementalAnalysis } from '../incrementalAnalysis/lazy';
+import { Slicer } from '../core/util/slicer';
 import type { ArticleBibliographies } from '../core/corpus/articleBibliography';
 import { parseArticle, type Article } from '../core/article/article';
 import { VersionedCache } from '../core/documentReferences';
@@ -11,11 +14,22 @@ import type { TagService } from '../core/tags/tagService';
 
 /**
  * Analyses of open articles, computed once per document version, index generation and settings, so a hover
- * or a link request on a warm document does no parsing and no search.
+ * or a link request on a warm document does no parsing and no search. Each open document keeps an incremental
+ * analysis (src/core/article/incrementalAnalysis.ts): a new version re-analyses only the blocks that changed.
+ * Diagnostics ask for it in slices (getInSlices), so a large article never blocks the host; a request that
+ * needs the analysis at once (a hover) gets it from get(), which reuses whatever the slices have done so far.
  */
 export class ArticleAnalyses {
   readonly #cache = new VersionedCache<ArticleAnalysis>();
   readonly #parsed = new VersionedCache<Article>();
+  /** Per document object: its incremental analysis (a version's blocks are found again in the next). */
+  readonly #incremental = new VersionedCache<IncrementalAnalysis>(16);
+  /** The class, once its bundle is loaded (asked for on the first analysis; until then analyses are whole). */
+  #Incremental: typeof IncrementalAnalysis | undefined;
+  #loading = false;
+  /** A number per loaded bibliography index, for the corpus stamp (a reloaded bibliography is a new index). */
+  readonly #indexIds = new WeakMap<object, number>();
+  #nextIndexId = 0;
   /**
    * A number per document object: a URI and a version do not name one text (a new untitled document is
    * "Untitled-1" at version 1 again, and a file reopened after a change on disk is back at version 1).
@@ -101,6 +115,41 @@ export class ArticleAnalyses {
   }
 
   get(document: vscode.TextDocument): ArticleAnalysis {
+    const { key, stamp, input } = this.#inputOf(document);
+    return this.#cache.get(key, stamp, () => this.#incrementalOf(key)?.analyze(document.getText(), input) ?? analyzeArticle(document.getText(), input.corpus, input.options, input.tagOptions, undefined, input.bibliography));
+  }
+
+  /**
+   * The analysis in slices that yield to the event loop every 8 ms; undefined when the document changed (or
+   * `cancelled()` turned true) before it was done. Kept like get()'s.
+   */
+  async getInSlices(document: vscode.TextDocument, cancelled: () => boolean = () => false): Promise<ArticleAnalysis | undefined> {
+    const { key, stamp, input } = this.#inputOf(document);
+    const known = this.#cache.peek(key, stamp);
+    if (known) return known;
+    const incremental = this.#incrementalOf(key);
+    if (!incremental) return this.get(document);
+    const version = document.version;
+    const slicer = new Slicer(8);
+    const analysis = await incremental.analyzeInSlices(document.getText(), input, () => slicer.maybeYield(), () => document.version !== version || cancelled());
+    if (!analysis) return undefined;
+    // The corpus or the settings changed meanwhile: the analysis of now, from the blocks just parsed.
+    if (this.#inputOf(document).stamp !== stamp) return this.get(document);
+    return this.#cache.get(key, stamp, () => analysis);
+  }
+
+  #incrementalOf(key: string): IncrementalAnalysis | undefined {
+    const Incremental = this.#Incremental;
+    if (Incremental) return this.#incremental.get(key, '', () => new Incremental());
+    if (!this.#loading) {
+      this.#loading = true;
+      // A bundle that fails to load leaves the whole analysis in place: slower, the same results.
+      loadIncrementalAnalysis().then((loaded) => (this.#Incremental = loaded), () => undefined);
+    }
+    return undefined;
+  }
+
+  #inputOf(document: vscode.TextDocument): { readonly key: string; readonly stamp: string; readonly input: AnalysisInput } {
     const options = this.settings.resolveOptions(document.uri);
     const hashtags = this.settings.hashtagsEnabled(document.uri);
     const key = this.documentKey(document);
@@ -110,10 +159,16 @@ export class ArticleAnalyses {
     const current = bibliography?.version === document.version;
     const loaded = bibliography?.loaded && (current ? bibliography.loaded : { ...(bibliography.loaded.index ? { index: bibliography.loaded.index } : {}), diagnostics: [] });
     const stamp = `${document.version}:${this.index.generation}:${this.tags.generation}:${hashtags}:${options.threshold}:${[...options.kinds].join(',')}:${bibliography ? `${bibliography.version}/${bibliography.generation}` : '-'}`;
-    return this.#cache.get(key, stamp, () => {
-      const article = this.article(document);
-      return analyzeArticle(article.text, this.index, options, { vocabulary: this.tags.vocabulary, hashtags }, article, loaded);
-    });
+    // What the kept name matches and resolutions depend on: the corpus and the bibliography's records.
+    const corpusStamp = `${this.index.generation}:${loaded?.index ? this.#indexId(loaded.index) : '-'}`;
+    const input: AnalysisInput = { corpus: this.index, corpusStamp, options, tagOptions: { vocabulary: this.tags.vocabulary, hashtags }, ...(loaded ? { bibliography: loaded } : {}) };
+    return { key, stamp, input };
+  }
+
+  #indexId(index: object): number {
+    let id = this.#indexIds.get(index);
+    if (id === undefined) this.#indexIds.set(index, (id = this.#nextIndexId++));
+    return id;
   }
 
   /**
@@ -121,7 +176,8 @@ export class ArticleAnalyses {
    * every keystroke, so typing does not pay for the full analysis that diagnostics run after a pause.
    */
   article(document: vscode.TextDocument): Article {
-    return this.#parsed.get(this.documentKey(document), String(document.version), () => parseArticle(document.getText()));
+    const key = this.documentKey(document);
+    return this.#parsed.get(key, String(document.version), () => this.#incrementalOf(key)?.parse(document.getText()) ?? parseArticle(document.getText()));
   }
 
   /** For files that are not open (the reference provider's workspace scan). */

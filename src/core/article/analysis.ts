@@ -3,7 +3,7 @@ import { LayeredIndex, type ReferenceIndex } from '../search/layeredIndex';
 import type { CorpusRecord } from '../corpus/record';
 import { parseArticle, type Article } from './article';
 import { checkArticle, type ArticleDiagnostic } from './checks';
-import { resolveArticleWithHints, type ArticleReference, type ResolveOptions } from './resolve';
+import { resolveArticleWithHints, resolveWithCandidates, type ArticleReference, type MentionCandidates, type NearMiss, type ResolutionMemo, type ResolveOptions } from './resolve';
 import { findArticleTags } from '../tags/articleTags';
 import { checkTags, type TagVerdict } from '../tags/tagChecks';
 import type { TagVocabulary } from '../tags/vocabulary';
@@ -38,22 +38,47 @@ export interface TagOptions {
 
 /** `parsed`: the article already parsed from `text` (the editor caches the parse per version). */
 export function analyzeArticle(text: string, corpus: ReferenceIndex, options: ResolveOptions, tagOptions?: TagOptions, parsed?: Article, bibliography?: LoadedBibliography): ArticleAnalysis {
-  const article = parsed ?? parseArticle(text);
-  const index = bibliography?.index && bibliography.index.size > 0 ? new LayeredIndex(bibliography.index, corpus) : corpus;
-  const { references, nearMisses } = resolveArticleWithHints(article, index, options);
+  return completeAnalysis(parsed ?? parseArticle(text), indexWithBibliography(corpus, bibliography), options, tagOptions, bibliography);
+}
+
+/** The index an article's references resolve against: its own bibliography first, then the corpus. */
+export function indexWithBibliography(corpus: ReferenceIndex, bibliography?: LoadedBibliography): ReferenceIndex {
+  return bibliography?.index && bibliography.index.size > 0 ? new LayeredIndex(bibliography.index, corpus) : corpus;
+}
+
+/**
+ * The analysis of a parsed article: resolution, checks and tags. `candidates`: the names in its prose when
+ * already found (block by block, see incrementalAnalysis.ts); `memo`: resolutions kept from earlier versions.
+ */
+export function completeAnalysis(article: Article, index: ReferenceIndex, options: ResolveOptions, tagOptions?: TagOptions, bibliography?: LoadedBibliography, candidates?: MentionCandidates, memo?: ResolutionMemo): ArticleAnalysis {
+  const resolved = candidates ? resolveWithCandidates(article, index, options, options.kinds.has('mention') ? candidates : { mentions: [], fuzzy: [] }, memo) : resolveArticleWithHints(article, index, options);
+  const checked = checkResolved(article, index, resolved);
+  return withTags(checked, tagOptions, bibliography);
+}
+
+/** The checks of a resolved article (the second of completeAnalysis's three steps; the sliced analysis yields between them). */
+export function checkResolved(article: Article, index: ReferenceIndex, resolved: { readonly references: ArticleReference[]; readonly nearMisses: readonly NearMiss[] }): ArticleAnalysis {
+  const { references, nearMisses } = resolved;
   const counts = new Map<string, number>();
   for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
   const diagnostics = checkArticle(article, references, index, nearMisses);
+  return { article, references, diagnostics, counts, tags: [], record: (id) => index.get(id) };
+}
+
+/** The bibliography's problems and the tags' verdicts added (the last step). */
+export function withTags(checked: ArticleAnalysis, tagOptions?: TagOptions, bibliography?: LoadedBibliography): ArticleAnalysis {
+  const { article } = checked;
+  const diagnostics = checked.diagnostics as ArticleDiagnostic[];
   for (const diagnostic of bibliography?.diagnostics ?? []) diagnostics.push(diagnostic);
   if (bibliography?.diagnostics.length) diagnostics.sort((a, b) => a.start - b.start);
   let tags: TagVerdict[] = [];
   if (tagOptions) {
-    const checked = checkTags(article, findArticleTags(article, tagOptions.hashtags), tagOptions.vocabulary);
-    tags = checked.verdicts;
-    for (const diagnostic of checked.diagnostics) diagnostics.push(diagnostic);
+    const result = checkTags(article, findArticleTags(article, tagOptions.hashtags), tagOptions.vocabulary);
+    tags = result.verdicts;
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     diagnostics.sort((a, b) => a.start - b.start);
   }
-  return { article, references, diagnostics, counts, tags, record: (id) => index.get(id) };
+  return { ...checked, diagnostics, tags };
 }
 
 /** The innermost reference holding `offset` (references may nest: a key inside a link's text is rare but legal). */

@@ -5,6 +5,8 @@ import type { ReferenceIndex } from '../search/layeredIndex';
 import { canonicalUrl, parseHttpUrl } from '../search/urls';
 import { normalizeKey } from '../search/normalize';
 import type { Article } from './article';
+import { rangeSetOf } from './lines';
+import type { Section } from './sections';
 import type { MarkdownLink } from './links';
 import { isDocument, type ArticleReference, type NearMiss } from './resolve';
 
@@ -93,6 +95,10 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   /** Some other source of this article is in the corpus: the corpus covers its subject, so a miss is worth a warning. */
   const anyCitationResolved = references.some((reference) => reference.kind === 'citation' && reference.id !== undefined);
 
+  // Whether an offset is in a links section (相關連結), by binary search: asked for every link.
+  const linksSections = rangeSetOf(article.sections.filter((section) => section.kind === 'links').map((section) => sectionRange(article, section)));
+  const inLinks = (offset: number) => linksSections.overlaps(offset, offset + 1) || linksSections.overlaps(offset - 1, offset);
+
   for (const reference of references) {
     const record = recordOf(reference);
     if (reference.candidates) {
@@ -104,7 +110,11 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     if (reference.kind === 'link' && reference.link) reportPlaceholder(reference.link, reference.text, record, report);
     if (reference.kind === 'citation' && reference.citation) {
       // A placeholder link inside a source entry: the entry's record gives the fix.
-      for (const link of article.sourceLinks) if (link.start >= reference.start && link.end <= reference.end) reportPlaceholder(link, link.text, record, report);
+      // sourceLinks are sorted by start: a binary search to the first in the entry, not a scan of all of them.
+      for (let at = firstStartingAt(article.sourceLinks, reference.start); at < article.sourceLinks.length && article.sourceLinks[at]!.start < reference.end; at++) {
+        const link = article.sourceLinks[at]!;
+        if (link.end <= reference.end) reportPlaceholder(link, link.text, record, report);
+      }
       if (record || reference.candidates) checkCitation(reference, record, report);
       else if (anyCitationResolved || couldHaveMatched(reference, index)) checkCitation(reference, record, report);
       // A line with neither URL nor date is prose under a heading that happens to say 資料來源, not a source.
@@ -113,9 +123,9 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
     } else if (record) {
       // Body text, keys, and links in 相關連結 all refer to a source; only the first two need one.
       referredIds.add(record.id);
-      if (!(reference.kind === 'link' && inSection(article, reference.start, 'links'))) bodyIds.add(record.id);
-      if (reference.kind === 'key' || (reference.kind === 'link' && !inSection(article, reference.start, 'links'))) citesInline = true;
-    } else if (reference.kind === 'key' || (reference.kind === 'link' && /^https?:/i.test(reference.link?.destination.trim() ?? '') && !inSection(article, reference.start, 'links'))) {
+      if (!(reference.kind === 'link' && inLinks(reference.start))) bodyIds.add(record.id);
+      if (reference.kind === 'key' || (reference.kind === 'link' && !inLinks(reference.start))) citesInline = true;
+    } else if (reference.kind === 'key' || (reference.kind === 'link' && /^https?:/i.test(reference.link?.destination.trim() ?? '') && !inLinks(reference.start))) {
       citesInline = true;
     }
   }
@@ -124,7 +134,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   const seen = new Map<string, number>();
   for (const reference of references) {
     if (reference.kind !== 'citation' || !reference.citation) continue;
-    const key = reference.id ?? (reference.citation.parsed.url ? canonicalUrl(reference.citation.parsed.url.text) : undefined);
+    const key = reference.id ?? (reference.citation.parsed.url ? canonicalOf(reference.citation.parsed.url.text) : undefined);
     if (!key) continue;
     const first = seen.get(key);
     if (first !== undefined) report(reference.start, reference.end, 'duplicate-citation', msg('This source is already cited on line {0}.', first + 1));
@@ -172,7 +182,7 @@ const NEAR_TITLE_SCORE = 0.5;
 function reportPlaceholder(link: MarkdownLink, text: string, record: CorpusRecord | undefined, report: Report): void {
   const destination = link.destination.trim();
   if (link.form !== 'inline' || (destination !== '#' && destination !== '')) return;
-  const url = record?.url ? parseHttpUrl(record.url)?.href : undefined;
+  const url = record?.url ? hrefOf(record.url) : undefined;
   const fix = url ? { ...fixTitle(msg('Link to {0}', url)), start: link.destinationStart, end: link.destinationEnd, newText: url } : undefined;
   report(link.start, link.end, 'placeholder-link', url ? msg('Placeholder link: "{0}" is {1}, at {2}.', short(text), record!.title, url) : record ? msg('Placeholder link with no URL ({0} has no URL in the corpus).', record.title) : msg('Placeholder link with no URL.'), fix);
 }
@@ -192,9 +202,9 @@ function checkCitation(reference: ArticleReference, record: CorpusRecord | undef
     if (!reference.candidates) report(citation.start, citation.end, 'unresolved-citation', parsed.title || parsed.shortTitle ? msg('This source matches no corpus record ("{0}").', short((parsed.title ?? parsed.shortTitle)!.text)) : msg('This source matches no corpus record.'));
     return;
   }
-  if (parsed.url && record.url && canonicalUrl(parsed.url.text) !== canonicalUrl(record.url)) {
+  if (parsed.url && record.url && canonicalOf(parsed.url.text) !== canonicalOf(record.url)) {
     const [start, end] = at(parsed.url);
-    const url = parseHttpUrl(record.url)?.href;
+    const url = hrefOf(record.url);
     report(start, end, 'citation-url-mismatch', msg('The URL differs from the corpus record {0}: {1}.', record.id, record.url), url ? { ...fixTitle(msg('Use {0}', url)), start, end, newText: url } : undefined);
   }
   if (parsed.date && record.date && !sameDate(parsed.date.iso, record.date)) {
@@ -234,10 +244,52 @@ export function formatLike(original: string, iso: string): string {
 export function inSection(article: Article, offset: number, kind: 'links' | 'sources' | 'tags'): boolean {
   return article.sections.some((section) => {
     if (section.kind !== kind) return false;
-    const first = article.lines[section.headerLine]!;
-    const last = article.lines[section.endLine - 1] ?? first;
-    return offset >= first.start && offset <= last.start + last.text.length;
+    const [start, end] = sectionRange(article, section);
+    return offset >= start && offset <= end;
   });
+}
+
+/** The index of the first link starting at or after `offset` (links sorted by start). */
+function firstStartingAt(links: readonly MarkdownLink[], offset: number): number {
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (links[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** From the header line's start to the last line's end (inclusive of that end, as inSection reads it). */
+function sectionRange(article: Article, section: Section): [number, number] {
+  const first = article.lines[section.headerLine]!;
+  const last = article.lines[section.endLine - 1] ?? first;
+  return [first.start, last.start + last.text.length];
+}
+
+/**
+ * URLs parsed once per text: the checks run on every keystroke (incrementalAnalysis.ts) and compare the same
+ * citation and record URLs each time. Both are pure; the caches start again when full.
+ */
+const canonicalUrls = new Map<string, string | undefined>();
+const hrefs = new Map<string, string | undefined>();
+const MAX_CACHED_URLS = 20_000;
+
+function cachedBy(cache: Map<string, string | undefined>, key: string, compute: (key: string) => string | undefined): string | undefined {
+  if (cache.has(key)) return cache.get(key);
+  if (cache.size >= MAX_CACHED_URLS) cache.clear();
+  const value = compute(key);
+  cache.set(key, value);
+  return value;
+}
+
+function canonicalOf(url: string): string | undefined {
+  return cachedBy(canonicalUrls, url, canonicalUrl);
+}
+
+function hrefOf(url: string): string | undefined {
+  return cachedBy(hrefs, url, (value) => parseHttpUrl(value)?.href);
 }
 
 function short(text: string): string {

@@ -6,6 +6,7 @@ import type { FuzzyMention } from '../search/fuzzyMentions';
 import { isGenericName } from '../search/weakAliases';
 import type { Article, CitationLine } from './article';
 import type { ParsedCitation } from './citationLine';
+import type { Line, RangeSet } from './lines';
 import type { CitationKey, MarkdownLink } from './links';
 import { trimEndChars } from '../util/text';
 
@@ -41,7 +42,7 @@ export interface ResolveOptions {
 const DOCUMENT_TYPES = new Set(['agreement', 'declaration', 'press-release', 'statement', 'article', 'report', 'law', 'regulation', 'case', 'website', 'bill', 'book', 'chapter', 'speech', 'interview']);
 const NON_DOCUMENT_PENALTY = 0.75;
 
-interface Resolution {
+export interface Resolution {
   readonly id?: string;
   readonly score: number;
   readonly match?: MatchKind;
@@ -70,10 +71,69 @@ export function resolveArticle(article: Article, index: ReferenceIndex, options:
 
 /** The references, and the near misses among bracketed titles (see src/core/search/fuzzyMentions.ts). */
 export function resolveArticleWithHints(article: Article, index: ReferenceIndex, options: ResolveOptions): { references: ArticleReference[]; nearMisses: NearMiss[] } {
-  const inProse = (match: { start: number; end: number }) => !article.notProse.overlaps(match.start, match.end);
-  const matching = options.kinds.has('mention') ? index.matchingText(normalizeWithOffsets(article.text)) : undefined;
-  const mentions = matching ? index.findMentions(matching).filter(inProse) : [];
-  const fuzzy = matching ? index.findFuzzyMentions(matching).filter(inProse) : [];
+  const candidates = options.kinds.has('mention') ? findMentionCandidates(article.text, article.lines, article.notProse, index) : NO_MENTIONS;
+  return resolveWithCandidates(article, index, options, candidates);
+}
+
+/** Names found in an article's prose, before the weak-alias policy and the threshold decide which count. */
+export interface MentionCandidates {
+  readonly mentions: readonly AliasMatch[];
+  readonly fuzzy: readonly FuzzyMention[];
+}
+
+const NO_MENTIONS: MentionCandidates = { mentions: [], fuzzy: [] };
+
+/**
+ * Exact and fuzzy name matches in the prose, matched paragraph by paragraph: a name never spans a blank line
+ * (as a link never does), which is also what lets the incremental analysis match one block at a time and
+ * find exactly what a whole-text pass finds (src/core/article/incrementalAnalysis.ts).
+ */
+export function findMentionCandidates(text: string, lines: readonly Line[], notProse: RangeSet, index: ReferenceIndex): MentionCandidates {
+  const mentions: AliasMatch[] = [];
+  const fuzzy: FuzzyMention[] = [];
+  const inProse = (match: { start: number; end: number }) => !notProse.overlaps(match.start, match.end);
+  let first = -1;
+  for (let number = 0; number <= lines.length; number++) {
+    const line = lines[number];
+    if (line && !isBlank(line.text)) {
+      if (first === -1) first = number;
+      continue;
+    }
+    if (first === -1) continue;
+    const start = lines[first]!.start;
+    const last = lines[number - 1]!;
+    first = -1;
+    const matching = index.matchingText(normalizeWithOffsets(text.slice(start, last.start + last.text.length)));
+    for (const match of index.findMentions(matching)) {
+      const shifted = { ...match, start: match.start + start, end: match.end + start };
+      if (inProse(shifted)) mentions.push(shifted);
+    }
+    for (const mention of index.findFuzzyMentions(matching)) {
+      const shifted = { ...mention, start: mention.start + start, end: mention.end + start };
+      if (inProse(shifted)) fuzzy.push(shifted);
+    }
+  }
+  return { mentions, fuzzy };
+}
+
+function isBlank(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit !== 0x20 && unit !== 0x09 && unit !== 0x0b && unit !== 0x0c && unit !== 0x0d && unit !== 0xa0 && unit !== 0x3000 && unit !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/**
+ * Resolutions of links and citations by their text, kept across analyses of one document while the corpus is
+ * unchanged, each with the weak-alias answers it was computed under: it is reused when the policy gives the same
+ * answers for those ids (then the computation would take the same path to the same result).
+ */
+export type ResolutionMemo = Map<string, { readonly resolution: Resolution; readonly asked: ReadonlyArray<readonly [string, boolean]> }>;
+
+/** The references from the candidates of `findMentionCandidates` on the same article. `memo`: see ResolutionMemo. */
+export function resolveWithCandidates(article: Article, index: ReferenceIndex, options: ResolveOptions, candidates: MentionCandidates, memo?: ResolutionMemo): { references: ArticleReference[]; nearMisses: NearMiss[] } {
+  const { mentions, fuzzy } = candidates;
   // A name written exactly wins over a fuzzy span around it, unless that name is weak (合作備忘錄 in 英美 AI 安全研究合作備忘錄).
   const strongExact = mentions.filter((match) => match.ids.some((id) => !index.isWeak(match.alias, id)));
   const overlapsStrong = (mention: FuzzyMention) => strongExact.some((match) => match.start < mention.end && mention.start < match.end);
@@ -85,16 +145,46 @@ export function resolveArticleWithHints(article: Article, index: ReferenceIndex,
     weakSkipped = true;
     return false;
   };
-  const first = resolveWith(article, index, options, exact, accepted, strongOnly);
+  const first = resolveWith(article, index, options, exact, accepted, strongOnly, memo);
   if (!weakSkipped) return { references: first, nearMisses };
   const strong = new Set(first.flatMap((reference) => (reference.id ? [reference.id] : [])));
   if (strong.size === 0) return { references: first, nearMisses };
   const relatedToStrong = new Set([...strong].flatMap((id) => index.get(id)?.related ?? []));
   const supported: WeakPolicy = (id) => strong.has(id) || relatedToStrong.has(id) || (index.get(id)?.related.some((related) => strong.has(related)) ?? false);
-  return { references: resolveWith(article, index, options, exact, accepted, supported), nearMisses };
+  return { references: resolveWith(article, index, options, exact, accepted, supported, memo), nearMisses };
 }
 
-function resolveWith(article: Article, index: ReferenceIndex, options: ResolveOptions, mentions: readonly AliasMatch[], fuzzy: readonly FuzzyMention[], weakOk: WeakPolicy): ArticleReference[] {
+/** A resolution from the memo, or computed and kept there with the policy's answers it depended on. */
+function memoized(memo: ResolutionMemo | undefined, key: string, weakOk: WeakPolicy, compute: (weakOk: WeakPolicy) => Resolution): Resolution {
+  const known = memo?.get(key);
+  // Asked again in the same order, as the computation would ask (the strong-only policy notes that it was asked).
+  if (known && known.asked.every(([id, answer]) => weakOk(id) === answer)) return known.resolution;
+  const asked: Array<[string, boolean]> = [];
+  const resolution = compute((id) => {
+    const answer = weakOk(id);
+    asked.push([id, answer]);
+    return answer;
+  });
+  memo?.set(key, { resolution, asked });
+  return resolution;
+}
+
+/** Fills the memo with the resolutions of these links and citations (the sliced analysis does it block by block). */
+export function prewarmResolutions(links: readonly MarkdownLink[], citations: readonly CitationLine[], index: ReferenceIndex, memo: ResolutionMemo): void {
+  const never: WeakPolicy = () => false;
+  for (const link of links) memoized(memo, linkKey(link), never, (weakOk) => resolveLink(link, index, weakOk));
+  for (const citation of citations) memoized(memo, citationKey(citation), never, (weakOk) => resolveCitation(citation.parsed, index, weakOk));
+}
+
+function linkKey(link: MarkdownLink): string {
+  return `l\u0000${link.form}\u0000${link.destination}\u0000${link.text}`;
+}
+
+function citationKey(citation: CitationLine): string {
+  return `c\u0000${citation.text}`;
+}
+
+function resolveWith(article: Article, index: ReferenceIndex, options: ResolveOptions, mentions: readonly AliasMatch[], fuzzy: readonly FuzzyMention[], weakOk: WeakPolicy, memo?: ResolutionMemo): ArticleReference[] {
   const references: ArticleReference[] = [];
   const accept = (resolution: Resolution): Resolution =>
     resolution.id !== undefined && resolution.score < options.threshold ? { score: resolution.score } : resolution;
@@ -107,13 +197,13 @@ function resolveWith(article: Article, index: ReferenceIndex, options: ResolveOp
   }
   if (options.kinds.has('link')) {
     for (const link of article.links) {
-      const resolution = accept(resolveLink(link, index, weakOk));
+      const resolution = accept(memoized(memo, linkKey(link), weakOk, (policy) => resolveLink(link, index, policy)));
       references.push({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link, ...resolution });
     }
   }
   if (options.kinds.has('citation')) {
     for (const citation of article.citationLines) {
-      const resolution = accept(resolveCitation(citation.parsed, index, weakOk));
+      const resolution = accept(memoized(memo, citationKey(citation), weakOk, (policy) => resolveCitation(citation.parsed, index, policy)));
       references.push({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation, ...resolution });
     }
   }

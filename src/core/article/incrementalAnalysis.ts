@@ -1,0 +1,179 @@
+import type { Article } from './article';
+import { checkResolved, completeAnalysis, indexWithBibliography, withTags, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
+import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock } from './articleBlocks';
+import { findMentionCandidates, prewarmResolutions, resolveWithCandidates, type MentionCandidates, type ResolutionMemo, type ResolveOptions } from './resolve';
+import type { AliasMatch } from '../search/aliasMatcher';
+import type { FuzzyMention } from '../search/fuzzyMentions';
+import type { ReferenceIndex } from '../search/layeredIndex';
+
+/**
+ * The analysis of one document, kept from version to version: an edit re-parses and re-matches only the blocks
+ * whose text changed (see articleBlocks.ts), link and citation resolutions are kept by their text, and what must
+ * see the whole article (the weak-alias policy, the checks across sources, tags) runs over the kept results.
+ * The invariant: `analyze(text)` equals analyzeArticle(text) for any text, whatever was analysed before
+ * (test/unit/incrementalAnalysis.test.ts checks it over random edit sequences).
+ */
+export class IncrementalAnalysis {
+  /** Parsed blocks by a hash of their text (a bucket holds the rare collisions). */
+  readonly #blocks = new Map<number, BlockEntry[]>();
+  /** Names matched in each block, against the corpus of #corpusStamp. */
+  #candidates = new WeakMap<ParsedBlock, MentionCandidates>();
+  readonly #memo: ResolutionMemo = new Map();
+  /** What the kept matches and resolutions were computed against (corpus generation, bibliography…). */
+  #corpusStamp: string | undefined;
+  #round = 0;
+
+  /**
+   * The analysis of `text`. `corpusStamp` names the index's content (its generation): kept matches and
+   * resolutions are dropped when it changes.
+   */
+  analyze(text: string, input: AnalysisInput): ArticleAnalysis {
+    const index = this.#begin(input);
+    return this.#finish(text, blocksOf(text, this.#parser()), index, input);
+  }
+
+  /** Only the parse (what tag completion needs on every keystroke), from the kept blocks: parseArticle(text). */
+  parse(text: string): Article {
+    this.#round++;
+    return assembleArticle(text, blocksOf(text, this.#parser()));
+  }
+
+  /**
+   * The same analysis in slices that yield to the event loop (`yieldNow` is awaited between blocks; it
+   * decides when to really yield): a megabyte article never blocks the host for long. Undefined when
+   * `cancelled()` turned true on the way. What it parsed and matched stays cached for the next call.
+   */
+  async analyzeInSlices(text: string, input: AnalysisInput, yieldNow: () => Promise<void>, cancelled: () => boolean = () => false): Promise<ArticleAnalysis | undefined> {
+    const index = this.#begin(input);
+    const cuts = cutsOf(text);
+    const parse = this.#parser();
+    for (const [start, end] of candidateBlocks(text, cuts)) {
+      const block = parse(text, start, end);
+      this.#candidatesOf(block, index, input.options);
+      prewarmResolutions(block.article.links, block.article.citationLines, index, this.#memo);
+      await yieldNow();
+      if (cancelled()) return undefined;
+    }
+    // The blocks, with the merges where a cut did not hold parsed a few at a time.
+    const steps = blockSteps(text, parse, cuts);
+    let step = steps.next();
+    for (let count = 1; !step.done; step = steps.next(), count++) {
+      if (count % 16 === 0) {
+        await yieldNow();
+        if (cancelled()) return undefined;
+      }
+    }
+    const placed = step.value;
+    // Blocks merged where a cut did not hold are matched here, still in slices.
+    for (const { block } of placed) {
+      if (this.#candidates.has(block)) continue;
+      this.#candidatesOf(block, index, input.options);
+      prewarmResolutions(block.article.links, block.article.citationLines, index, this.#memo);
+      await yieldNow();
+      if (cancelled()) return undefined;
+    }
+    // The whole-article steps, with a yield between them.
+    await yieldNow();
+    const article = assembleArticle(text, placed);
+    await yieldNow();
+    const candidates = this.#allCandidates(placed, index, input.options);
+    await yieldNow();
+    const resolved = resolveWithCandidates(article, index, input.options, candidates ?? NO_MENTIONS, this.#memo);
+    await yieldNow();
+    const checked = checkResolved(article, index, resolved);
+    await yieldNow();
+    if (cancelled()) return undefined;
+    this.#evict();
+    return withTags(checked, input.tagOptions, input.bibliography);
+  }
+
+  #begin(input: AnalysisInput): ReferenceIndex {
+    this.#round++;
+    if (input.corpusStamp !== this.#corpusStamp) {
+      this.#corpusStamp = input.corpusStamp;
+      this.#memo.clear();
+      this.#candidates = new WeakMap();
+    }
+    if (this.#memo.size > MAX_MEMO) this.#memo.clear();
+    return indexWithBibliography(input.corpus, input.bibliography);
+  }
+
+  #parser(): BlockParser {
+    return (text, start, end) => {
+      const hash = hashOfRange(text, start, end);
+      const bucket = this.#blocks.get(hash);
+      // Compared in place: no slice of the text unless the block is new.
+      let entry = bucket?.find((candidate) => candidate.block.text.length === end - start && text.startsWith(candidate.block.text, start));
+      if (!entry) {
+        entry = { block: parseBlock(text.slice(start, end)), used: this.#round };
+        if (bucket) bucket.push(entry);
+        else this.#blocks.set(hash, [entry]);
+      }
+      entry.used = this.#round;
+      return entry.block;
+    };
+  }
+
+  #candidatesOf(block: ParsedBlock, index: ReferenceIndex, options: ResolveOptions): MentionCandidates | undefined {
+    if (!options.kinds.has('mention')) return undefined;
+    let candidates = this.#candidates.get(block);
+    if (!candidates) this.#candidates.set(block, (candidates = findMentionCandidates(block.text, block.article.lines, block.article.notProse, index)));
+    return candidates;
+  }
+
+  #finish(text: string, placed: readonly PlacedBlock[], index: ReferenceIndex, input: AnalysisInput): ArticleAnalysis {
+    const article = assembleArticle(text, placed);
+    const analysis = completeAnalysis(article, index, input.options, input.tagOptions, input.bibliography, this.#allCandidates(placed, index, input.options) ?? NO_MENTIONS, this.#memo);
+    this.#evict();
+    return analysis;
+  }
+
+  /** The names matched in every block, at their offsets in the whole text. */
+  #allCandidates(placed: readonly PlacedBlock[], index: ReferenceIndex, options: ResolveOptions): MentionCandidates | undefined {
+    if (!options.kinds.has('mention')) return undefined;
+    const mentions: AliasMatch[] = [];
+    const fuzzy: FuzzyMention[] = [];
+    for (const { block, start } of placed) {
+      const candidates = this.#candidatesOf(block, index, options)!;
+      for (const match of candidates.mentions) mentions.push(start === 0 ? match : { ...match, start: match.start + start, end: match.end + start });
+      for (const mention of candidates.fuzzy) fuzzy.push(start === 0 ? mention : { ...mention, start: mention.start + start, end: mention.end + start });
+    }
+    return { mentions, fuzzy };
+  }
+
+  /** Blocks of this version and the one before stay (an undo finds them); older ones go. */
+  #evict(): void {
+    for (const [hash, bucket] of this.#blocks) {
+      const kept = bucket.filter((entry) => entry.used >= this.#round - 1);
+      if (kept.length === 0) this.#blocks.delete(hash);
+      else if (kept.length < bucket.length) this.#blocks.set(hash, kept);
+    }
+  }
+}
+
+const NO_MENTIONS: MentionCandidates = { mentions: [], fuzzy: [] };
+
+export interface AnalysisInput {
+  readonly corpus: ReferenceIndex;
+  /** Changes whenever the corpus, the bibliography or the tag vocabulary's records change. */
+  readonly corpusStamp: string;
+  readonly options: ResolveOptions;
+  readonly tagOptions?: TagOptions;
+  readonly bibliography?: LoadedBibliography;
+}
+
+interface BlockEntry {
+  readonly block: ParsedBlock;
+  /** The analysis round that last used it. */
+  used: number;
+}
+
+/** FNV-1a over the UTF-16 units of text[start, end). */
+function hashOfRange(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Resolutions kept at most; past it the memo starts again. */
+const MAX_MEMO = 50_000;
