@@ -26,6 +26,8 @@ export interface LawLibraryOptions {
   /** The law-text cache's bounds. */
   readonly maxCachedLaws?: number;
   readonly maxCachedBytes?: number;
+  /** Told when the index of names has loaded (the extension's startup timeline). */
+  readonly onIndexLoaded?: () => void;
 }
 
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
@@ -187,6 +189,7 @@ export class LawLibrary {
     this.#problems = problems;
     this.#textFolder = textFolder;
     const index = new LawIndex(entries.values(), renames);
+    this.options.onIndexLoaded?.();
     this.options.log?.info(`Law index: ${index.size} laws in ${Date.now() - started} ms (old and derived short names: ${index.derivedMs} ms).`);
     return index;
   }
