@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
  * which has none). `vscode.workspace.fs` is right for workspace files on any file system, but in a remote
  * extension host (code-server, SSH, containers) each call is a round trip through the workbench: measured in
  * code-server while the window opened, 0.4–2.5 s per stat or read. Files the extension host can read itself
- * (the extension's own law data, its global storage) are read here instead.
+ * (the extension's own law data, its global storage, the articles the workspace reference index reads) are
+ * read here instead.
  * Like workspace.fs, a symbolic link is reported as one, never followed.
  */
 export const localFiles: LocalFiles | undefined = {
@@ -21,13 +22,14 @@ export const localFiles: LocalFiles | undefined = {
       throw error;
     }
   },
-  async readRegularFile(uri) {
+  async readRegularFile(uri, maxBytes = Infinity) {
     const file = localPath(uri);
     if (file === undefined) return 'not local';
     // lstat first: a link (which could lead anywhere, or to a device) is refused, never read.
     const stat = await lstat(file);
-    if (stat.isSymbolicLink()) throw new Error('it is a symbolic link; law files are not read through links');
+    if (stat.isSymbolicLink()) throw new Error('it is a symbolic link; files are not read through links');
     if (!stat.isFile()) throw new Error('it is not a regular file');
+    if (stat.size > maxBytes) throw new Error('it is over the size limit');
     return new Uint8Array(await readFile(file));
   },
 };
@@ -35,8 +37,8 @@ export const localFiles: LocalFiles | undefined = {
 export interface LocalFiles {
   /** Size and whether it is a symbolic link; undefined when missing or not a file; 'not local' for another scheme. */
   stat(uri: string): Promise<{ readonly size: number; readonly link: boolean } | undefined | 'not local'>;
-  /** The bytes of a regular file (a link or anything else is an error); 'not local' for another scheme. */
-  readRegularFile(uri: string): Promise<Uint8Array | 'not local'>;
+  /** The bytes of a regular file of at most `maxBytes` (a link, anything else or a larger file is an error); 'not local' for another scheme. */
+  readRegularFile(uri: string, maxBytes?: number): Promise<Uint8Array | 'not local'>;
 }
 
 function localPath(uri: string): string | undefined {
