@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
  * which has none). `vscode.workspace.fs` is right for workspace files on any file system, but in a remote
  * extension host (code-server, SSH, containers) each call is a round trip through the workbench: measured in
  * code-server while the window opened, 0.4–2.5 s per stat or read. Files the extension host can read itself
- * (the extension's own law data, its global storage, the articles the workspace reference index reads) are
- * read here instead.
+ * (the extension's own law data, its global storage) are read here instead.
  * Like workspace.fs, a symbolic link is reported as one, never followed.
  */
 export const localFiles: LocalFiles | undefined = {

@@ -4,7 +4,6 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import { Slicer } from '../core/util/slicer';
 import type { ArticleAnalyses } from './articleAnalyses';
 import { runDetached } from './detached';
-import { localFiles } from './localFiles';
 import { startup } from './startup';
 
 /** The workspace's articles: the file set Find All References scanned before the index. */
@@ -213,9 +212,7 @@ export class WorkspaceReferences implements vscode.Disposable {
   async #read(uri: string): Promise<string | undefined> {
     if (!this.#articles.has(uri) || this.deps.corpus.store.hasFile(uri) || openDocument(uri)) return undefined;
     try {
-      // Node's file system for local files (5,000 round trips through the workbench in a remote window otherwise).
-      const local = localFiles ? await localFiles.readRegularFile(uri, MAX_ARTICLE_BYTES) : 'not local';
-      const bytes = local !== 'not local' ? local : await vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
       // Same limits as the scan this replaces: no huge or binary files.
       if (bytes.byteLength > MAX_ARTICLE_BYTES || bytes.includes(0)) return undefined;
       return new TextDecoder().decode(bytes);
