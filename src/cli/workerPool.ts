@@ -4,8 +4,12 @@ import type { BatchRequest, WorkerReply, WorkerSetup } from './workerProtocol';
 
 /** Files per message: few enough that the threads share the work evenly, enough that messages cost little. */
 export const BATCH_SIZE = 8;
-/** Batches each worker holds at once: one it checks, one waiting, so it never idles between messages. */
-const BATCHES_PER_WORKER = 2;
+/**
+ * Batches each worker holds at once: one it checks and several waiting, so it never idles between messages,
+ * not even while the main thread is not scheduled (on a busy machine it waited for the main thread's next
+ * message so often that two workers were slower than one thread).
+ */
+const BATCHES_PER_WORKER = 8;
 /**
  * How far ahead of the next file to print work is handed out, in batches per worker. Results wait in the
  * reorder buffer until the files before them are printed: a window of only the batches in flight made a
