@@ -35,8 +35,8 @@ export async function fileOutput(file: string, context: FileCheckContext, readin
 
 /**
  * Each file's output in order, the next file's read started while this one is analysed: reading is waiting
- * (six file-system calls, each a trip through libuv's thread pool), and on a busy machine that wait was a
- * fifth of a thread's time. A file whose check throws ends it (the error is thrown in its turn).
+ * (six file-system calls, each a trip through libuv's thread pool), and a thread's profile on a busy machine
+ * was about a fifth idle. A file whose check throws ends it (the error is thrown in its turn).
  */
 export async function* filesOutput(files: readonly string[], context: FileCheckContext): AsyncGenerator<FileJson> {
   let reading = files.length > 0 ? readArticleText(files[0]!, context.cwd) : undefined;

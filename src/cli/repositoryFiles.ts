@@ -56,8 +56,8 @@ export async function readRepositoryFile(file: string, folders: readonly string[
 
 /**
  * Reads at most `maxBytes` (+1 to notice a file that grew past the cap after it was checked). `expectedSize`
- * (from the check's stat) sizes the first read: a 1 MB zeroed buffer for each 5 KB article was a fifth of a
- * `check` worker's time in allocation and garbage collection.
+ * (from the check's stat) sizes the first read: a 1 MB zeroed buffer for each 5 KB article was about 6 % of a
+ * `check` worker's profile, plus the garbage collection it caused.
  */
 export async function readCapped(file: string, maxBytes: number, expectedSize?: number): Promise<RepositoryRead> {
   let handle: fs.FileHandle | undefined;

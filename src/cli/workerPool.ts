@@ -6,15 +6,15 @@ import type { BatchRequest, WorkerReply, WorkerSetup } from './workerProtocol';
 export const BATCH_SIZE = 8;
 /**
  * Batches each worker holds at once: one it checks and several waiting, so it never idles between messages,
- * not even while the main thread is not scheduled (on a busy machine it waited for the main thread's next
- * message so often that two workers were slower than one thread).
+ * not even while the main thread is not scheduled (on a busy machine, where two workers were measured slower
+ * than one thread, the main thread often waits for a core).
  */
 const BATCHES_PER_WORKER = 8;
 /**
  * How far ahead of the next file to print work is handed out, in batches per worker. Results wait in the
- * reorder buffer until the files before them are printed: a window of only the batches in flight made a
- * worker idle whenever the other held the head batch (a preempted thread on a busy machine), about a fifth
- * of its time. A few hundred small results per worker cost little memory.
+ * reorder buffer until the files before them are printed: a window of only the batches in flight leaves a
+ * worker idle whenever the other holds the head batch (a preempted thread on a busy machine). A few hundred
+ * small results per worker cost little memory.
  */
 const WINDOW_BATCHES_PER_WORKER = 32;
 
