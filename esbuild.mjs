@@ -115,7 +115,7 @@ const yamlOnFirstUse = {
 const webVariants = {
   name: 'web-variants',
   setup(build) {
-    build.onResolve({ filter: /\/(?:lawImportRunner|decisionsLoader|officialLawsLoader|lawsLoader|previewLoader)$/ }, (args) => ({ path: path.join(args.resolveDir, `${args.path}.web.ts`) }));
+    build.onResolve({ filter: /\/(?:lawImportRunner|decisionsLoader|officialLawsLoader|lawsLoader|previewLoader|localFiles)$/ }, (args) => ({ path: path.join(args.resolveDir, `${args.path}.web.ts`) }));
   },
 };
 

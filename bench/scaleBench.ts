@@ -26,6 +26,8 @@ export interface ScaleBenchResult {
     readonly indexBuildMs: number;
     /** The longest event-loop gap during that build. */
     readonly buildStallMs: number;
+    /** The build's CPU time (the process's): what it costs when other work shares the machine. */
+    readonly indexBuildCpuMs: number;
     readonly queries: number;
     /** Find All References' lookup: `sitesOf(id, askingUri)` (src/features/references.ts). */
     readonly p50: number;
@@ -127,8 +129,10 @@ export async function benchScale(seed: number, log: (message: string) => void, q
   // every 8 ms (file reads, which the editor overlaps, are not part of this figure).
   const references = new WorkspaceReferenceIndex();
   let indexBuildMs = 0;
+  let indexBuildCpuMs = 0;
   const buildStallMs = await longestTimerGap(async () => {
     const begin = now();
+    const cpuBefore = process.cpuUsage();
     const slicer = new Slicer();
     for (const article of articles) {
       const parsed = parseArticle(article.text);
@@ -136,6 +140,8 @@ export async function benchScale(seed: number, log: (message: string) => void, q
       await slicer.maybeYield();
     }
     indexBuildMs = now() - begin;
+    const cpu = process.cpuUsage(cpuBefore);
+    indexBuildCpuMs = (cpu.user + cpu.system) / 1000;
   });
   const cited = [...new Set(articles.slice(0, 50).flatMap((article) => analyzeArticle(article.text, index, options).references.flatMap((reference) => (reference.id ? [reference.id] : []))))];
   const queryTimes: number[] = [];
@@ -157,7 +163,7 @@ export async function benchScale(seed: number, log: (message: string) => void, q
   return {
     stall: { articleBytes: Buffer.byteLength(large), longestGapMs, analysisMs, wholeGapMs, wholeAnalysisMs },
     keystroke: { articleBytes: Buffer.byteLength(text), keystrokes, p50: percentile(keystrokeTimes, 50), p95: percentile(keystrokeTimes, 95), wholeP50: percentile(wholeTimes, 50), wholeP95: percentile(wholeTimes, 95) },
-    references: { articles: articleCount, scanRequestMs, indexBuildMs, buildStallMs, queries: queryTimes.length, p50: percentile(queryTimes, 50), p95: percentile(queryTimes, 95), backlinksP95: percentile(backlinkTimes, 95), sitesFound },
+    references: { articles: articleCount, scanRequestMs, indexBuildMs, buildStallMs, indexBuildCpuMs, queries: queryTimes.length, p50: percentile(queryTimes, 50), p95: percentile(queryTimes, 95), backlinksP95: percentile(backlinkTimes, 95), sitesFound },
   };
 }
 
@@ -174,6 +180,7 @@ export function scaleTable(result: ScaleBenchResult): string {
     ['  Corpus view backlinks of a record, warm index: p95 (ms)', references.backlinksP95.toFixed(3), '≤ 50 ms p95', references.backlinksP95 <= 50 ? 'PASS' : 'FAIL'],
     ['  one request re-analysing every article (before the index) (ms)', references.scanRequestMs.toFixed(0), '', ''],
     ['  building the index cold, parse and resolution included (ms)', references.indexBuildMs.toFixed(0), '≤ 5000 ms', references.indexBuildMs <= 5_000 ? 'PASS' : 'FAIL'],
+    ['  its CPU time (ms; the wall time above stretches on a shared machine)', references.indexBuildCpuMs.toFixed(0), '', ''],
     ['  longest event-loop stall during that build (ms)', references.buildStallMs.toFixed(1), '≤ 50 ms', references.buildStallMs <= 50 ? 'PASS' : 'FAIL'],
   ];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => [...row[column]!].length)));

@@ -2,7 +2,7 @@
 // options as the main process, then checks the batches of files the main thread sends, in the order sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { DecisionRecords } from './core/decision/decisionRecords';
-import { fileOutput, type FileCheckContext } from './cli/fileOutput';
+import { filesOutput, type FileCheckContext } from './cli/fileOutput';
 import { openSession } from './cli/session';
 import { openLaws } from './cli/statutes';
 import type { BatchRequest, WorkerReply, WorkerSetup } from './cli/workerProtocol';
@@ -36,9 +36,10 @@ async function checkBatch(request: BatchRequest): Promise<void> {
     return;
   }
   const results: FileJson[] = [];
+  const outputs = filesOutput(request.files, ready);
   for (let offset = 0; offset < request.files.length; offset++) {
     try {
-      results.push(await fileOutput(request.files[offset]!, ready));
+      results.push((await outputs.next()).value as FileJson);
     } catch (error) {
       // What the main thread does with it is what it does when checking in-process: the same error, in file order.
       const thrown = { index: request.start + offset, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? (error.stack ?? error.message) : String(error) };

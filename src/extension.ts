@@ -47,6 +47,8 @@ import { loadWritingFlow } from './writingFlow/lazy';
 import { loadAliasFileReader, loadMentionVariants } from './mentionVariants/lazy';
 import { loadCrossStrait } from './crossStrait/lazy';
 import { WorkspaceReferences } from './vscode/workspaceReferenceIndex';
+import { startup } from './vscode/startup';
+import type { TimelineMark } from './core/util/startupTimeline';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
 export interface PolicyAnnotatorApi {
@@ -65,6 +67,10 @@ export interface PolicyAnnotatorApi {
   onDidUpdateReferences(listener: () => void): vscode.Disposable;
   /** How long activate() took, in milliseconds. */
   readonly activationMs: number;
+  /** The startup timeline so far (`performance.now()` of the extension host): activate(), corpus, law index, first hovers. */
+  startupTimeline(): TimelineMark[];
+  /** Resolves with the time of a step of the startup timeline once it has happened. */
+  whenStartupStep(step: string): Promise<number>;
   /** What the views and the status bar item show, for tests: no public command returns a view's contents. */
   readonly views: {
     articleSources(): Promise<ViewSnapshot>;
@@ -77,11 +83,14 @@ export interface PolicyAnnotatorApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
+startup.mark('extension bundle evaluated');
+
 /** Only Markdown: no work at all for other documents. */
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const started = performance.now();
+  startup.mark('activate() started', started);
   const output = vscode.window.createOutputChannel('Policy Annotator', { log: true });
   setDetachedErrorLog((message) => output.error(message));
   const projectConfigs = new ProjectConfigs();
@@ -96,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     crossStrait: loadCrossStrait,
     mentionVariants: loadMentionVariants,
     aliasFileReader: loadAliasFileReader,
+    mark: (step) => startup.mark(step),
   });
   const tags = new TagService(corpus.index);
   // Front matter `bibliography:` files, per article (like Pandoc), read under the corpus's rules.
@@ -164,10 +174,13 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     (error: unknown) => output.error(`the corpus did not load: ${String(error)}`),
   );
   const activationMs = performance.now() - started;
+  startup.mark('activate() returned', started + activationMs);
   output.info(`activate() took ${activationMs.toFixed(1)} ms`);
   return {
     views,
     activationMs,
+    startupTimeline: () => startup.marks(),
+    whenStartupStep: (step) => startup.whenMarked(step),
     whenReady: () => corpus.whenReady(),
     whenIdle: () => corpus.whenIdle(),
     onDidUpdateCorpus: (listener) => new vscode.Disposable(corpus.onDidUpdate(listener).dispose),

@@ -52,8 +52,9 @@ export async function readArticleText(file: string, cwd: string): Promise<{ read
   return { file, text: new TextDecoder('utf-8').decode(bytes) };
 }
 
-export async function analyzeFile(file: string, cwd: string, session: Session): Promise<ArticleResult> {
-  const read = await readArticleText(file, cwd);
+/** `reading`: the file's read, when the caller started it ahead (while the file before was analysed). */
+export async function analyzeFile(file: string, cwd: string, session: Session, reading: ReturnType<typeof readArticleText> = readArticleText(file, cwd)): Promise<ArticleResult> {
+  const read = await reading;
   if ('error' in read) return read;
   await session.corpus.prepareFor(read.text);
   const article = parseArticle(read.text);

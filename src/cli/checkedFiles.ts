@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { CliArgs } from './args';
-import { fileOutput, type FileCheckContext } from './fileOutput';
+import { filesOutput, type FileCheckContext } from './fileOutput';
 import type { FileJson } from './output';
 import { BATCH_SIZE, filesInWorkers } from './workerPool';
 
@@ -14,6 +14,6 @@ export function checkedFiles(files: readonly string[], args: CliArgs, context: F
   return filesInWorkers(files, jobs, workerScript, { args, cwd: context.cwd, today: context.today.getTime() });
 }
 
-async function* inThisThread(files: readonly string[], context: FileCheckContext): AsyncGenerator<FileJson> {
-  for (const file of files) yield await fileOutput(file, context);
+function inThisThread(files: readonly string[], context: FileCheckContext): AsyncGenerator<FileJson> {
+  return filesOutput(files, context);
 }

@@ -4,8 +4,19 @@ import type { BatchRequest, WorkerReply, WorkerSetup } from './workerProtocol';
 
 /** Files per message: few enough that the threads share the work evenly, enough that messages cost little. */
 export const BATCH_SIZE = 8;
-/** Batches each worker holds at once: one it checks, one waiting, so it never idles between messages. */
-const BATCHES_PER_WORKER = 2;
+/**
+ * Batches each worker holds at once: one it checks and several waiting, so it never idles between messages,
+ * not even while the main thread is not scheduled (on a busy machine, where two workers were measured slower
+ * than one thread, the main thread often waits for a core).
+ */
+const BATCHES_PER_WORKER = 8;
+/**
+ * How far ahead of the next file to print work is handed out, in batches per worker. Results wait in the
+ * reorder buffer until the files before them are printed: a window of only the batches in flight leaves a
+ * worker idle whenever the other holds the head batch (a preempted thread on a busy machine). A few hundred
+ * small results per worker cost little memory.
+ */
+const WINDOW_BATCHES_PER_WORKER = 32;
 
 /** A worker thread that stopped or could not start: reported, exit 3, never a silent partial result. */
 export class WorkerFailure extends Error {}
@@ -20,7 +31,7 @@ type Slot = { readonly json: FileJson } | { readonly thrown: { readonly message:
  */
 export async function* filesInWorkers(files: readonly string[], jobs: number, script: string, setup: WorkerSetup): AsyncGenerator<FileJson> {
   const count = Math.min(jobs, Math.ceil(files.length / BATCH_SIZE));
-  const window = count * BATCHES_PER_WORKER * BATCH_SIZE;
+  const window = count * WINDOW_BATCHES_PER_WORKER * BATCH_SIZE;
   const ready = new Map<number, Slot>();
   const inFlight = new Map<Worker, Set<number>>();
   let next = 0;

@@ -25,5 +25,5 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
 }
 
 export function registerDecisionHoverSupport(selector: vscode.DocumentSelector, deps: DecisionHoverDeps): vscode.Disposable {
-  return registerHoverWhenEnabled(selector, deps.settings, new DecisionHoverProvider(deps));
+  return registerHoverWhenEnabled(selector, deps.settings, new DecisionHoverProvider(deps), 'decision');
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { corpusReadyFor } from '../vscode/commandContext';
+import { embeddedCorpusReadyFor } from '../vscode/commandContext';
 import { referenceAtOffset } from '../core/article/analysis';
 import type { CorpusService } from '../core/corpus/corpusService';
 import { CARD_COMMANDS, renderHoverCard } from '../core/hoverCard';
@@ -18,7 +18,9 @@ export class SourceHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: HoverDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
+    // The first hover of a window does not wait for the workspace's corpus files (seconds in a remote window):
+    // it answers from the embedded corpus; once they are read, the index's generation moves and so does the analysis.
+    if (!(await embeddedCorpusReadyFor(this.deps.corpus, token))) return undefined;
     await this.deps.analyses.prepare(document);
     if (token.isCancellationRequested) return undefined;
     const analysis = this.deps.analyses.get(document);
@@ -39,5 +41,5 @@ export class SourceHoverProvider implements vscode.HoverProvider {
 }
 
 export function registerHoverSupport(selector: vscode.DocumentSelector, deps: HoverDeps): vscode.Disposable {
-  return registerHoverWhenEnabled(selector, deps.settings, new SourceHoverProvider(deps));
+  return registerHoverWhenEnabled(selector, deps.settings, new SourceHoverProvider(deps), 'source');
 }

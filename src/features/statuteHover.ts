@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LAW_DOWNLOAD } from '../vscode/commandIds';
+import { lineMayCiteStatute } from '../core/law/statuteHint';
 import { toVsRange } from '../vscode/convert';
 import { cardHover, registerHoverWhenEnabled } from '../vscode/hovers';
 import type { Settings } from '../vscode/settings';
@@ -17,6 +18,9 @@ export class StatuteHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: StatuteDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    // While the law index loads (a second or more in a fresh window), a hover on a line that cannot cite a
+    // statute answers at once: VS Code shows the other cards only once every provider has answered.
+    if (!this.deps.statutes.library.loadedIndex && !lineMayCiteStatute(document.lineAt(position.line).text)) return undefined;
     const analysis = await this.deps.statutes.get(document);
     const { statuteReferenceAt, renderStatuteCard } = this.deps.statutes.api;
     const reference = statuteReferenceAt(analysis.citations.references, document.offsetAt(position));
@@ -54,5 +58,5 @@ export class StatuteLinkProvider implements vscode.DocumentLinkProvider {
 }
 
 export function registerStatuteHoverSupport(selector: vscode.DocumentSelector, deps: StatuteDeps): vscode.Disposable {
-  return vscode.Disposable.from(registerHoverWhenEnabled(selector, deps.settings, new StatuteHoverProvider(deps)), vscode.languages.registerDocumentLinkProvider(selector, new StatuteLinkProvider(deps)));
+  return vscode.Disposable.from(registerHoverWhenEnabled(selector, deps.settings, new StatuteHoverProvider(deps), 'statute'), vscode.languages.registerDocumentLinkProvider(selector, new StatuteLinkProvider(deps)));
 }

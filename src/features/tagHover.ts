@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { corpusReadyFor } from '../vscode/commandContext';
+import { findArticleTags } from '../core/tags/articleTags';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { TagService } from '../core/tags/tagService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
@@ -20,8 +21,11 @@ export class TagHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: TagHoverDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
     const offset = document.offsetAt(position);
+    // Not on a tag (counting #hashtags too, whatever the setting): nothing to wait for. The parse alone says so,
+    // so a hover elsewhere does not wait for the corpus (VS Code shows a hover once every provider has answered).
+    if (!findArticleTags(this.deps.analyses.article(document), true).some((tag) => offset >= tag.start && offset < tag.end)) return undefined;
+    if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
     const verdict = this.deps.analyses.get(document).tags.find((candidate) => offset >= candidate.tag.start && offset < candidate.tag.end);
     if (!verdict) return undefined;
     const vocabulary = this.deps.tags.vocabulary;
@@ -46,5 +50,5 @@ export class TagHoverProvider implements vscode.HoverProvider {
 }
 
 export function registerTagHoverSupport(selector: vscode.DocumentSelector, deps: TagHoverDeps): vscode.Disposable {
-  return registerHoverWhenEnabled(selector, deps.settings, new TagHoverProvider(deps));
+  return registerHoverWhenEnabled(selector, deps.settings, new TagHoverProvider(deps), 'tag');
 }

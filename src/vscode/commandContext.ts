@@ -35,3 +35,13 @@ export async function corpusReadyFor(corpus: CorpusService, token: vscode.Cancel
   await corpus.whenReady();
   return !token.isCancellationRequested;
 }
+
+/**
+ * Like corpusReadyFor, but waits only for the embedded corpus: the workspace's corpus files may still be
+ * loading. For hovers, which answer from the records known so far rather than keep the writer waiting; the
+ * analysis cache is keyed on the index's generation, so the next request sees the workspace's records.
+ */
+export async function embeddedCorpusReadyFor(corpus: CorpusService, token: vscode.CancellationToken): Promise<boolean> {
+  await corpus.whenEmbeddedReady();
+  return !token.isCancellationRequested;
+}

@@ -7,6 +7,7 @@ import { ALIAS_OVERRIDE_FOLDER, ALIAS_OVERRIDE_NAME, ALIAS_OVERRIDE_PATH } from 
 import type { CorpusProblem } from '../core/corpus/problems';
 import { climbsOutOfFolder, GlobSet } from '../core/util/glob';
 import type { Settings } from './settings';
+import { startup } from './startup';
 
 /**
  * Workspace corpus files through vscode.workspace.fs only (no Node fs), so virtual workspaces work too.
@@ -40,6 +41,7 @@ export class WorkspaceCorpusFileSystem implements CorpusFileSystem {
         }
       }
     }
+    startup.mark('workspace corpus listed');
     // Sorted, so a scan reads files in the same order every time.
     return [...found].sort();
   }

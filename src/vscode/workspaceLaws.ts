@@ -9,6 +9,8 @@ import { VersionedCache } from '../core/documentReferences';
 import type { OfficialLawImports } from './officialLaws';
 import { loadOfficialLaws } from './officialLawsLoader';
 import { LAW_DOWNLOAD } from './commandIds';
+import { startup } from './startup';
+import { localFiles } from './localFiles';
 
 /** ChLaw.json, ChOrder.json, their .zip: the official open data rather than a split folder. */
 const isOfficialFileName = (path: string) => /\.(?:json|zip)$/i.test(path);
@@ -16,12 +18,15 @@ const isOfficialFileName = (path: string) => /\.(?:json|zip)$/i.test(path);
 export const LAWS_PATH_SETTING = 'policyAnnotator.laws.path';
 
 /**
- * Law files through vscode.workspace.fs (the extension's own folder and the configured one alike). As in the
- * CLI, a law file must be a regular file, not a symbolic link (it could lead anywhere, or to a device): a link
- * reads as an error that says so, never as its target's content.
+ * Law files through vscode.workspace.fs, or Node's file system for `file:` URIs in the desktop host (the
+ * extension's own laws/embedded, a downloaded database: `localFiles.ts` says why). As in the CLI, a law file
+ * must be a regular file, not a symbolic link (it could lead anywhere, or to a device): a link reads as an
+ * error that says so, never as its target's content.
  */
 export class WorkspaceLawFileSystem implements LawFileSystem {
   async stat(uri: string): Promise<{ size: number } | undefined> {
+    const local = localFiles ? await localFiles.stat(uri) : 'not local';
+    if (local !== 'not local') return local && { size: local.link ? 0 : local.size };
     try {
       const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
       if (stat.type & vscode.FileType.SymbolicLink) return { size: 0 };
@@ -33,6 +38,8 @@ export class WorkspaceLawFileSystem implements LawFileSystem {
   }
 
   async readFile(uri: string): Promise<Uint8Array> {
+    const local = localFiles ? await localFiles.readRegularFile(uri) : 'not local';
+    if (local !== 'not local') return local;
     const parsed = vscode.Uri.parse(uri);
     if ((await vscode.workspace.fs.stat(parsed)).type & vscode.FileType.SymbolicLink) throw new Error('it is a symbolic link; law files are not read through links');
     return vscode.workspace.fs.readFile(parsed);
@@ -51,8 +58,8 @@ export function configuredLawFolder(settings: Pick<Settings, 'lawsPath'>): vscod
 const folderString = (uri: vscode.Uri) => uri.toString().replace(/\/$/, '');
 
 const exists = (uri: vscode.Uri) =>
-  vscode.workspace.fs.stat(uri).then(
-    () => true,
+  new WorkspaceLawFileSystem().stat(uri.toString()).then(
+    (stat) => stat !== undefined,
     () => false,
   );
 
@@ -65,16 +72,24 @@ export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settin
   // The database downloaded by "Download the National Law Database" (global storage), after the configured one.
   const downloadedFolder = globalStorageUri ? vscode.Uri.joinPath(globalStorageUri, LAW_DOWNLOAD.folder) : undefined;
   let downloaded: string | undefined;
+  const currentSources = (): LawSource[] => {
+    const configured = configuredLawFolder(settings);
+    const folder = configured && official?.file === configured.toString() ? official.folder : configured ? folderString(configured) : undefined;
+    const sources: LawSource[] = folder ? [{ folder }] : [];
+    if (downloaded) sources.push({ folder: downloaded });
+    return [...sources, { folder: embedded, embedded: true }];
+  };
+  // The sources the library last loaded its index from (undefined before its first load).
+  let loadedSources: string | undefined;
   const library = new LazyLawLibrary(extensionUri.fsPath, (api) => new api.LawLibrary({
     fileSystem: new WorkspaceLawFileSystem(),
     sources: () => {
-      const configured = configuredLawFolder(settings);
-      const folder = configured && official?.file === configured.toString() ? official.folder : configured ? folderString(configured) : undefined;
-      const sources: LawSource[] = folder ? [{ folder }] : [];
-      if (downloaded) sources.push({ folder: downloaded });
-      return [...sources, { folder: embedded, embedded: true }];
+      const sources = currentSources();
+      loadedSources = JSON.stringify(sources);
+      return sources;
     },
     log,
+    onIndexLoaded: () => startup.mark('law index ready'),
   }));
   let imports: OfficialLawImports | undefined;
   const importer = () => {
@@ -85,7 +100,8 @@ export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settin
     return imports;
   };
   let settled: Promise<void> = Promise.resolve();
-  const refresh = () => {
+  /** `always`: reload even when the folders are the same (a setting changed, a download replaced a database). */
+  const refresh = (always = true) => {
     const configured = configuredLawFolder(settings);
     settled = (async () => {
       official = undefined;
@@ -96,16 +112,19 @@ export function createLawLibrary(extensionUri: vscode.Uri, settings: Pick<Settin
         const folder = await importing.folderFor(configured);
         if (official?.file === configured.toString()) official = { file: configured.toString(), folder: folder ? folderString(folder) : undefined };
       }
+      // At startup the first statute analysis may have loaded the index meanwhile: from the same folders (no
+      // downloaded database, no setting) it is kept rather than thrown away and loaded again.
+      if (!always && (loadedSources === undefined || loadedSources === JSON.stringify(currentSources()))) return;
       library.reload();
       reloaded.fire();
     })();
     return settled;
   };
-  void refresh();
+  void refresh(false);
   const disposable = vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(LAWS_PATH_SETTING)) void refresh();
   });
-  return { library, disposable: vscode.Disposable.from(disposable, reloaded), ready: () => settled, onDidReload: reloaded.event, reload: refresh };
+  return { library, disposable: vscode.Disposable.from(disposable, reloaded), ready: () => settled, onDidReload: reloaded.event, reload: () => refresh() };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import { Slicer } from '../core/util/slicer';
 import type { ArticleAnalyses } from './articleAnalyses';
 import { runDetached } from './detached';
+import { startup } from './startup';
 
 /** The workspace's articles: the file set Find All References scanned before the index. */
 const ARTICLE_GLOB = '**/*.{md,markdown}';
@@ -187,7 +188,10 @@ export class WorkspaceReferences implements vscode.Disposable {
       }
     }
     if (this.#disposed) return;
-    if (this.#listed) this.#markBuilt();
+    if (this.#listed) {
+      this.#markBuilt();
+      startup.mark('reference index built');
+    }
     this.#updated.fire();
   }
 

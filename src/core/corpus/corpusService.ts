@@ -31,6 +31,8 @@ export interface CorpusServiceOptions {
   readonly mentionVariants?: () => Promise<MentionVariants>;
   /** The alias file's reader (src/core/corpus/aliasOverrideFile.ts), loaded when a workspace has an alias file. */
   readonly aliasFileReader?: () => Promise<AliasFileReader>;
+  /** Told each step of the first load as it happens (the extension's startup timeline). */
+  readonly mark?: (step: 'embedded corpus ready' | 'corpus ready') => void;
 }
 
 /**
@@ -106,6 +108,19 @@ export class CorpusService {
     return this.#loaded;
   }
 
+  #embeddedLoaded: (() => void) | undefined;
+  readonly #embeddedReady = new Promise<void>((resolve) => (this.#embeddedLoaded = resolve));
+
+  /**
+   * Starts loading (once) and resolves as soon as the embedded corpus is in the index, before the workspace's
+   * corpus files are listed and read (in a remote window that listing alone took seconds): what a hover needs
+   * to answer from the records known so far.
+   */
+  whenEmbeddedReady(): Promise<void> {
+    void this.whenReady();
+    return this.#embeddedReady;
+  }
+
   /** Starts loading (once) and returns the promise that settles when the first full load is done. */
   whenReady(): Promise<void> {
     this.#ready ??= this.#load();
@@ -154,6 +169,8 @@ export class CorpusService {
       const embedded = (this.options.embedded ?? loadEmbeddedCorpus)();
       this.store.setEmbedded(embedded);
       this.store.setEmbeddedEnabled(this.options.embeddedEnabled());
+      this.options.mark?.('embedded corpus ready');
+      this.#embeddedLoaded?.();
       for (const problem of embedded.flatMap((file) => file.problems)) this.options.log.error(`embedded corpus ${problem.uri}:${problem.line + 1}: ${problem.message}`);
       this.options.log.info(`embedded corpus: ${embedded.reduce((sum, file) => sum + file.records.length, 0)} records${this.options.embeddedEnabled() ? '' : ' (turned off)'}`);
       await this.#loader?.scan();
@@ -162,6 +179,8 @@ export class CorpusService {
       this.options.log.error(`corpus loading failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     this.#loaded = true;
+    this.#embeddedLoaded?.();
+    this.options.mark?.('corpus ready');
     this.options.log.info(`corpus index ready: ${this.index.size} records in ${Date.now() - started} ms`);
   }
 }

@@ -1,6 +1,7 @@
 import { LawIndex, type LawEntry } from './lawIndex';
 import { fileName, lawFileUri, parseAliasesJson, parseIndexJson, parseLawJson, parseManifestJson, type LawFileSystem, type LawProblem, type LoadedLaw } from './lawFiles';
 import { LruCache } from '../util/lru';
+import { Slicer } from '../util/slicer';
 import { parseRenamesJson, type LawRenames } from './lawRenames';
 
 /** A folder in the national law database's format: index.json, aliases.json, FalVMingLing/<PCode>.json. */
@@ -26,6 +27,8 @@ export interface LawLibraryOptions {
   /** The law-text cache's bounds. */
   readonly maxCachedLaws?: number;
   readonly maxCachedBytes?: number;
+  /** Told when the index of names has loaded (the extension's startup timeline). */
+  readonly onIndexLoaded?: () => void;
 }
 
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
@@ -186,7 +189,10 @@ export class LawLibrary {
     for (const problem of problems) this.options.log?.error(`${problem.uri}:${problem.line + 1}: ${problem.message}`);
     this.#problems = problems;
     this.#textFolder = textFolder;
-    const index = new LawIndex(entries.values(), renames);
+    // In slices that yield: this build is the largest piece of synchronous work of a window's first seconds.
+    const slicer = new Slicer();
+    const index = await LawIndex.buildSliced(entries.values(), renames, () => slicer.maybeYield());
+    this.options.onIndexLoaded?.();
     this.options.log?.info(`Law index: ${index.size} laws in ${Date.now() - started} ms (old and derived short names: ${index.derivedMs} ms).`);
     return index;
   }
