@@ -87,3 +87,14 @@ test('records re-added many times (a corpus file saved again and again) do not c
   for (let save = 0; save < 40; save++) search.add('x', 'institute safety tue', []);
   assert.ok(search.search('safety institue').some((hit) => hit.id === 'y'));
 });
+
+test('a ranking does not depend on the index history: records set again (an alias file applied and removed) rank as before', () => {
+  const records = embeddedRecords();
+  const index = indexOf(records);
+  const queries = ['布萊切利', '布萊切利宣嚴', 'AI 安全', 'Bletchley', '人工智慧安全研究所'];
+  const before = queries.map((query) => index.search(query, 10));
+  // Every record set again, in reverse order: each takes a new slot in the index.
+  for (const record of [...records].reverse()) index.set({ ...record, aliases: [...record.aliases, `${record.title} (temporary)`] });
+  for (const record of [...records].reverse()) index.set(record);
+  assert.deepEqual(queries.map((query) => index.search(query, 10)), before);
+});

@@ -153,19 +153,20 @@ export class FuzzySearch {
     const documents = candidates.map((candidate) => candidate.entry).flatMap((entry) => [entry.title, ...entry.aliases].filter(sharesGram).map((name) => ({ id: entry.id, name })));
     if (this.ranking === 'edits') return this.#rankByEdits(normalized, documents, limit);
     // A record's score is its best name's. Equal scores (布萊切利 is the start of 布萊切利宣言 and of 布萊切利峰會
-    // alike) go to the record with more names that match, then to the earlier one, not to whichever Fuse met first.
-    const byId = new Map<string, { id: string; score: number; names: number; order: number }>();
+    // alike) go to the record with more names that match, then by id: not to whichever Fuse met first, which
+    // follows the index's slots and so would change when a record is updated (an alias added, say).
+    const hitsById = new Map<string, { id: string; score: number; names: number }>();
     for (const result of new Fuse(documents, FUSE_OPTIONS).search(normalized)) {
       const score = 1 - (result.score ?? 1);
-      const hit = byId.get(result.item.id);
+      const hit = hitsById.get(result.item.id);
       if (hit) {
         hit.names++;
         continue;
       }
-      byId.set(result.item.id, { id: result.item.id, score, names: 1, order: byId.size });
+      hitsById.set(result.item.id, { id: result.item.id, score, names: 1 });
     }
-    return [...byId.values()]
-      .sort((a, b) => b.score - a.score || b.names - a.names || a.order - b.order)
+    return [...hitsById.values()]
+      .sort((a, b) => b.score - a.score || b.names - a.names || byId(a.id, b.id))
       .slice(0, limit)
       .map(({ id, score }) => ({ id, score }));
   }
@@ -186,13 +187,13 @@ export class FuzzySearch {
   }
 
   #rankByEdits(query: string, documents: readonly NameDocument[], limit: number): FuzzyHit[] {
-    const scored: Array<{ id: string; score: number; lengthGap: number; order: number }> = [];
-    for (const [order, document] of documents.entries()) {
+    const scored: Array<{ id: string; score: number; lengthGap: number }> = [];
+    for (const document of documents) {
       const score = 1 - this.#approximate.distance(query, document.name) / query.length;
       // FUSE_OPTIONS.threshold: at most 40 % of the query's units edited.
-      if (score >= 1 - (FUSE_OPTIONS.threshold ?? 0.4)) scored.push({ id: document.id, score, lengthGap: Math.abs(document.name.length - query.length), order });
+      if (score >= 1 - (FUSE_OPTIONS.threshold ?? 0.4)) scored.push({ id: document.id, score, lengthGap: Math.abs(document.name.length - query.length) });
     }
-    scored.sort((a, b) => b.score - a.score || a.lengthGap - b.lengthGap || a.order - b.order);
+    scored.sort((a, b) => b.score - a.score || a.lengthGap - b.lengthGap || byId(a.id, b.id));
     const hits: FuzzyHit[] = [];
     const seen = new Set<string>();
     for (const { id, score } of scored) {
@@ -325,4 +326,9 @@ export function gramsOf(text: string): string[] {
     else for (let start = 0; start + 2 <= run.length; start++) grams.push(run.slice(start, start + 2));
   });
   return grams;
+}
+
+/** Ties in order of id (UTF-16 order, the same on every machine): a ranking that does not depend on the index's history. */
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
