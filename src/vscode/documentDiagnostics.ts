@@ -31,15 +31,24 @@ export interface DocumentDiagnosticsDeps {
 export function registerDocumentDiagnostics(options: DocumentDiagnosticsOptions, deps: DocumentDiagnosticsDeps): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(options.name);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  // Runs are numbered; a run publishes unless a later run of the same document already has. Not "unless another
+  // run is pending": a steady stream of recomputations (corpus updates while files load) would then drop every
+  // result and leave the document without diagnostics for as long as the stream lasts.
+  let runs = 0;
+  const publishedRun = new Map<string, number>();
   const update = async (document: vscode.TextDocument) => {
     if (vscode.languages.match(options.selector, document) === 0 || document.isClosed) return;
     if (!deps.settings.areDiagnosticsEnabled(document.uri)) {
       collection.delete(document.uri);
       return;
     }
+    const run = ++runs;
+    const key = document.uri.toString();
     const version = document.version;
     const diagnostics = toVsDiagnostics(document, await options.checks(document), deps.settings);
-    if (document.isClosed || document.version !== version || timers.has(document.uri.toString())) return;
+    // The text changed meanwhile (its offsets are stale), or a later run has published already.
+    if (document.isClosed || document.version !== version || (publishedRun.get(key) ?? 0) > run) return;
+    publishedRun.set(key, run);
     // <!-- policy-annotator-disable … --> comments, honoured for every check.
     const isDisabled = disabledChecks(document.getText());
     collection.set(document.uri, diagnostics.filter((diagnostic) => !isDisabled(diagnostic.range.start.line, codeOf(diagnostic))));
@@ -68,6 +77,7 @@ export function registerDocumentDiagnostics(options: DocumentDiagnosticsOptions,
       const pending = timers.get(document.uri.toString());
       if (pending !== undefined) clearTimeout(pending);
       timers.delete(document.uri.toString());
+      publishedRun.delete(document.uri.toString());
       options.onClose?.(document);
       collection.delete(document.uri);
     }),

@@ -76,7 +76,9 @@ export async function ourDiagnostics(uri: vscode.Uri, ready: (diagnostics: vscod
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`no diagnostics on ${uri.path} after ${timeoutMs} ms`));
+      // What was there instead (codes and lines), so a failure says which check was missing or extra.
+      const seen = ours().map((diagnostic) => `${String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)}@${diagnostic.range.start.line}`);
+      reject(new Error(`no diagnostics as awaited on ${uri.path} after ${timeoutMs} ms (had: ${seen.join(', ') || 'none'})`));
     }, timeoutMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((changed) => changed.toString() === uri.toString()) || !ready(ours())) return;
