@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { corpusReadyFor } from '../vscode/commandContext';
-import { referenceAtOffset } from '../core/article/analysis';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
 import { recordLocation } from '../vscode/recordLocation';
+import { resolvedReferenceAt } from '../vscode/referenceAtPosition';
 
 export interface DefinitionDeps {
   readonly corpus: CorpusService;
@@ -17,12 +17,9 @@ export class RecordDefinitionProvider implements vscode.DefinitionProvider {
 
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.DefinitionLink[] | undefined> {
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
-    await this.deps.analyses.prepare(document);
-    if (token.isCancellationRequested) return undefined;
-    const analysis = this.deps.analyses.get(document);
-    const reference = referenceAtOffset(analysis.references, document.offsetAt(position));
-    const record = reference?.id ? analysis.record(reference.id) : undefined;
-    if (!reference || !record) return undefined;
+    const resolved = await resolvedReferenceAt(this.deps.analyses, document, position, token);
+    if (!resolved) return undefined;
+    const { reference, record } = resolved;
     const location = recordLocation(record);
     return [{ originSelectionRange: toVsRange(document, reference.start, reference.end), targetUri: location.uri, targetRange: location.range }];
   }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { embeddedCorpusReadyFor } from '../vscode/commandContext';
-import { referenceAtOffset } from '../core/article/analysis';
 import type { CorpusService } from '../core/corpus/corpusService';
 import { CARD_COMMANDS, renderHoverCard } from '../core/hoverCard';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { toVsRange } from '../vscode/convert';
 import { cardHover, registerHoverWhenEnabled } from '../vscode/hovers';
+import { resolvedReferenceAt } from '../vscode/referenceAtPosition';
 import type { Settings } from '../vscode/settings';
 
 export interface HoverDeps {
@@ -21,14 +21,10 @@ export class SourceHoverProvider implements vscode.HoverProvider {
     // The first hover of a window does not wait for the workspace's corpus files (seconds in a remote window):
     // it answers from the embedded corpus; once they are read, the index's generation moves and so does the analysis.
     if (!(await embeddedCorpusReadyFor(this.deps.corpus, token))) return undefined;
-    await this.deps.analyses.prepare(document);
-    if (token.isCancellationRequested) return undefined;
-    const analysis = this.deps.analyses.get(document);
-    const reference = referenceAtOffset(analysis.references, document.offsetAt(position));
     // An ambiguous or unresolved reference gets no card (a diagnostic says why).
-    // The article's own bibliography first, then the corpus.
-    const record = reference?.id ? analysis.record(reference.id) : undefined;
-    if (!reference || !record) return undefined;
+    const resolved = await resolvedReferenceAt(this.deps.analyses, document, position, token);
+    if (!resolved) return undefined;
+    const { analysis, reference, record } = resolved;
     const lastVisit = reference.citation?.parsed.lastVisit;
     const card = renderHoverCard(record, this.deps.settings.uiLanguage(), {
       citedCount: analysis.counts.get(record.id) ?? 0,

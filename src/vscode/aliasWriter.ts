@@ -5,6 +5,7 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusRecord } from '../core/corpus/record';
 import { aliasOverrideUri } from './workspaceCorpus';
 import { localized } from './l10n';
+import { lineIndexAt } from '../core/article/lines';
 
 /** How the writer checks a file before writing it: the corpus's rule (no symbolic link, nothing outside the workspace). */
 export type FileCheck = (uri: string) => Promise<{ readonly size: number; readonly refused?: string } | undefined>;
@@ -109,14 +110,9 @@ async function currentText(uri: vscode.Uri, check: FileCheck, maxBytes: number):
 function offsetsToPositions(text: string): (offset: number) => vscode.Position {
   const starts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  const lines = starts.map((start) => ({ start }));
   return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return new vscode.Position(low, offset - starts[low]!);
+    const line = lineIndexAt(lines, offset);
+    return new vscode.Position(line, offset - starts[line]!);
   };
 }
