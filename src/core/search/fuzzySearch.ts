@@ -1,6 +1,7 @@
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import { isLatinWordUnit } from './aliasMatcher';
 import { ApproximateMatcher } from './approximateMatch';
+import { BitapRanking } from './bitapRanking';
 import { topSlotsByLists } from './gramCandidates';
 import { normalizeKey } from './normalize';
 
@@ -22,13 +23,14 @@ interface NameDocument {
   readonly name: string;
 }
 
-/** How many candidates the gram index hands to Fuse: enough for typo-tolerant recall, small enough to stay fast. */
+/** How many candidates the gram index hands to the ranking: enough for typo-tolerant recall, small enough to stay fast. */
 const CANDIDATES = 32;
 const MAX_QUERY = 500;
 const RAREST = 12;
 
 /**
- * Fuse options, chosen on purpose:
+ * Fuse options, chosen on purpose (bitapRanking.ts computes Fuse's scores for exactly these; the bench's
+ * fuse.js baseline runs with them):
  * - `ignoreLocation: true`: by default Fuse only matches near the start of a string (location 0, distance
  *   100), so a query matching the middle of a long title would be missed.
  * - `threshold: 0.4`: one or two typos in a short CJK title still match; unrelated titles do not.
@@ -47,9 +49,9 @@ export const FUSE_OPTIONS: IFuseOptions<NameDocument> = {
 };
 
 /**
- * Typo-tolerant search over titles and aliases that never runs Fuse over the whole corpus: an inverted
- * index of grams (CJK bigrams, Latin trigrams) picks the records that share the most grams with the query,
- * and Fuse ranks only those. Records are added and removed one at a time.
+ * Typo-tolerant search over titles and aliases that never scores the whole corpus: an inverted index of grams
+ * (CJK bigrams, Latin trigrams) picks the records that share the most grams with the query, and only those
+ * are ranked, with Fuse's scores (bitapRanking.ts). Records are added and removed one at a time.
  */
 export class FuzzySearch {
   readonly #entries: Array<Entry | undefined> = [];
@@ -74,11 +76,12 @@ export class FuzzySearch {
   };
 
   readonly #approximate = new ApproximateMatcher();
+  readonly #bitap = new BitapRanking();
 
   /**
    * `candidates`: how many records are ranked per query (fewer for short names such as tags). `ranking`:
-   * Fuse (the corpus, whose titles are long) or the fewest edits into a substring of the name, which scores
-   * like Fuse's Bitap with ignoreLocation and costs a few microseconds per name (tags, on every keystroke).
+   * Fuse's scores (the corpus, whose titles are long; computed by bitapRanking.ts, without fuse.js) or the
+   * fewest edits into a substring of the name, which scores like Fuse's Bitap with ignoreLocation and costs a few microseconds per name (tags, on every keystroke).
    */
   constructor(
     private readonly candidates = CANDIDATES,
@@ -142,7 +145,7 @@ export class FuzzySearch {
     this.#indexPending();
     const candidates = this.#candidates(normalized);
     if (candidates.length === 0) return [];
-    // Fuse ranks only the names that share a gram with the query: the rest cannot be the one meant.
+    // Only the names that share a gram with the query are ranked: the rest cannot be the one meant.
     const queryGrams = new Set<GramKey>();
     forEachGramKey(normalized, (key) => queryGrams.add(key));
     const sharesGram = (name: string) => {
@@ -153,17 +156,17 @@ export class FuzzySearch {
     const documents = candidates.map((candidate) => candidate.entry).flatMap((entry) => [entry.title, ...entry.aliases].filter(sharesGram).map((name) => ({ id: entry.id, name })));
     if (this.ranking === 'edits') return this.#rankByEdits(normalized, documents, limit);
     // A record's score is its best name's. Equal scores (布萊切利 is the start of 布萊切利宣言 and of 布萊切利峰會
-    // alike) go to the record with more names that match, then by id: not to whichever Fuse met first, which
+    // alike) go to the record with more names that match, then by id: not to whichever the ranking met first, which
     // follows the index's slots and so would change when a record is updated (an alias added, say).
     const hitsById = new Map<string, { id: string; score: number; names: number }>();
-    for (const result of new Fuse(documents, FUSE_OPTIONS).search(normalized)) {
-      const score = 1 - (result.score ?? 1);
-      const hit = hitsById.get(result.item.id);
+    for (const result of this.#bitap.rank(normalized, documents.map((document) => document.name))) {
+      const id = documents[result.index]!.id;
+      const hit = hitsById.get(id);
       if (hit) {
         hit.names++;
         continue;
       }
-      hitsById.set(result.item.id, { id: result.item.id, score, names: 1 });
+      hitsById.set(id, { id, score: 1 - result.score, names: 1 });
     }
     return [...hitsById.values()]
       .sort((a, b) => b.score - a.score || b.names - a.names || byId(a.id, b.id))
