@@ -1,6 +1,6 @@
 import type { Article } from './article';
 import { checkResolvedSteps, completeAnalysis, indexWithBibliography, withTags, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
-import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock } from './articleBlocks';
+import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock, type ShiftedBlocks } from './articleBlocks';
 import { findMentionCandidates, prewarmResolutions, ResolutionMemo, resolveWithCandidates, type MentionCandidates, type ResolveOptions } from './resolve';
 import type { AliasMatch } from '../search/aliasMatcher';
 import type { FuzzyMention } from '../search/fuzzyMentions';
@@ -19,6 +19,8 @@ export class IncrementalAnalysis {
   /** Names matched in each block, against the corpus of #corpusStamp. */
   #candidates = new WeakMap<ParsedBlock, MentionCandidates>();
   readonly #memo = new ResolutionMemo();
+  /** Each block's parts where it sat last (see assembleArticle). */
+  readonly #shifted: ShiftedBlocks = new WeakMap();
   /** What the kept matches and resolutions were computed against (corpus generation, bibliography…). */
   #corpusStamp: string | undefined;
   /** The text last analysed and the ranges parsed in it (see #parser). */
@@ -37,7 +39,7 @@ export class IncrementalAnalysis {
   /** Only the parse (what tag completion needs on every keystroke), from the kept blocks: parseArticle(text). */
   parse(text: string): Article {
     this.#round++;
-    return assembleArticle(text, blocksOf(text, this.#parser(text)));
+    return assembleArticle(text, blocksOf(text, this.#parser(text)), this.#shifted);
   }
 
   /**
@@ -76,7 +78,7 @@ export class IncrementalAnalysis {
     }
     // The whole-article steps, with a yield between them.
     await yieldNow();
-    const article = assembleArticle(text, placed);
+    const article = assembleArticle(text, placed, this.#shifted);
     await yieldNow();
     const candidates = this.#allCandidates(placed, index, input.options);
     await yieldNow();
@@ -145,7 +147,7 @@ export class IncrementalAnalysis {
   }
 
   #finish(text: string, placed: readonly PlacedBlock[], index: ReferenceIndex, input: AnalysisInput): ArticleAnalysis {
-    const article = assembleArticle(text, placed);
+    const article = assembleArticle(text, placed, this.#shifted);
     const analysis = completeAnalysis(article, index, input.options, input.tagOptions, input.bibliography, this.#allCandidates(placed, index, input.options) ?? NO_MENTIONS, this.#memo);
     this.#evict();
     return analysis;
