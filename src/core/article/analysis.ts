@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../search/corpusIndex';
 import { LayeredIndex, type ReferenceIndex } from '../search/layeredIndex';
 import type { CorpusRecord } from '../corpus/record';
 import { parseArticle, type Article } from './article';
-import { checkArticle, type ArticleDiagnostic } from './checks';
+import { checkArticleSteps, type ArticleDiagnostic } from './checks';
 import { resolveArticleWithHints, resolveWithCandidates, type ArticleReference, type MentionCandidates, type NearMiss, type ResolutionMemo, type ResolveOptions } from './resolve';
 import { findArticleTags } from '../tags/articleTags';
 import { checkTags, type TagVerdict } from '../tags/tagChecks';
@@ -58,10 +58,16 @@ export function completeAnalysis(article: Article, index: ReferenceIndex, option
 
 /** The checks of a resolved article (the second of completeAnalysis's three steps; the sliced analysis yields between them). */
 export function checkResolved(article: Article, index: ReferenceIndex, resolved: { readonly references: ArticleReference[]; readonly nearMisses: readonly NearMiss[] }): ArticleAnalysis {
+  const steps = checkResolvedSteps(article, index, resolved);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** checkResolved in steps (the sliced analysis yields between them: see checkArticleSteps). */
+export function* checkResolvedSteps(article: Article, index: ReferenceIndex, resolved: { readonly references: ArticleReference[]; readonly nearMisses: readonly NearMiss[] }): Generator<void, ArticleAnalysis> {
   const { references, nearMisses } = resolved;
   const counts = new Map<string, number>();
   for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
-  const diagnostics = checkArticle(article, references, index, nearMisses);
+  const diagnostics = yield* checkArticleSteps(article, references, index, nearMisses);
   return { article, references, diagnostics, counts, tags: [], record: (id) => index.get(id) };
 }
 

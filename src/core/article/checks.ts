@@ -72,6 +72,16 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** The citation checks of one article. `references` come from resolveArticle on the same article. */
 export function checkArticle(article: Article, references: readonly ArticleReference[], index: ReferenceIndex, nearMisses: readonly NearMiss[] = []): ArticleDiagnostic[] {
+  const steps = checkArticleSteps(article, references, index, nearMisses);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** References checked between two pauses of checkArticleSteps. */
+const REFERENCES_PER_STEP = 1_024;
+
+/** checkArticle, pausing every REFERENCES_PER_STEP references (the sliced analysis yields there: a megabyte article has thousands). */
+export function* checkArticleSteps(article: Article, references: readonly ArticleReference[], index: ReferenceIndex, nearMisses: readonly NearMiss[] = []): Generator<void, ArticleDiagnostic[]> {
+  let work = 0;
   const diagnostics: ArticleDiagnostic[] = [];
   for (const miss of nearMisses) {
     const record = index.get(miss.id);
@@ -100,6 +110,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   const inLinks = (offset: number) => linksSections.overlaps(offset, offset + 1) || linksSections.overlaps(offset - 1, offset);
 
   for (const reference of references) {
+    if (++work % REFERENCES_PER_STEP === 0) yield;
     const record = recordOf(reference);
     if (reference.candidates) {
       report(reference.start, reference.end, 'ambiguous-reference', msg('"{0}" fits {1} records equally well: {2}. Add a more specific name or a citation key.', short(reference.text), reference.candidates.length, reference.candidates.join(', ')));
@@ -133,6 +144,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   // Duplicates: the second and later citations of one record (or one URL).
   const seen = new Map<string, number>();
   for (const reference of references) {
+    if (++work % REFERENCES_PER_STEP === 0) yield;
     if (reference.kind !== 'citation' || !reference.citation) continue;
     const key = reference.id ?? (reference.citation.parsed.url ? canonicalOf(reference.citation.parsed.url.text) : undefined);
     if (!key) continue;
@@ -148,6 +160,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   }
   const notCited = new Set<string>();
   for (const reference of references) {
+    if (++work % REFERENCES_PER_STEP === 0) yield;
     if (!citesInline) break;
     if (reference.kind === 'citation' && reference.id && !referredIds.has(reference.id) && !notCited.has(reference.id)) {
       notCited.add(reference.id);
@@ -156,6 +169,7 @@ export function checkArticle(article: Article, references: readonly ArticleRefer
   }
   const reported = new Set<string>();
   for (const reference of references) {
+    if (++work % REFERENCES_PER_STEP === 0) yield;
     const record = recordOf(reference);
     if (reference.kind === 'citation' || !record || citedIds.has(record.id) || reported.has(record.id)) continue;
     if (!isDocument(record) || !record.url || !bodyIds.has(record.id)) continue;

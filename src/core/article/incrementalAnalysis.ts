@@ -1,7 +1,7 @@
 import type { Article } from './article';
-import { checkResolved, completeAnalysis, indexWithBibliography, withTags, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
-import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock } from './articleBlocks';
-import { findMentionCandidates, prewarmResolutions, resolveWithCandidates, type MentionCandidates, type ResolutionMemo, type ResolveOptions } from './resolve';
+import { checkResolvedSteps, completeAnalysis, indexWithBibliography, withTags, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
+import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock, type ShiftedBlocks } from './articleBlocks';
+import { findMentionCandidates, prewarmResolutions, ResolutionMemo, resolveWithCandidates, type MentionCandidates, type ResolveOptions } from './resolve';
 import type { AliasMatch } from '../search/aliasMatcher';
 import type { FuzzyMention } from '../search/fuzzyMentions';
 import type { ReferenceIndex } from '../search/layeredIndex';
@@ -18,9 +18,13 @@ export class IncrementalAnalysis {
   readonly #blocks = new Map<number, BlockEntry[]>();
   /** Names matched in each block, against the corpus of #corpusStamp. */
   #candidates = new WeakMap<ParsedBlock, MentionCandidates>();
-  readonly #memo: ResolutionMemo = new Map();
+  readonly #memo = new ResolutionMemo();
+  /** Each block's parts where it sat last (see assembleArticle). */
+  readonly #shifted: ShiftedBlocks = new WeakMap();
   /** What the kept matches and resolutions were computed against (corpus generation, bibliography…). */
   #corpusStamp: string | undefined;
+  /** The text last analysed and the ranges parsed in it (see #parser). */
+  #ranges: { readonly text: string; readonly byStart: Map<number, RangeEntry[]> } | undefined;
   #round = 0;
 
   /**
@@ -29,13 +33,13 @@ export class IncrementalAnalysis {
    */
   analyze(text: string, input: AnalysisInput): ArticleAnalysis {
     const index = this.#begin(input);
-    return this.#finish(text, blocksOf(text, this.#parser()), index, input);
+    return this.#finish(text, blocksOf(text, this.#parser(text)), index, input);
   }
 
   /** Only the parse (what tag completion needs on every keystroke), from the kept blocks: parseArticle(text). */
   parse(text: string): Article {
     this.#round++;
-    return assembleArticle(text, blocksOf(text, this.#parser()));
+    return assembleArticle(text, blocksOf(text, this.#parser(text)), this.#shifted);
   }
 
   /**
@@ -46,7 +50,7 @@ export class IncrementalAnalysis {
   async analyzeInSlices(text: string, input: AnalysisInput, yieldNow: () => Promise<void>, cancelled: () => boolean = () => false): Promise<ArticleAnalysis | undefined> {
     const index = this.#begin(input);
     const cuts = cutsOf(text);
-    const parse = this.#parser();
+    const parse = this.#parser(text);
     for (const [start, end] of candidateBlocks(text, cuts)) {
       const block = parse(text, start, end);
       this.#candidatesOf(block, index, input.options);
@@ -74,17 +78,22 @@ export class IncrementalAnalysis {
     }
     // The whole-article steps, with a yield between them.
     await yieldNow();
-    const article = assembleArticle(text, placed);
+    const article = assembleArticle(text, placed, this.#shifted);
     await yieldNow();
     const candidates = this.#allCandidates(placed, index, input.options);
     await yieldNow();
     const resolved = resolveWithCandidates(article, index, input.options, candidates ?? NO_MENTIONS, this.#memo);
     await yieldNow();
-    const checked = checkResolved(article, index, resolved);
+    const checks = checkResolvedSteps(article, index, resolved);
+    let checked = checks.next();
+    for (; !checked.done; checked = checks.next()) {
+      await yieldNow();
+      if (cancelled()) return undefined;
+    }
     await yieldNow();
     if (cancelled()) return undefined;
     this.#evict();
-    return withTags(checked, input.tagOptions, input.bibliography);
+    return withTags(checked.value, input.tagOptions, input.bibliography);
   }
 
   #begin(input: AnalysisInput): ReferenceIndex {
@@ -94,22 +103,38 @@ export class IncrementalAnalysis {
       this.#memo.clear();
       this.#candidates = new WeakMap();
     }
-    if (this.#memo.size > MAX_MEMO) this.#memo.clear();
+    if (this.#memo.size > MAX_MEMO || this.#memo.names.size > MAX_MEMO) this.#memo.clear();
     return indexWithBibliography(input.corpus, input.bibliography);
   }
 
-  #parser(): BlockParser {
+  #parser(text: string): BlockParser {
+    // The ranges parsed for the last text, by start: a range wholly before the edit (the common prefix) or wholly
+    // after it (the common suffix) holds the same text as then, so its block is found without hashing the text.
+    const previous = this.#ranges;
+    const edit = previous ? editBetween(previous.text, text) : undefined;
+    const ranges = new Map<number, RangeEntry[]>();
+    this.#ranges = { text, byStart: ranges };
     return (text, start, end) => {
-      const hash = hashOfRange(text, start, end);
-      const bucket = this.#blocks.get(hash);
-      // Compared in place: no slice of the text unless the block is new.
-      let entry = bucket?.find((candidate) => candidate.block.text.length === end - start && text.startsWith(candidate.block.text, start));
+      let entry: BlockEntry | undefined;
+      if (previous && edit) {
+        const shift = start >= text.length - edit.suffix ? edit.delta : end <= edit.prefix ? 0 : undefined;
+        if (shift !== undefined) entry = previous.byStart.get(start - shift)?.find((range) => range.end === end - shift)?.entry;
+      }
       if (!entry) {
-        entry = { block: parseBlock(text.slice(start, end)), used: this.#round };
-        if (bucket) bucket.push(entry);
-        else this.#blocks.set(hash, [entry]);
+        const hash = hashOfRange(text, start, end);
+        const bucket = this.#blocks.get(hash);
+        // Compared in place: no slice of the text unless the block is new.
+        entry = bucket?.find((candidate) => candidate.block.text.length === end - start && text.startsWith(candidate.block.text, start));
+        if (!entry) {
+          entry = { block: parseBlock(text.slice(start, end)), used: this.#round };
+          if (bucket) bucket.push(entry);
+          else this.#blocks.set(hash, [entry]);
+        }
       }
       entry.used = this.#round;
+      const at = ranges.get(start);
+      if (at) at.push({ end, entry });
+      else ranges.set(start, [{ end, entry }]);
       return entry.block;
     };
   }
@@ -122,7 +147,7 @@ export class IncrementalAnalysis {
   }
 
   #finish(text: string, placed: readonly PlacedBlock[], index: ReferenceIndex, input: AnalysisInput): ArticleAnalysis {
-    const article = assembleArticle(text, placed);
+    const article = assembleArticle(text, placed, this.#shifted);
     const analysis = completeAnalysis(article, index, input.options, input.tagOptions, input.bibliography, this.#allCandidates(placed, index, input.options) ?? NO_MENTIONS, this.#memo);
     this.#evict();
     return analysis;
@@ -166,6 +191,24 @@ interface BlockEntry {
   readonly block: ParsedBlock;
   /** The analysis round that last used it. */
   used: number;
+}
+
+interface RangeEntry {
+  readonly end: number;
+  readonly entry: BlockEntry;
+}
+
+/**
+ * Where two texts differ: the length of their common prefix, of their common suffix (not overlapping the
+ * prefix in either), and the change in length.
+ */
+export function editBetween(before: string, after: string): { readonly prefix: number; readonly suffix: number; readonly delta: number } {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix, delta: after.length - before.length };
 }
 
 /** FNV-1a over the UTF-16 units of text[start, end). */

@@ -3,6 +3,7 @@ import type { ReferenceIndex } from '../search/layeredIndex';
 import type { AliasMatch } from '../search/aliasMatcher';
 import { normalizeKey, normalizeWithOffsets } from '../search/normalize';
 import type { FuzzyMention } from '../search/fuzzyMentions';
+import type { FuzzyHit } from '../search/fuzzySearch';
 import { isGenericName } from '../search/weakAliases';
 import type { Article, CitationLine } from './article';
 import type { ParsedCitation } from './citationLine';
@@ -129,7 +130,21 @@ function isBlank(text: string): boolean {
  * unchanged, each with the weak-alias answers it was computed under: it is reused when the policy gives the same
  * answers for those ids (then the computation would take the same path to the same result).
  */
-export type ResolutionMemo = Map<string, { readonly resolution: Resolution; readonly asked: ReadonlyArray<readonly [string, boolean]> }>;
+export class ResolutionMemo extends Map<string, ReadonlyArray<{ readonly resolution: Resolution; readonly asked: ReadonlyArray<readonly [string, boolean]> }>> {
+  /**
+   * The exact lookup and the fuzzy search of each name, by name: typing in a link's text changes the whole text
+   * and one of its comma-separated parts, so the other parts are found here instead of searched again.
+   */
+  readonly names: NameLookups = new Map();
+
+  override clear(): void {
+    super.clear();
+    this.names.clear();
+  }
+}
+
+/** What the index gives for one name: exact ids, and the fuzzy hits once asked (both pure while the corpus stays). */
+type NameLookups = Map<string, { readonly exact: readonly string[]; hits?: readonly FuzzyHit[] }>;
 
 /** The references from the candidates of `findMentionCandidates` on the same article. `memo`: see ResolutionMemo. */
 export function resolveWithCandidates(article: Article, index: ReferenceIndex, options: ResolveOptions, candidates: MentionCandidates, memo?: ResolutionMemo): { references: ArticleReference[]; nearMisses: NearMiss[] } {
@@ -157,23 +172,28 @@ export function resolveWithCandidates(article: Article, index: ReferenceIndex, o
 /** A resolution from the memo, or computed and kept there with the policy's answers it depended on. */
 function memoized(memo: ResolutionMemo | undefined, key: string, weakOk: WeakPolicy, compute: (weakOk: WeakPolicy) => Resolution): Resolution {
   const known = memo?.get(key);
-  // Asked again in the same order, as the computation would ask (the strong-only policy notes that it was asked).
-  if (known && known.asked.every(([id, answer]) => weakOk(id) === answer)) return known.resolution;
+  // Asked again in the same order, as the computation would ask (the strong-only policy notes that it was asked);
+  // each variant's questions up to its first different answer are ones the computation would ask too.
+  if (known) for (const variant of known) if (variant.asked.every(([id, answer]) => weakOk(id) === answer)) return variant.resolution;
   const asked: Array<[string, boolean]> = [];
   const resolution = compute((id) => {
     const answer = weakOk(id);
     asked.push([id, answer]);
     return answer;
   });
-  memo?.set(key, { resolution, asked });
+  // The two passes of resolveWithCandidates (strong names only, then weak ones where supported) may ask with
+  // different answers: both variants are kept, or every keystroke would compute each twice.
+  memo?.set(key, known ? [...known.slice(-(MEMO_VARIANTS - 1)), { resolution, asked }] : [{ resolution, asked }]);
   return resolution;
 }
+
+const MEMO_VARIANTS = 2;
 
 /** Fills the memo with the resolutions of these links and citations (the sliced analysis does it block by block). */
 export function prewarmResolutions(links: readonly MarkdownLink[], citations: readonly CitationLine[], index: ReferenceIndex, memo: ResolutionMemo): void {
   const never: WeakPolicy = () => false;
-  for (const link of links) memoized(memo, linkKey(link), never, (weakOk) => resolveLink(link, index, weakOk));
-  for (const citation of citations) memoized(memo, citationKey(citation), never, (weakOk) => resolveCitation(citation.parsed, index, weakOk));
+  for (const link of links) memoized(memo, linkKey(link), never, (weakOk) => resolveLink(link, index, weakOk, memo.names));
+  for (const citation of citations) memoized(memo, citationKey(citation), never, (weakOk) => resolveCitation(citation.parsed, index, weakOk, memo.names));
 }
 
 function linkKey(link: MarkdownLink): string {
@@ -197,13 +217,13 @@ function resolveWith(article: Article, index: ReferenceIndex, options: ResolveOp
   }
   if (options.kinds.has('link')) {
     for (const link of article.links) {
-      const resolution = accept(memoized(memo, linkKey(link), weakOk, (policy) => resolveLink(link, index, policy)));
+      const resolution = accept(memoized(memo, linkKey(link), weakOk, (policy) => resolveLink(link, index, policy, memo?.names)));
       references.push({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link, ...resolution });
     }
   }
   if (options.kinds.has('citation')) {
     for (const citation of article.citationLines) {
-      const resolution = accept(memoized(memo, citationKey(citation), weakOk, (policy) => resolveCitation(citation.parsed, index, policy)));
+      const resolution = accept(memoized(memo, citationKey(citation), weakOk, (policy) => resolveCitation(citation.parsed, index, policy, memo?.names)));
       references.push({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation, ...resolution });
     }
   }
@@ -224,22 +244,22 @@ function resolveWith(article: Article, index: ReferenceIndex, options: ResolveOp
   return references.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function resolveLink(link: MarkdownLink, index: ReferenceIndex, weakOk: WeakPolicy): Resolution {
+function resolveLink(link: MarkdownLink, index: ReferenceIndex, weakOk: WeakPolicy, lookups?: NameLookups): Resolution {
   const destination = link.destination.trim();
   if (/^https?:/i.test(destination)) {
     const byUrl = byUrlOf(destination, index);
     if (byUrl) return byUrl;
     if (link.form === 'autolink' || link.form === 'bare') return { score: 0 };
   }
-  return resolveNames(namesOfLinkText(link.text), index, weakOk);
+  return resolveNames(namesOfLinkText(link.text), index, weakOk, lookups);
 }
 
-function resolveCitation(parsed: ParsedCitation, index: ReferenceIndex, weakOk: WeakPolicy): Resolution {
+function resolveCitation(parsed: ParsedCitation, index: ReferenceIndex, weakOk: WeakPolicy, lookups?: NameLookups): Resolution {
   if (parsed.url) {
     const byUrl = byUrlOf(parsed.url.text, index);
     if (byUrl) return byUrl;
   }
-  return resolveNames([parsed.shortTitle?.text, parsed.title?.text], index, weakOk);
+  return resolveNames([parsed.shortTitle?.text, parsed.title?.text], index, weakOk, lookups);
 }
 
 function byUrlOf(url: string, index: ReferenceIndex): Resolution | undefined {
@@ -262,7 +282,7 @@ function cutAtParenthesis(text: string): string {
 }
 
 /** Exact names first, then fuzzy search; documents are preferred over people and places; ties are ambiguous. */
-function resolveNames(names: ReadonlyArray<string | undefined>, index: ReferenceIndex, weakOk: WeakPolicy): Resolution {
+function resolveNames(names: ReadonlyArray<string | undefined>, index: ReferenceIndex, weakOk: WeakPolicy, lookups?: NameLookups): Resolution {
   const scores = new Map<string, { score: number; match: MatchKind }>();
   const offer = (id: string, score: number, match: MatchKind) => {
     const record = index.get(id);
@@ -273,14 +293,24 @@ function resolveNames(names: ReadonlyArray<string | undefined>, index: Reference
   };
   const candidates = names.filter((name): name is string => name !== undefined && name.trim().length >= 2).slice(0, 6);
   const keys = candidates.map(normalizeKey);
+  const lookupOf = (name: string) => {
+    let lookup = lookups?.get(name);
+    if (!lookup) {
+      lookup = { exact: index.lookupName(name) };
+      lookups?.set(name, lookup);
+    }
+    return lookup;
+  };
   candidates.forEach((name, position) => {
-    for (const id of index.lookupName(name)) if (!index.isWeak(keys[position]!, id) || weakOk(id)) offer(id, 1, 'alias');
+    for (const id of lookupOf(name).exact) if (!index.isWeak(keys[position]!, id) || weakOk(id)) offer(id, 1, 'alias');
   });
   if (![...scores.values()].some((entry) => entry.score === 1)) {
     candidates.forEach((name, position) => {
       // A generic name (合作備忘錄) is never searched fuzzily: any record's title contains some such phrase.
       if (isGenericName(keys[position]!)) return;
-      for (const hit of index.search(name, 3)) if (!index.isWeak(keys[position]!, hit.id) || weakOk(hit.id)) offer(hit.id, hit.score, hit.score === 1 ? 'alias' : 'fuzzy');
+      const lookup = lookupOf(name);
+      lookup.hits ??= index.search(name, 3);
+      for (const hit of lookup.hits) if (!index.isWeak(keys[position]!, hit.id) || weakOk(hit.id)) offer(hit.id, hit.score, hit.score === 1 ? 'alias' : 'fuzzy');
     });
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1));
