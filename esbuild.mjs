@@ -86,17 +86,6 @@ const libraryReadersBundledForWeb = {
 };
 
 /**
- * The desktop startup bundle takes fuse.js from dist/fuse.js on the first fuzzy search (src/lazyFuse/): the
- * CLI, the web build and the lazy bundles keep fuse.js inside.
- */
-const fuseOnFirstUse = {
-  name: 'fuse-on-first-use',
-  setup(build) {
-    build.onResolve({ filter: /^fuse\.js$/ }, (args) => (args.importer.endsWith(path.join('search', 'fuzzySearch.ts')) ? { path: path.resolve('src/lazyFuse/fuseOnFirstUse.ts') } : undefined));
-  },
-};
-
-/**
  * The desktop startup bundle takes `yaml` from dist/yaml.js when it first reads YAML (src/lazyYaml/): the CLI,
  * the web build and the lazy bundles keep the library inside.
  */
@@ -161,7 +150,7 @@ const testFiles = (dir) =>
 
 const targets = sizeOut
   ? [
-      { ...common, plugins: [...common.plugins, fuseOnFirstUse, yamlOnFirstUse], metafile: true, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      { ...common, plugins: [...common.plugins, yamlOnFirstUse], metafile: true, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
       { ...browser, plugins: [...browser.plugins, webVariants], metafile: true, entryPoints: ['src/extension.ts'], outfile: path.join(sizeOut, 'web', 'extension.js') },
     ]
   : evaluation
@@ -211,11 +200,9 @@ const targets = sizeOut
       },
     ]
   : [
-      { ...common, plugins: [...common.plugins, fuseOnFirstUse, yamlOnFirstUse], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+      { ...common, plugins: [...common.plugins, yamlOnFirstUse], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
       // The YAML library, required by the desktop extension when it first reads YAML (src/lazyYaml/yamlOnFirstUse.ts).
       { ...common, entryPoints: ['src/lazyYaml/yamlBundle.ts'], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
-      // fuse.js, required by the desktop extension on its first fuzzy corpus search (src/lazyFuse/fuseOnFirstUse.ts).
-      { ...common, entryPoints: ['src/lazyFuse/fuseBundle.ts'], outfile: 'dist/fuse.js', platform: 'node', format: 'cjs', target: 'node20' },
       // The law-import worker thread (desktop): loaded only when the law setting names the official open data.
       { ...common, entryPoints: ['src/lawImportWorker.ts'], outfile: 'dist/lawImportWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
       // The official-data import's editor side (progress, worker thread), loaded when the law setting names an official file.
