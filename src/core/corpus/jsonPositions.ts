@@ -33,18 +33,17 @@ export function findRecordObjects(text: string): JsonObjectPosition[] {
     if (char === 0x22 /* " */) {
       const end = stringEnd(text, index);
       const top = stack[stack.length - 1];
-      if (top?.kind === 'object' && expectKey) {
+      // Only the keys of records and of the root (its `records`) are read: a nested object's keys are skipped without a copy.
+      if (top?.kind === 'object' && expectKey && top.keys) {
         // Keys are nearly always plain; only one with an escape needs JSON.parse.
         const raw = text.slice(index + 1, end);
         const name = raw.includes('\\') ? (JSON.parse(text.slice(index, end + 1)) as string) : raw;
         top.pendingKey = name;
-        if (top.keys) {
-          if (top.seen!.has(name)) top.duplicateKeys!.push({ name, offset: index });
-          top.seen!.add(name);
-          top.keys.push({ name, offset: index });
-        }
-        expectKey = false;
+        if (top.seen!.has(name)) top.duplicateKeys!.push({ name, offset: index });
+        top.seen!.add(name);
+        top.keys.push({ name, offset: index });
       }
+      if (top?.kind === 'object') expectKey = false;
       index = end;
     } else if (char === 0x7b /* { */ || char === 0x5b /* [ */) {
       const parent = stack[stack.length - 1];
@@ -54,7 +53,8 @@ export function findRecordObjects(text: string): JsonObjectPosition[] {
       const holdsRecords =
         kind === 'array' && (parent === undefined || (parent.kind === 'object' && stack.length === 1 && parent.pendingKey === 'records'));
       const reported = kind === 'object' && (isRecord || stack.length === 0);
-      stack.push({ kind, start: index, isRecord, ...(reported ? { keys: [], seen: new Set<string>(), duplicateKeys: [] } : {}), holdsRecords });
+      // One shape for every frame (no spread): a library has hundreds of thousands of nested objects.
+      stack.push(reported ? { kind, start: index, isRecord, keys: [], seen: new Set<string>(), duplicateKeys: [], holdsRecords } : { kind, start: index, isRecord, keys: undefined, seen: undefined, duplicateKeys: undefined, holdsRecords });
       expectKey = kind === 'object';
     } else if (char === 0x7d /* } */ || char === 0x5d /* ] */) {
       const frame = stack.pop()!;

@@ -161,8 +161,8 @@ export function readBibtexEntry(entry: Entry, place: EntryPlace, problems: Corpu
   const text = (name: string): string | undefined => {
     const value = f[name];
     // The parser writes accents as combining marks (e + U+0301); NFC gives the characters people type and search.
-    if (typeof value === 'string') return value.trim().normalize('NFC') || undefined;
-    if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string').join(', ').trim().normalize('NFC') || undefined;
+    if (typeof value === 'string') return nfc(value.trim()) || undefined;
+    if (Array.isArray(value)) return nfc(value.filter((item): item is string => typeof item === 'string').join(', ').trim()) || undefined;
     return undefined;
   };
   const from = (ours: string, ...bibtexNames: string[]) => {
@@ -226,7 +226,7 @@ export function readBibtexEntry(entry: Entry, place: EntryPlace, problems: Corpu
 
   fields.summary = text('abstract');
   from('summary', 'abstract');
-  fields.tags = splitKeywords(f.keywords).map((tag) => tag.normalize('NFC'));
+  fields.tags = splitKeywords(f.keywords).map(nfc);
   from('tags', 'keywords');
   const language = text('langid') ?? text('language');
   fields.lang = language === undefined ? undefined : (LANGUAGES[language.toLowerCase()] ?? language);
@@ -239,16 +239,29 @@ export function readBibtexEntry(entry: Entry, place: EntryPlace, problems: Corpu
 
 /** The line of each `name =` inside the entry's own text. */
 function fieldLineFinder(input: string, place: EntryPlace): (name: string) => number | undefined {
-  const offsets = new Map<string, number>();
+  // Lines counted from the entry's own line as the matches come, in order: no search of the file's line table per field.
+  const lineOfName = new Map<string, number>();
+  let line = place.lines.lineOf(place.offset);
+  let counted = 0;
   const pattern = /(^|[,{\s])([A-Za-z][\w:.+-]*)\s*=/g;
   for (let match = pattern.exec(input); match; match = pattern.exec(input)) {
     const name = match[2]!.toLowerCase();
-    if (!offsets.has(name)) offsets.set(name, match.index + match[1]!.length);
+    if (lineOfName.has(name)) continue;
+    const offset = match.index + match[1]!.length;
+    for (let newline = input.indexOf('\n', counted); newline !== -1 && newline < offset; newline = input.indexOf('\n', newline + 1)) {
+      line++;
+      counted = newline + 1;
+    }
+    lineOfName.set(name, line);
   }
-  return (name) => {
-    const offset = offsets.get(name.toLowerCase());
-    return offset === undefined ? undefined : place.lines.lineOf(place.offset + offset);
-  };
+  return (name) => lineOfName.get(name.toLowerCase());
+}
+
+/** NFC changes nothing in text below U+0300 (no combining marks, no compositions): most fields skip it. */
+const MAY_NEED_NFC = /[^\u0000-\u02ff]/;
+
+function nfc(text: string): string {
+  return MAY_NEED_NFC.test(text) ? text.normalize('NFC') : text;
 }
 
 function creators(value: unknown): string | undefined {
@@ -256,7 +269,7 @@ function creators(value: unknown): string | undefined {
   const names = (value as Creator[]).map((creator) =>
     formatName({ literal: creator.name, family: [creator.prefix, creator.lastName].filter(Boolean).join(' ') || undefined, given: [creator.firstName, creator.suffix].filter(Boolean).join(' ') || undefined }),
   );
-  return joinNames(names.filter((name): name is string => Boolean(name)).map((name) => name.normalize('NFC')));
+  return joinNames(names.filter((name): name is string => Boolean(name)).map(nfc));
 }
 
 type Report = (field: string | undefined, severity: CorpusProblem['severity'], code: string, message: string) => void;
