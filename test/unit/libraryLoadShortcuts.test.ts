@@ -71,3 +71,18 @@ test('plain field values: a value with no dash, brace or unusual white space is 
   }
   assert.ok(compared > 1_000, `only ${compared} values were plain`);
 });
+
+test('line table: the line of every offset, asked in order, out of order and again, is the number of newlines before it', () => {
+  const next = random(7);
+  for (let round = 0; round < 200; round++) {
+    const text = randomText(next, ['a', '\n', '\r\n', '題', ' '], Math.floor(next() * 60));
+    const table = new LineTable(text);
+    const offsets = Array.from({ length: 30 }, () => Math.floor(next() * (text.length + 3)) - 1);
+    // Mostly ascending runs (as readers ask) with jumps back between them.
+    offsets.sort((a, b) => (round % 3 === 0 ? a - b : 0));
+    for (const offset of offsets) {
+      const expected = offset <= 0 ? 0 : text.slice(0, offset).split('\n').length - 1;
+      assert.equal(table.lineOf(offset), expected, `${JSON.stringify(text)} at ${offset}`);
+    }
+  }
+});

@@ -85,15 +85,46 @@ function firstNonSpace(text: string): number {
   return match ? match.index : 0;
 }
 
-/** 0-based line of each offset, from a sorted table of line starts (numbers, not objects: a big library has a million lines). */
+/**
+ * 0-based line of each offset. Readers ask in file order, so the common case counts newlines forward from the
+ * last offset asked (no table: a big library has a million lines, and a million-element array is most of the
+ * cost); an earlier offset uses a sorted table of line starts, built on first need.
+ */
 export class LineTable {
-  readonly #starts: number[] = [0];
+  readonly #text: string;
+  #starts: number[] | undefined;
+  #cursorOffset = 0;
+  #cursorLine = 0;
+  /** The first newline at or after the cursor (-1: none); -2 until looked for. */
+  #nextNewline = -2;
 
   constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#starts.push(index + 1);
+    this.#text = text;
   }
 
   lineOf(offset: number): number {
+    if (offset >= this.#cursorOffset) {
+      const text = this.#text;
+      let line = this.#cursorLine;
+      let newline = this.#nextNewline === -2 ? text.indexOf('\n') : this.#nextNewline;
+      while (newline !== -1 && newline < offset) {
+        line++;
+        newline = text.indexOf('\n', newline + 1);
+      }
+      this.#cursorOffset = offset;
+      this.#cursorLine = line;
+      this.#nextNewline = newline;
+      return line;
+    }
+    return this.#lineFromTable(offset);
+  }
+
+  #lineFromTable(offset: number): number {
+    if (!this.#starts) {
+      const starts = [0];
+      for (let index = this.#text.indexOf('\n'); index !== -1; index = this.#text.indexOf('\n', index + 1)) starts.push(index + 1);
+      this.#starts = starts;
+    }
     const starts = this.#starts;
     let low = 0;
     let high = starts.length - 1;

@@ -299,7 +299,7 @@ function isSpace(code: number): boolean {
 }
 
 /** NFC changes nothing in text below U+0300 (no combining marks, no compositions): most fields skip it. */
-const MAY_NEED_NFC = /[^\u0000-\u02ff]/;
+const MAY_NEED_NFC = /[\u0300-\uffff]/;
 
 function nfc(text: string): string {
   return MAY_NEED_NFC.test(text) ? text.normalize('NFC') : text;
