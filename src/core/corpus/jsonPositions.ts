@@ -33,18 +33,17 @@ export function findRecordObjects(text: string): JsonObjectPosition[] {
     if (char === 0x22 /* " */) {
       const end = stringEnd(text, index);
       const top = stack[stack.length - 1];
-      if (top?.kind === 'object' && expectKey) {
+      // Only the keys of records and of the root (its `records`) are read: a nested object's keys are skipped without a copy.
+      if (top?.kind === 'object' && expectKey && top.keys) {
         // Keys are nearly always plain; only one with an escape needs JSON.parse.
         const raw = text.slice(index + 1, end);
         const name = raw.includes('\\') ? (JSON.parse(text.slice(index, end + 1)) as string) : raw;
         top.pendingKey = name;
-        if (top.keys) {
-          if (top.seen!.has(name)) top.duplicateKeys!.push({ name, offset: index });
-          top.seen!.add(name);
-          top.keys.push({ name, offset: index });
-        }
-        expectKey = false;
+        if (top.seen!.has(name)) top.duplicateKeys!.push({ name, offset: index });
+        top.seen!.add(name);
+        top.keys.push({ name, offset: index });
       }
+      if (top?.kind === 'object') expectKey = false;
       index = end;
     } else if (char === 0x7b /* { */ || char === 0x5b /* [ */) {
       const parent = stack[stack.length - 1];
@@ -54,7 +53,8 @@ export function findRecordObjects(text: string): JsonObjectPosition[] {
       const holdsRecords =
         kind === 'array' && (parent === undefined || (parent.kind === 'object' && stack.length === 1 && parent.pendingKey === 'records'));
       const reported = kind === 'object' && (isRecord || stack.length === 0);
-      stack.push({ kind, start: index, isRecord, ...(reported ? { keys: [], seen: new Set<string>(), duplicateKeys: [] } : {}), holdsRecords });
+      // One shape for every frame (no spread): a library has hundreds of thousands of nested objects.
+      stack.push(reported ? { kind, start: index, isRecord, keys: [], seen: new Set<string>(), duplicateKeys: [], holdsRecords } : { kind, start: index, isRecord, keys: undefined, seen: undefined, duplicateKeys: undefined, holdsRecords });
       expectKey = kind === 'object';
     } else if (char === 0x7d /* } */ || char === 0x5d /* ] */) {
       const frame = stack.pop()!;
@@ -85,15 +85,46 @@ function firstNonSpace(text: string): number {
   return match ? match.index : 0;
 }
 
-/** 0-based line of each offset, from a sorted table of line starts (numbers, not objects: a big library has a million lines). */
+/**
+ * 0-based line of each offset. Readers ask in file order, so the common case counts newlines forward from the
+ * last offset asked (no table: a big library has a million lines, and a million-element array is most of the
+ * cost); an earlier offset uses a sorted table of line starts, built on first need.
+ */
 export class LineTable {
-  readonly #starts: number[] = [0];
+  readonly #text: string;
+  #starts: number[] | undefined;
+  #cursorOffset = 0;
+  #cursorLine = 0;
+  /** The first newline at or after the cursor (-1: none); -2 until looked for. */
+  #nextNewline = -2;
 
   constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#starts.push(index + 1);
+    this.#text = text;
   }
 
   lineOf(offset: number): number {
+    if (offset >= this.#cursorOffset) {
+      const text = this.#text;
+      let line = this.#cursorLine;
+      let newline = this.#nextNewline === -2 ? text.indexOf('\n') : this.#nextNewline;
+      while (newline !== -1 && newline < offset) {
+        line++;
+        newline = text.indexOf('\n', newline + 1);
+      }
+      this.#cursorOffset = offset;
+      this.#cursorLine = line;
+      this.#nextNewline = newline;
+      return line;
+    }
+    return this.#lineFromTable(offset);
+  }
+
+  #lineFromTable(offset: number): number {
+    if (!this.#starts) {
+      const starts = [0];
+      for (let index = this.#text.indexOf('\n'); index !== -1; index = this.#text.indexOf('\n', index + 1)) starts.push(index + 1);
+      this.#starts = starts;
+    }
     const starts = this.#starts;
     let low = 0;
     let high = starts.length - 1;

@@ -76,14 +76,13 @@ export function* parseCorpusFileSteps(uri: string, bytes: Uint8Array, options: P
     problem(lineOfByte(bytes, nul), 'error', 'corpus-binary-file', 'The file is binary (it holds NUL bytes), not a corpus file; it is not read.');
     return result();
   }
-  // Decoded in slices (a step each), strictly: the first invalid byte is looked for only when there is one.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
-  let text = '';
+  // Decoded strictly, in one call: the first invalid byte is looked for only when there is one. One call, not
+  // slices: slices (streamed, then joined) cost twice the CPU time, and a 5 MB file (the default cap) decodes in
+  // ~30 ms; even a 20 MB library's decoding is a shorter step than its JSON.parse.
+  let text: string;
   try {
-    for (let start = 0; start < bytes.length; start += DECODE_SLICE) {
-      text += decoder.decode(bytes.subarray(start, start + DECODE_SLICE), { stream: start + DECODE_SLICE < bytes.length });
-      yield;
-    }
+    text = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(bytes);
+    yield;
   } catch {
     const invalidAt = Math.max(0, firstInvalidUtf8(bytes));
     problem(lineOfByte(bytes, invalidAt), 'error', 'corpus-invalid-utf8', `The file is not valid UTF-8 (byte ${invalidAt}); save it as UTF-8. It is not read.`);
@@ -197,8 +196,6 @@ function parseMarkdown(text: string, problem: Report, location: Locate, accept: 
   accept(raw, location(0, fieldLines), body);
 }
 
-/** Bytes decoded between two yields. */
-const DECODE_SLICE = 512 * 1024;
 /** Records validated between two yields of a JSON or JSON Lines file. */
 const RECORDS_PER_STEP = 64;
 

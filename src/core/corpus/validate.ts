@@ -129,27 +129,31 @@ export function validateRecord(raw: unknown, location: RawLocation, body?: strin
     }
   }
   if (!id || !ID_PATTERN.test(id) || !title) return { problems };
-  const record: CorpusRecord = {
-    id,
-    type,
-    title,
-    ...optional('originalTitle', text('originalTitle', 1_000)),
-    // A weak alias is an alias too: listing it once, under weakAliases, is enough.
-    aliases: [...new Set([...aliases, ...(weakAliases ?? [])])],
-    ...optional('weakAliases', weakAliases),
-    ...optional('lang', text('lang', 20)),
-    ...optional('date', date('date')),
-    ...optional('publisher', text('publisher', 500)),
-    ...optional('author', text('author', 500)),
-    ...optional('url', url !== undefined && isHttpUrl(url) ? url : undefined),
-    ...optional('accessed', date('accessed')),
-    summary,
-    tags: list('tags'),
-    related: list('related'),
-    ...optional('body', bodyText),
-    origin: { uri: location.uri, line: location.line, fieldLines: location.fieldLines, embedded: location.embedded },
-  };
-  return { record, problems };
+  // Built field by field in a fixed order (the order the record's JSON is written in), without spreads: a
+  // library of 20,000 items builds 20,000 of these.
+  const record: Record<string, unknown> = { id, type, title };
+  const originalTitle = text('originalTitle', 1_000);
+  if (originalTitle !== undefined) record.originalTitle = originalTitle;
+  // A weak alias is an alias too: listing it once, under weakAliases, is enough. `list` gives no repeats.
+  record.aliases = weakAliases ? [...new Set([...aliases, ...weakAliases])] : aliases;
+  if (weakAliases !== undefined) record.weakAliases = weakAliases;
+  const lang = text('lang', 20);
+  if (lang !== undefined) record.lang = lang;
+  const dateValue = date('date');
+  if (dateValue !== undefined) record.date = dateValue;
+  const publisher = text('publisher', 500);
+  if (publisher !== undefined) record.publisher = publisher;
+  const author = text('author', 500);
+  if (author !== undefined) record.author = author;
+  if (url !== undefined && isHttpUrl(url)) record.url = url;
+  const accessed = date('accessed');
+  if (accessed !== undefined) record.accessed = accessed;
+  record.summary = summary;
+  record.tags = list('tags');
+  record.related = list('related');
+  if (bodyText !== undefined) record.body = bodyText;
+  record.origin = { uri: location.uri, line: location.line, fieldLines: location.fieldLines, embedded: location.embedded };
+  return { record: record as unknown as CorpusRecord, problems };
 }
 
 function localized(value: unknown, onWrongType: () => void): { zh?: string; en?: string } {
@@ -170,10 +174,6 @@ function localized(value: unknown, onWrongType: () => void): { zh?: string; en?:
   }
   onWrongType();
   return {};
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
 function isHttpUrl(value: string): boolean {

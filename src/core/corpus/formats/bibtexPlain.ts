@@ -37,13 +37,25 @@ function balancedBraces(value: string): boolean {
   return depth === 0;
 }
 
+/** White space that /\s+/ → ' ' would change: anything but a single plain space. */
+const UNUSUAL_WHITE_SPACE = /[^\S ]| {2}/;
+
 /** In verbatim fields only braces and backslashes matter; white space other than a space is left to the parser. */
 const LATEX_IN_VERBATIM = /[\\{}\n\r\t]/;
 
 export type PlainValue = string | string[] | Creator[];
 
+/** Field name → whether it is verbatim: a library repeats a few dozen names, and three patterns per field add up. */
+const verbatimByName = new Map<string, boolean>();
+
 function isVerbatim(field: string): boolean {
-  return VERBATIM_FIELDS.has(field) || VERBATIM_PATTERNS.some((pattern) => pattern.test(field));
+  let verbatim = verbatimByName.get(field);
+  if (verbatim === undefined) {
+    verbatim = VERBATIM_FIELDS.has(field) || VERBATIM_PATTERNS.some((pattern) => pattern.test(field));
+    // Names are the file's: a hostile file with a million distinct names must not grow this without end.
+    if (verbatimByName.size < 10_000) verbatimByName.set(field, verbatim);
+  }
+  return verbatim;
 }
 
 const TITLE_FIELDS = new Set(['title', 'subtitle', 'series', 'shorttitle', 'booktitle', 'origtitle', 'maintitle', 'eventtitle']);
@@ -88,11 +100,11 @@ export function plainFieldValue(field: string, value: string): PlainValue | unde
   // a ligature does not form across a brace (x{-}-y stays x--y), so dashes are read before braces go.
   const grouping = !LITERAL_LIST_FIELDS.has(field) && field !== 'year' && field !== 'month' && balancedBraces(value);
   if ((grouping ? LATEX_BUT_BRACES_AND_DASHES : LATEX_BUT_DASHES).test(value)) return undefined;
-  const text = value
-    .replace(/---?/g, (dashes) => (dashes === '---' ? '\u2014' : '\u2013'))
-    .replace(/[{}]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each replacement only where it changes something: most values have no dash, brace or run of white space.
+  let text = value.includes('--') ? value.replace(/---?/g, (dashes) => (dashes === '---' ? '\u2014' : '\u2013')) : value;
+  if (grouping && (text.includes('{') || text.includes('}'))) text = text.replace(/[{}]/g, '');
+  if (UNUSUAL_WHITE_SPACE.test(text)) text = text.replace(/\s+/g, ' ');
+  text = text.trim();
   if (LITERAL_LIST_FIELDS.has(field)) return text.split(/ and /i).map((item) => item.trim());
   if (field === 'year' || field === 'month') {
     const number = /^-?\d+$/.test(text) ? `${Number.parseInt(text, 10)}` : text;

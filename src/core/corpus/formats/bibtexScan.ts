@@ -50,6 +50,13 @@ export type ScannedItem = ScannedEntry | ScannedString | ScanFault;
 class Fault extends Error {}
 
 const KEY_CHAR = /[+'a-zA-Z0-9&;_:\\./-]|[\p{Lu}\p{Lt}\p{Ll}\p{Lm}\p{Lo}]/u;
+/** KEY_CHAR for ASCII, as a table: a key is read character by character, and a regular expression per character is slow. */
+const ASCII_KEY_CHAR = Array.from({ length: 128 }, (_, code) => KEY_CHAR.test(String.fromCharCode(code)));
+
+function isKeyChar(text: string, pos: number): boolean {
+  const code = text.charCodeAt(pos);
+  return code < 128 ? ASCII_KEY_CHAR[code]! : KEY_CHAR.test(text[pos]!);
+}
 
 /**
  * Reads the items of a .bib text one after the other (a generator, so a caller can yield between them).
@@ -60,15 +67,16 @@ export function* scanBibtex(text: string, span?: (start: number, end: number) =>
   let pos = 0;
   const skipWhitespace = () => {
     while (pos < text.length) {
-      const char = text[pos];
-      if (char === '%') while (pos < text.length && text[pos] !== '\n') pos++;
-      else if (char === ' ' || char === '\t' || char === '\r' || char === '\n') pos++;
+      const char = text.charCodeAt(pos);
+      if (char === 0x25 /* % */) while (pos < text.length && text.charCodeAt(pos) !== 0x0a) pos++;
+      else if (char === 0x20 || char === 0x09 || char === 0x0d || char === 0x0a) pos++;
       else return;
     }
   };
   const tryMatch = (token: string) => {
     skipWhitespace();
-    return text.startsWith(token, pos);
+    // Every token is one character: comparing it beats startsWith.
+    return text.charCodeAt(pos) === token.charCodeAt(0);
   };
   const match = (token: string) => {
     if (!tryMatch(token)) throw new Fault(`"${token}" expected`);
@@ -76,7 +84,7 @@ export function* scanBibtex(text: string, span?: (start: number, end: number) =>
   };
   const key = (allow = '') => {
     const start = pos;
-    while (pos < text.length && (KEY_CHAR.test(text[pos]!) || allow.includes(text[pos]!))) pos++;
+    while (pos < text.length && (isKeyChar(text, pos) || allow.includes(text[pos]!))) pos++;
     if (pos >= text.length) throw new Fault('the file ends inside a name');
     return text.slice(start, pos);
   };
@@ -86,11 +94,11 @@ export function* scanBibtex(text: string, span?: (start: number, end: number) =>
     let depth = 0;
     let math = false;
     for (; pos < text.length; pos++) {
-      const char = text[pos];
-      if (char === '\\') pos++;
-      else if (char === '{') depth++;
-      else if (char === '$') math = !math;
-      else if (char === '}') {
+      const char = text.charCodeAt(pos);
+      if (char === 0x5c /* \\ */) pos++;
+      else if (char === 0x7b /* { */) depth++;
+      else if (char === 0x24 /* $ */) math = !math;
+      else if (char === 0x7d /* } */) {
         if (depth === 0) {
           if (math) throw new Fault('a math section ($) is not closed');
           pos++;
@@ -106,11 +114,11 @@ export function* scanBibtex(text: string, span?: (start: number, end: number) =>
     const start = pos;
     let depth = 0;
     for (; pos < text.length; pos++) {
-      const char = text[pos];
-      if (char === '\\') pos++;
-      else if (char === '{') depth++;
-      else if (char === '}') depth--;
-      else if (char === '"' && depth <= 0) {
+      const char = text.charCodeAt(pos);
+      if (char === 0x5c /* \\ */) pos++;
+      else if (char === 0x7b /* { */) depth++;
+      else if (char === 0x7d /* } */) depth--;
+      else if (char === 0x22 /* " */ && depth <= 0) {
         pos++;
         return text.slice(start, pos - 1);
       }

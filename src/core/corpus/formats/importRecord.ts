@@ -38,13 +38,18 @@ export function importLibraryRecord(
   location: LibraryItemLocation,
 ): { record?: CorpusRecord; problems: CorpusProblem[] } {
   const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
+  for (const key in fields) {
+    const value = fields[key as keyof LibraryRecordFields];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     raw[key] = value;
   }
   const { record, problems } = validateRecord(raw, { uri: location.uri, line: location.line, fieldLines: location.fieldLines, embedded: location.embedded });
   if (!record) return { problems };
-  return { record: { ...record, ...(doi ? { doi } : {}), imported }, problems };
+  // The record is validateRecord's own new object: extended in place rather than copied (20,000 items a library).
+  const extended = record as { -readonly [K in keyof CorpusRecord]: CorpusRecord[K] };
+  if (doi) extended.doi = doi;
+  extended.imported = imported;
+  return { record: extended, problems };
 }
 
 /** A field map without a prototype, like the one parseFile builds. */
