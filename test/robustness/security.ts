@@ -96,7 +96,7 @@ export function runSecurity(suite: Suite, repoRoot: string): void {
       const argument = match[1]!;
       const interpolations = [...argument.matchAll(/\$\{([^}]*)\}/g)].map((interpolation) => interpolation[1]!);
       if (!argument.startsWith("'") && !argument.startsWith('"') && interpolations.some((expression) => !/^vscode\.workspace\.asRelativePath\(uri\)$|^l10n|^count|^\w+\.length$/.test(expression.trim()))) quoting.push(`${path.relative(repoRoot, file)}: ${argument.slice(0, 80)}`);
-      if (!argument.startsWith('`') && !argument.startsWith("'") && !argument.startsWith('"') && !argument.startsWith('vscode.l10n.t(') && !constantMessageCall(source, argument)) quoting.push(`${path.relative(repoRoot, file)}: ${argument.slice(0, 80)}`);
+      if (!argument.startsWith('`') && !argument.startsWith("'") && !argument.startsWith('"') && !argument.startsWith('vscode.l10n.t(') && !constantMessageCall(source, argument) && !checkedMessageField(repoRoot, source, argument)) quoting.push(`${path.relative(repoRoot, file)}: ${argument.slice(0, 80)}`);
       // A translated message's arguments: the rest of the call's line may not name corpus or article text.
       const line = source.slice(match.index, source.indexOf('\n', match.index)).replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
       if (argument.startsWith('vscode.l10n.t(') && /\.(?:title|text|summary|publisher|author|aliases)\b|\bargs\.|\btag\b/.test(line)) quoting.push(`${path.relative(repoRoot, file)}: ${line.trim().slice(0, 80)}`);
@@ -111,6 +111,73 @@ function listSources(folder: string): string[] {
     const full = path.join(folder, name);
     return statSync(full).isDirectory() ? listSources(full) : full.endsWith('.ts') ? [full] : [];
   });
+}
+
+/**
+ * An argument of a fixed message that cannot carry article or corpus text: a number, a constant, the field
+ * name, a format name, or a line number (`….line`, `….line + 1`, `lineNumber(…)`), a count (`….length`).
+ */
+const SAFE_ARGUMENT = /^(?:\d+|[A-Z][A-Z_]*|field|line|'[A-Z]+'|json \? 'JSON' : 'YAML'|.*\.line(?: [+-] 1)?|lineNumber\(.*\)|\w+\.length)$/;
+
+/** The top-level arguments of `, a, f(b, c)` (commas inside brackets do not split). */
+function topLevelArguments(rest: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const character of rest) {
+    if (character === ',' && depth === 0) {
+      if (current.trim() !== '') parts.push(current.trim());
+      current = '';
+      continue;
+    }
+    if ('([{'.includes(character)) depth++;
+    if (')]}'.includes(character)) depth--;
+    current += character;
+  }
+  if (current.trim() !== '') parts.push(current.trim());
+  return parts;
+}
+
+/**
+ * `plan.message` where `plan` comes from `await producer(` or `producer(`, a function exported by a file of
+ * `src/` whose every `message:` is a fixed translated text (`vscode.l10n.t('…', …)` or the core's `msg('…', …)`
+ * with arguments that are not article or corpus text), the translation of a core result's message (then the
+ * core files it imports are held to the same rule), or a refusal computed in the same file by such a rule.
+ */
+function checkedMessageField(repoRoot: string, source: string, argument: string): boolean {
+  const variable = /^(\w+)\.message$/.exec(argument.trim())?.[1];
+  if (!variable) return false;
+  const producer = new RegExp(`\\b(?:const|let) ${variable} = (?:await )?(\\w+)\\(`).exec(source)?.[1];
+  if (!producer) return false;
+  const file = listSources(path.join(repoRoot, 'src')).find((candidate) => new RegExp(`export (?:async )?function ${producer}\\(`).test(readFileSync(candidate, 'utf8')));
+  return file !== undefined && messagesAreFixed(file, new Set());
+}
+
+function messagesAreFixed(file: string, seen: Set<string>): boolean {
+  if (seen.has(file)) return true;
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  const fixedCall = (value: string): boolean => {
+    const call = /^(?:vscode\.l10n\.t|msg)\('(?:[^'\\]|\\.)*'(.*)\)$/.exec(value);
+    return call !== null && topLevelArguments(call[1]!).every((argument) => SAFE_ARGUMENT.test(argument));
+  };
+  // Object literals only (`{ kind: 'error', message: … }`), not the type declarations of the same shape.
+  // Each on one line, up to the literal's closing brace; a message this pattern cannot read fails the check.
+  const values = [...source.matchAll(/\bkind: 'error'(?: as const)?, message: (.*) }\)?;?$/gm)].map((match) => match[1]!.trim());
+  if (values.length === 0 || values.length !== source.match(/\bkind: 'error'(?: as const)?, message: /g)?.length) return false;
+  const translatesCore = values.some((value) => /^localized\(\w+\.message, ''\)$/.test(value));
+  for (const value of values) {
+    if (fixedCall(value) || /^localized\(\w+\.message, ''\)$/.test(value)) continue;
+    // `message: refusal` after `const refusal = someRefusal(…)`: every return of that function is a fixed call.
+    const producer = new RegExp(`\\bconst ${value} = (\\w+)\\(`).exec(source)?.[1];
+    const start = producer ? source.indexOf(`function ${producer}(`) : -1;
+    if (start === -1) return false;
+    const returns = [...source.slice(start, source.indexOf('\n}\n', start)).matchAll(/^\s*(?:if \(.*\) )?return (.*);\s*$/gm)].map((match) => match[1]!);
+    if (returns.length === 0 || !returns.every((returned) => returned === 'undefined' || fixedCall(returned))) return false;
+  }
+  if (!translatesCore) return true;
+  const imports = [...source.matchAll(/^import [^;]* from '(\.[^']*)';$/gm)].map((match) => path.resolve(path.dirname(file), `${match[1]!}.ts`));
+  return imports.filter((imported) => imported.includes(`${path.sep}core${path.sep}`) && /\bkind: 'error'(?: as const)?, message: /.test(readFileSync(imported, 'utf8'))).every((imported) => messagesAreFixed(imported, seen));
 }
 
 /**
