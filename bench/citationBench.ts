@@ -5,15 +5,18 @@ import type { CorpusRecord } from '../src/core/corpus/record';
 import { CitationCompleter } from '../src/core/search/citationCompletion';
 import { CorpusIndex } from '../src/core/search/corpusIndex';
 import { generateCorpus, Rng, typoOf } from './generateCorpus';
+import { sampleTime } from './sampleTime';
 
 export interface CitationBenchResult {
   readonly records: number;
   readonly indexBuildMs: number;
   /** The completer's field index (ids, publishers, tags, years), built once per corpus change. */
   readonly fieldIndexBuildMs: number;
-  /** The first keystroke after one record changed (a file event): the completer follows the change (CPU ms). */
+  /** The first keystroke after one record changed (a file event): the completer follows the change (ms). */
   readonly afterChangeMs: number;
   readonly keystrokes: { readonly n: number; readonly p50: number; readonly p95: number; readonly max: number };
+  /** Every keystroke's p95 in process CPU time (V8's background threads included), beside the target's figure. */
+  readonly processCpuP95: number;
   readonly byKind: Readonly<Record<'name' | 'key' | 'twoTerms' | 'typo', { readonly n: number; readonly p50: number; readonly p95: number }>>;
   /** Share of completed names (4+ characters typed) with the record in the top 10. */
   readonly nameHit10: number;
@@ -26,17 +29,7 @@ function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-/**
- * CPU time (user + system) in ms: on a shared machine wall time measures the other processes too. Keystroke
- * samples are CPU time; the build times wall time.
- */
-function cpuTime(run: () => void): number {
-  const started = process.cpuUsage();
-  run();
-  const { user, system } = process.cpuUsage(started);
-  return (user + system) / 1000;
-}
-
+/** Build times are wall time; keystrokes are bench/sampleTime.ts's figure (the smaller of wall and process CPU time). */
 function time(run: () => void): number {
   const started = process.hrtime.bigint();
   run();
@@ -65,9 +58,12 @@ export function benchCitations(seed: number, log: (message: string) => void, cou
   const samples: Record<'name' | 'key' | 'twoTerms' | 'typo', number[]> = { name: [], key: [], twoTerms: [], typo: [] };
   let nameHits = 0;
   let typoHits = 0;
+  const processCpu: number[] = [];
   const inTop10 = (query: string, id: string, kind: keyof typeof samples): boolean => {
     let found = false;
-    samples[kind].push(cpuTime(() => (found = completer.complete(query, 50).slice(0, 10).some((candidate) => candidate.record.id === id))));
+    const sample = sampleTime(() => (found = completer.complete(query, 50).slice(0, 10).some((candidate) => candidate.record.id === id)));
+    samples[kind].push(sample.ms);
+    processCpu.push(sample.processCpuMs);
     return found;
   };
   // Warm-up: the JIT, not the completer, would otherwise dominate the first samples.
@@ -86,7 +82,7 @@ export function benchCitations(seed: number, log: (message: string) => void, cou
   // A corpus file changed one record (its title, so it is re-indexed): the next keystroke pays for following it.
   const changed = records[records.length >> 1]!;
   index.set({ ...changed, title: `${changed.title} 修訂` });
-  const afterChangeMs = cpuTime(() => completer.complete(changed.title.slice(0, 2)));
+  const afterChangeMs = sampleTime(() => completer.complete(changed.title.slice(0, 2))).ms;
   const all = [...samples.name, ...samples.key, ...samples.twoTerms, ...samples.typo];
   const summary = (values: number[]) => ({ n: values.length, p50: percentile(values, 50), p95: percentile(values, 95) });
   return {
@@ -95,6 +91,7 @@ export function benchCitations(seed: number, log: (message: string) => void, cou
     fieldIndexBuildMs,
     afterChangeMs,
     keystrokes: { n: all.length, p50: percentile(all, 50), p95: percentile(all, 95), max: Math.max(...all) },
+    processCpuP95: percentile(processCpu, 95),
     byKind: { name: summary(samples.name), key: summary(samples.key), twoTerms: summary(samples.twoTerms), typo: summary(samples.typo) },
     nameHit10: nameHits / typedNames,
     typoHit10: typoHits / typedNames,
@@ -107,8 +104,9 @@ export function citationTable(result: CitationBenchResult): string {
     ['metric', 'value', 'target', 'status'],
     ['corpus index build (ms)', result.indexBuildMs.toFixed(0), '', ''],
     ['completer field index build, once (ms)', result.fieldIndexBuildMs.toFixed(0), '', ''],
-    ['first keystroke after one record changed (CPU ms)', result.afterChangeMs.toFixed(2), '', ''],
-    [`every keystroke (${result.keystrokes.n}): p50 / p95 (CPU ms)`, `${ms(result.keystrokes.p50)} / ${ms(result.keystrokes.p95)}`, '≤ 2 ms p95', result.keystrokes.p95 <= 2 ? 'PASS' : 'FAIL'],
+    ['first keystroke after one record changed (ms)', result.afterChangeMs.toFixed(2), '', ''],
+    [`every keystroke (${result.keystrokes.n}): p50 / p95 (ms, main thread: min of wall and CPU)`, `${ms(result.keystrokes.p50)} / ${ms(result.keystrokes.p95)}`, '≤ 2 ms p95', result.keystrokes.p95 <= 2 ? 'PASS' : 'FAIL'],
+    ['  the same p95 in process CPU time (V8 background threads included) (ms)', ms(result.processCpuP95), '', ''],
     ['  typing a name: p50 / p95 (ms)', `${ms(result.byKind.name.p50)} / ${ms(result.byKind.name.p95)}`, '', ''],
     ['  typing a key after [@: p50 / p95 (ms)', `${ms(result.byKind.key.p50)} / ${ms(result.byKind.key.p95)}`, '', ''],
     ['  two terms (name + publisher or year): p50 / p95 (ms)', `${ms(result.byKind.twoTerms.p50)} / ${ms(result.byKind.twoTerms.p95)}`, '', ''],

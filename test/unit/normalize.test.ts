@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normalizeKey, normalizeWithOffsets, toOriginalRange } from '../../src/core/search/normalize';
+import fc from 'fast-check';
+import { normalizeKey, normalizeWithOffsets, normalizeWithOffsetsSlow, toOriginalRange } from '../../src/core/search/normalize';
 
 test('full-width ASCII and brackets become half-width', () => {
   assert.equal(normalizeKey('合作備忘錄（ＭＯＵ）'), '合作備忘錄(mou)');
@@ -63,4 +64,20 @@ test('a letter and its combining marks normalise together (decomposed é matches
   const start = normalized.text.indexOf('café');
   const range = toOriginalRange(normalized, start, start + 4);
   assert.equal(original.slice(range.start, range.end), 'Cafe\u0301');
+});
+
+test('the fast path equals the reference path on any text (one-unit forms come from a table)', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('，', '。', '《', '》', '〈', '〉', '（', '）', '　', '\u00a0', '\u200b', '\u00ad', '·', '・', '‧', 'Ａ', 'ｂ', '㈠', 'ﷺ', 'e\u0301', '\u0301', '\ud83d\ude00', '\ud800', '\udc00', 'É', 'ß', 'İ', 'ﬁ', '英國', ' ', '\t', '\n'),
+    fc.string({ unit: 'binary', maxLength: 4 }),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), (text) => {
+      const fast = normalizeWithOffsets(text);
+      const reference = normalizeWithOffsetsSlow(text);
+      assert.equal(fast.text, reference.text);
+      assert.deepEqual(Array.from(fast.offsets), Array.from(reference.offsets));
+    }),
+    { numRuns: 2000, seed: 20261203 },
+  );
 });

@@ -55,6 +55,22 @@ export function normalizeWithOffsets(original: string): NormalizedText {
       continue;
     }
     const end = clusterEnd(original, index);
+    if (end === index + 1) {
+      // One UTF-16 unit (CJK and full-width punctuation, Latin-1 letters): its form from the unit table, with
+      // no slice, no string iterator and no string per character (they were most of the analysis's garbage).
+      const form = unitForm(unit);
+      if (form !== MULTI_UNIT) {
+        if (form === SPACE) {
+          if (!previousWasSpace) push(0x20, index);
+          previousWasSpace = true;
+        } else if (form !== DROPPED) {
+          push(form - FIRST_UNIT, index);
+          previousWasSpace = false;
+        }
+        index = end;
+        continue;
+      }
+    }
     for (const char of normalizeCluster(original.slice(index, end))) {
       if (WHITESPACE.test(char)) {
         if (!previousWasSpace) push(0x20, index);
@@ -71,13 +87,38 @@ export function normalizeWithOffsets(original: string): NormalizedText {
   offsets[length] = original.length;
   offsets = offsets.slice(0, length + 1);
   let text = '';
-  // String.fromCharCode over chunks: fast, and no call with too many arguments.
-  for (let start = 0; start < length; start += 8192) text += String.fromCharCode(...units.subarray(start, Math.min(length, start + 8192)));
+  // String.fromCharCode over chunks: fast, and no call with too many arguments. `apply` reads the typed array
+  // as it is; a spread would walk it with an iterator and box every unit first.
+  for (let start = 0; start < length; start += 8192) text += String.fromCharCode.apply(null, units.subarray(start, Math.min(length, start + 8192)) as unknown as number[]);
   return { original, text, offsets };
 }
 
-/** Rare inputs whose NFKC expansion is more than twice as long as the original. */
-function normalizeWithOffsetsSlow(original: string): NormalizedText {
+/** unitForm's answers: not computed yet, nothing (an invisible character), a space, several units; else FIRST_UNIT + the unit. */
+const UNKNOWN = 0;
+const DROPPED = 1;
+const SPACE = 2;
+const MULTI_UNIT = 3;
+const FIRST_UNIT = 4;
+/** The form of each UTF-16 unit seen, as above: 256 KB, allocated on the first text that is not ASCII or CJK. */
+let unitForms: Int32Array | undefined;
+
+/** What a lone unit normalises to (normalizeCodePoint's answer, coded), computed once per unit. */
+function unitForm(unit: number): number {
+  unitForms ??= new Int32Array(0x10000);
+  let form = unitForms[unit]!;
+  if (form === UNKNOWN) {
+    const normalized = normalizeCodePoint(String.fromCharCode(unit));
+    form = normalized === '' ? DROPPED : normalized.length > 1 ? MULTI_UNIT : WHITESPACE.test(normalized) ? SPACE : FIRST_UNIT + normalized.charCodeAt(0);
+    unitForms[unit] = form;
+  }
+  return form;
+}
+
+/**
+ * Rare inputs whose NFKC expansion is more than twice as long as the original. Also the reference the fast
+ * path is tested against (test/unit/normalize.test.ts): it reads every cluster through normalizeCluster.
+ */
+export function normalizeWithOffsetsSlow(original: string): NormalizedText {
   const out: string[] = [];
   const offsets: number[] = [];
   let previousWasSpace = false;
