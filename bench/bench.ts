@@ -628,7 +628,7 @@ async function main(): Promise<void> {
   if (options.variantsOnly) {
     const size = options.sizes[options.sizes.length - 1]!;
     const variants = benchVariants(size, options.seed, log);
-    console.log(`Mention variants (bench/variantBench.ts; CPU time) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
+    console.log(`Mention variants (bench/variantBench.ts; min of wall and CPU time per resolve) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
     console.log('');
     console.log(variantTable(variants));
     if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta, variants }, null, 2)}\n`);
