@@ -66,6 +66,8 @@ interface Options {
   readonly variantsOnly?: boolean;
   /** Only the tag-completion bench (--tags-only; bench/tagBench.ts, 50,000 tags, 5,000 with --quick). */
   readonly tagsOnly?: boolean;
+  /** Only the articles and CLI bench (--articles-only; bench/articleBench.ts, `check` on 1,000 and 10,000 articles). */
+  readonly articlesOnly?: boolean;
   /** Only the articles-at-scale part (--scale-only): the stall and keystroke figures in a few seconds. */
   readonly scaleOnly?: boolean;
 }
@@ -93,6 +95,7 @@ function parseArgs(argv: readonly string[]): Options {
   let librarySizeGiven = false;
   let variantsOnly = false;
   let tagsOnly = false;
+  let articlesOnly = false;
   let scaleOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
@@ -141,12 +144,15 @@ function parseArgs(argv: readonly string[]): Options {
       case '--variants-only':
         variantsOnly = true;
         break;
+      case '--articles-only':
+        articlesOnly = true;
+        break;
       case '--tags-only':
         tagsOnly = true;
         break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--tags-only] [--scale-only] [--library-size 20000] [--quick]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--tags-only] [--articles-only] [--scale-only] [--library-size 20000] [--quick]');
         process.exit(0);
         break;
       default:
@@ -155,7 +161,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (quick && !sizesGiven) sizes = [1_000, 10_000];
   if (quick && !librarySizeGiven) librarySize = 2_000;
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, tagsOnly, scaleOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, tagsOnly, articlesOnly, scaleOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -634,6 +640,14 @@ async function main(): Promise<void> {
     if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta, variants }, null, 2)}\n`);
     return;
   }
+  if (options.articlesOnly) {
+    const articles = benchArticles(options.seed, log, options.quick ? 200 : 1_000, options.quick ? 1_000 : 10_000);
+    console.log(`Articles and CLI (bench/articleBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
+    console.log('');
+    console.log(articleTable(articles));
+    if (options.json) writeFileSync(options.json, `${JSON.stringify({ meta, articles }, null, 2)}\n`);
+    return;
+  }
   if (options.tagsOnly) {
     const tags = benchTags(options.seed, log, options.quick ? 5_000 : 50_000);
     console.log(`Tag completion (${tags.tags.toLocaleString('en')} tags; bench/tagBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
@@ -707,7 +721,7 @@ async function main(): Promise<void> {
 
   let articles: ArticleBenchResult | undefined;
   if (!options.skipArticles) {
-    articles = benchArticles(options.seed, log, options.quick ? 200 : 1_000);
+    articles = benchArticles(options.seed, log, options.quick ? 200 : 1_000, options.quick ? 1_000 : 10_000);
     console.log('');
     console.log(`Articles and CLI (embedded corpus + 10,000 synthetic records = ${articles.corpusRecords.toLocaleString('en')} records)`);
     console.log('');
