@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PolicyAnnotatorApi } from '../../src/extension';
-import { activateExtension, hoverAt, positionOf, waitForCorpus, workspaceFile } from './helpers';
+import { activateExtension, createAndOpen, hoverAt, positionOf, waitForCorpus, workspaceFile } from './helpers';
 
 // Files written by these tests into the (temporary) fixture workspace, removed afterwards.
 const RECORD = { id: 'alias-fix-report', type: 'report', title: '資料韌性治理白皮書', publisher: '測試研究院', date: '2024-05-02' };
@@ -29,11 +29,7 @@ suite('Near misses and mentions: add as alias, ignore, rename', () => {
   });
 
   async function article(name: string, text: string): Promise<vscode.TextDocument> {
-    const uri = workspaceFile(name);
-    await vscode.workspace.fs.writeFile(uri, encode(text));
-    created.push(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
+    const document = await createAndOpen(name, text, created);
     // The first analysis asks for the fuzzy mention pass; near misses come once it is loaded.
     api.freshDiagnostics(document);
     await api.whenIdle();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PolicyAnnotatorApi } from '../../src/extension';
-import { activateExtension, positionOf, waitForCorpus, workspaceFile } from './helpers';
+import { activateExtension, createAndOpen, positionOf, waitForCorpus, workspaceFile } from './helpers';
 
 // Records and articles written by these tests into the (temporary) fixture workspace, removed afterwards.
 const RECORDS = [
@@ -61,12 +61,7 @@ suite('Citing as you type', () => {
   });
 
   async function article(name: string, text: string): Promise<vscode.TextDocument> {
-    const uri = workspaceFile(name);
-    await vscode.workspace.fs.writeFile(uri, encode(text));
-    created.push(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
-    return document;
+    return createAndOpen(name, text, created);
   }
 
   test('@ and a few characters of a name: ranked records with type, ROC date and publisher; accepting adds the source line', async () => {

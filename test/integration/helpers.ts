@@ -46,6 +46,16 @@ export function workspaceFile(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, relativePath);
 }
 
+/** Writes a new file of the (temporary) fixture workspace, notes it in `created` for the suite's teardown, and opens it. */
+export async function createAndOpen(relativePath: string, text: string, created: vscode.Uri[]): Promise<vscode.TextDocument> {
+  const uri = workspaceFile(relativePath);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  created.push(uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
 export async function openFixture(relativePath: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(relativePath));
   await vscode.window.showTextDocument(document);

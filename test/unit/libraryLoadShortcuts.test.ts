@@ -3,21 +3,10 @@ import { test } from 'node:test';
 import { fieldLineFinder } from '../../src/core/corpus/formats/bibtex';
 import { plainFieldValue } from '../../src/core/corpus/formats/bibtexPlain';
 import { LineTable } from '../../src/core/corpus/jsonPositions';
+import { mulberry32 as random } from '../../bench/generateCorpus';
 
 // The library readers' hand-written shortcuts (issue 16: a 20,000-entry library loads in ≤ 2 s) must give what
 // the plain regular expressions they replace gave: each is compared here with that expression on random text.
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Text made of the characters that matter to the field-line scan: separators, name characters, `=`, white space of every kind. */
 function randomText(next: () => number, pieces: readonly string[], length: number): string {
