@@ -146,6 +146,30 @@ describe('front matter bibliography', () => {
 });
 
 describe('front matter bibliography re-read', () => {
+  it('a file that changes while it is being read is read again next time (the old text is not kept)', async () => {
+    const { files, libraries } = setup();
+    files.write('articles/refs.bib', BIB);
+    // The read of the old text is held until the file has changed and the watcher has said so.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const readFile = files.readFile.bind(files);
+    files.readFile = async (uri: string) => {
+      const old = await readFile(uri);
+      await held;
+      return old;
+    };
+    const during = analyze(libraries, article('bibliography: refs.bib'));
+    // Let the load reach the held read before the file changes.
+    await new Promise((resolve) => setImmediate(resolve));
+    files.write('articles/refs.bib', BIB.replace('localOnlyReport2025', 'renamedReport'));
+    libraries.fileChanged('file:///ws/articles/refs.bib');
+    release();
+    assert.equal((await during).references.find((reference) => reference.kind === 'key')?.id, 'localOnlyReport2025');
+    files.readFile = readFile;
+    const after = await analyze(libraries, article('bibliography: refs.bib', '見 [@renamedReport]。'));
+    assert.equal(after.references.find((reference) => reference.kind === 'key')?.id, 'renamedReport');
+  });
+
   it('a changed library is read again in part: an unchanged entry keeps its record', async () => {
     const { files, libraries } = setup();
     const other = (title: string) => joinLines(BIB, '@online{otherEntry2025,', `  title = {${title}},`, '  url = {https://example.org/other}', '}');

@@ -46,6 +46,8 @@ export class ArticleBibliographies {
   #readers: Promise<LibraryReaders | undefined> | undefined;
   /** Per library file: the readers' memo of its last read, so a changed .bib is read again in part (bibtexChunks.ts). */
   readonly #readerCaches = new Map<string, Map<string, unknown>>();
+  /** Files being read now (URI → reads in flight): a change to one of them makes what is being read stale. */
+  readonly #reading = new Map<string, number>();
 
   constructor(
     private readonly fileSystem: BibliographyFileSystem,
@@ -57,14 +59,14 @@ export class ArticleBibliographies {
     return this.#generation;
   }
 
-  /** Whether `uri` is a bibliography some article loaded (the watcher's events for other files are ignored). */
+  /** Whether `uri` is a bibliography some article loaded or is loading (the watcher's events for other files are ignored). */
   isKnown(uri: string): boolean {
-    return this.#files.has(uri);
+    return this.#files.has(uri) || this.#reading.has(uri);
   }
 
-  /** A watched file changed or went away: it is read again on next use. Returns whether it was known. */
+  /** A watched file changed or went away: it is read again on next use, even when the change came during its read. Returns whether it was known or being read. */
   fileChanged(uri: string): boolean {
-    if (!this.#files.delete(uri)) return false;
+    if (!this.#files.delete(uri) && !this.#reading.has(uri)) return false;
     for (const key of [...this.#combined.keys()]) if (key.includes(`\n${uri}@`)) this.#combined.delete(key);
     this.#generation++;
     return true;
@@ -103,8 +105,20 @@ export class ArticleBibliographies {
     const uri = located.uri;
     const known = this.#files.get(uri);
     if (known) return 'parsed' in known ? { uri, ...known } : { refused: known.refused };
-    const state = (await this.#read(uri, entry.path)) ?? { version: 'missing', refused: msg('{0}: file not found.', entry.path) };
-    if (!('transient' in state)) this.#files.set(uri, state);
+    const generation = this.#generation;
+    this.#reading.set(uri, (this.#reading.get(uri) ?? 0) + 1);
+    let read: FileState | undefined;
+    try {
+      read = await this.#read(uri, entry.path);
+    } finally {
+      const left = this.#reading.get(uri)! - 1;
+      if (left === 0) this.#reading.delete(uri);
+      else this.#reading.set(uri, left);
+    }
+    const state = read ?? { version: 'missing', refused: msg('{0}: file not found.', entry.path) };
+    // A file that changed while it was read (the watcher's event came during the await) may have been read as
+    // it was: used for this analysis, which is then stale by its generation, but not kept, or it would stay.
+    if (!('transient' in state) && generation === this.#generation) this.#files.set(uri, state);
     return 'parsed' in state ? { uri, ...state } : { refused: state.refused };
   }
 
