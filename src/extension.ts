@@ -26,7 +26,7 @@ import { TagService } from './core/tags/tagService';
 import { registerWorkspaceTags } from './vscode/workspaceTags';
 import { ArticleAnalyses } from './vscode/articleAnalyses';
 import { ArticleBibliographies } from './core/corpus/articleBibliography';
-import { registerBibliographyWatcher, WorkspaceBibliographyFileSystem } from './vscode/workspaceBibliographies';
+import { BibliographyFileWatchers, registerBibliographyWatcher, WorkspaceBibliographyFileSystem } from './vscode/workspaceBibliographies';
 import { ProjectConfigs } from './vscode/projectConfigs';
 import { setDetachedErrorLog } from './vscode/detached';
 import { createSettings } from './vscode/settings';
@@ -109,8 +109,11 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   });
   const tags = new TagService(corpus.index);
   // Front matter `bibliography:` files, per article (like Pandoc), read under the corpus's rules.
-  const bibliographies = new ArticleBibliographies(new WorkspaceBibliographyFileSystem(corpusFiles), { maxBytes: () => settings.maxCorpusFileBytes(), readers: loadLibraryReaders });
+  // Each file named is also watched on its own (BibliographyFileWatchers); the callbacks run after setup.
+  const bibliographies = new ArticleBibliographies(new WorkspaceBibliographyFileSystem(corpusFiles), { maxBytes: () => settings.maxCorpusFileBytes(), readers: loadLibraryReaders, onFile: (uri) => bibliographyFileWatchers.watch(uri) });
   const analyses = new ArticleAnalyses(corpus.index, tags, settings, bibliographies);
+  const bibliographyFileWatchers = new BibliographyFileWatchers((uri) => analyses.bibliographyFileChanged(uri));
+  context.subscriptions.push(bibliographyFileWatchers);
   const references = new WorkspaceReferences({ corpus, analyses, onDidChangeProjectConfig: projectConfigs.onDidChange });
   context.subscriptions.push(references);
   const deps = { corpus, tags, analyses, settings };

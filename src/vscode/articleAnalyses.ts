@@ -72,6 +72,10 @@ export class ArticleAnalyses {
     if (known && known.version === version && known.generation === generation) return;
     const loaded = await bibliographies.load(document.uri.toString(), this.article(document));
     if (document.version !== version) return;
+    // Loads of one document overlap (diagnostics, hover, a library's change event): one that began before a
+    // library changed may end after one that began after it, and must not put the older records back.
+    const stored = this.#bibliographies.get(key);
+    if (stored && stored.version === version && stored.generation > generation) return;
     this.#bibliographies.delete(key);
     this.#bibliographies.set(key, { version, generation, loaded });
     // The least recently loaded go first; a document met again is simply loaded again.

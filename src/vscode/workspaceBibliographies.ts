@@ -43,6 +43,48 @@ export class WorkspaceBibliographyFileSystem implements BibliographyFileSystem {
   }
 }
 
+/** Watchers kept for single library files at most: the least recently named goes first. */
+const MAX_FILE_WATCHERS = 128;
+
+/**
+ * A watcher per library file an article names, set up when the file is first met, beside the workspace-wide
+ * watcher below. The recursive watcher can miss a file whose folder was created just before it (a folder made
+ * together with its parents is seen before its watch is in place, and the file's later edits are never
+ * reported); a watcher on the file's own folder, made once the file is known, does not depend on that.
+ */
+export class BibliographyFileWatchers implements vscode.Disposable {
+  readonly #watchers = new Map<string, vscode.Disposable>();
+
+  constructor(private readonly fileChanged: (uri: string) => void) {}
+
+  watch(uri: string): void {
+    const known = this.#watchers.get(uri);
+    if (known) {
+      // Most recently named last, so the oldest goes first when the cap is reached.
+      this.#watchers.delete(uri);
+      this.#watchers.set(uri, known);
+      return;
+    }
+    const file = vscode.Uri.parse(uri);
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    // A name with glob characters would be a pattern for other files too: the workspace watcher covers it.
+    if (/[*?[\]{},\\]/.test(name)) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), name));
+    const onEvent = () => this.fileChanged(uri);
+    this.#watchers.set(uri, vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)));
+    if (this.#watchers.size > MAX_FILE_WATCHERS) {
+      const [oldest, disposable] = this.#watchers.entries().next().value!;
+      disposable.dispose();
+      this.#watchers.delete(oldest);
+    }
+  }
+
+  dispose(): void {
+    for (const watcher of this.#watchers.values()) watcher.dispose();
+    this.#watchers.clear();
+  }
+}
+
 /** Library files change: the bibliographies that hold them are read again, and open articles re-checked. */
 export function registerBibliographyWatcher(fileChanged: (uri: string) => void): vscode.Disposable {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,ris,json,jsonl,ndjson,md,markdown}');

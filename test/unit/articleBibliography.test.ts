@@ -146,6 +146,15 @@ describe('front matter bibliography', () => {
 });
 
 describe('front matter bibliography re-read', () => {
+  it('the host hears of every file an article leads to (read or missing), so it can watch each one', async () => {
+    const files = new MemoryBibliographies();
+    const named: string[] = [];
+    const libraries = new ArticleBibliographies(files, { maxBytes: () => 1024 * 1024, readers: async () => libraryReaders, onFile: (uri) => named.push(uri) });
+    files.write('library/refs.bib', BIB);
+    await analyze(libraries, article('bibliography: [../library/refs.bib, ../library/missing.bib, /etc/passwd]'));
+    assert.deepEqual(named, ['file:///ws/library/refs.bib', 'file:///ws/library/missing.bib']);
+  });
+
   it('a file that changes while it is being read is read again next time (the old text is not kept)', async () => {
     const { files, libraries } = setup();
     files.write('articles/refs.bib', BIB);

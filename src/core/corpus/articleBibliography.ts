@@ -26,6 +26,8 @@ export interface ArticleBibliographyOptions {
   maxBytes(): number;
   /** The readers of library formats, loaded on first use. */
   readers?(): Promise<LibraryReaders>;
+  /** Called with each file an article's front matter led to (read, missing or refused): the host watches it. */
+  onFile?(uri: string): void;
 }
 
 /** A file read, refused, or missing (kept too: a watcher's create event brings it in). `transient` states are not kept. */
@@ -103,6 +105,7 @@ export class ArticleBibliographies {
     const located = this.fileSystem.locate(articleUri, entry.path);
     if ('refused' in located) return { refused: msg('{0}: {1}; it is not read.', entry.path, located.refused) };
     const uri = located.uri;
+    this.options.onFile?.(uri);
     const known = this.#files.get(uri);
     if (known) return 'parsed' in known ? { uri, ...known } : { refused: known.refused };
     const generation = this.#generation;
