@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BibliographyFileSystem } from '../core/corpus/articleBibliography';
 import type { WorkspaceCorpusFileSystem } from './workspaceCorpus';
+import { LruCache } from '../core/util/lru';
 
 /**
  * The files articles name in their front matter's `bibliography:`, through vscode.workspace.fs (virtual
@@ -48,39 +49,27 @@ const MAX_FILE_WATCHERS = 128;
 
 /**
  * A watcher per library file an article names, set up when the file is first met, beside the workspace-wide
- * watcher below. The recursive watcher can miss a file whose folder was created just before it (a folder made
- * together with its parents is seen before its watch is in place, and the file's later edits are never
- * reported); a watcher on the file's own folder, made once the file is known, does not depend on that.
+ * watcher below. The recursive watcher may miss edits of a file in a folder created together with its parents
+ * (a new folder seen before its watch is in place; suspected from an integration run that never saw a .bib
+ * edit, not reproduced); a watcher on the file's own folder, made once the file is known, does not depend on it.
  */
 export class BibliographyFileWatchers implements vscode.Disposable {
-  readonly #watchers = new Map<string, vscode.Disposable>();
+  readonly #watchers = new LruCache<string, vscode.Disposable>(MAX_FILE_WATCHERS, MAX_FILE_WATCHERS, (_uri, watcher) => watcher.dispose());
 
   constructor(private readonly fileChanged: (uri: string) => void) {}
 
   watch(uri: string): void {
-    const known = this.#watchers.get(uri);
-    if (known) {
-      // Most recently named last, so the oldest goes first when the cap is reached.
-      this.#watchers.delete(uri);
-      this.#watchers.set(uri, known);
-      return;
-    }
+    if (this.#watchers.get(uri)) return;
     const file = vscode.Uri.parse(uri);
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     // A name with glob characters would be a pattern for other files too: the workspace watcher covers it.
     if (/[*?[\]{},\\]/.test(name)) return;
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), name));
     const onEvent = () => this.fileChanged(uri);
-    this.#watchers.set(uri, vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)));
-    if (this.#watchers.size > MAX_FILE_WATCHERS) {
-      const [oldest, disposable] = this.#watchers.entries().next().value!;
-      disposable.dispose();
-      this.#watchers.delete(oldest);
-    }
+    this.#watchers.set(uri, vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)), 1);
   }
 
   dispose(): void {
-    for (const watcher of this.#watchers.values()) watcher.dispose();
     this.#watchers.clear();
   }
 }

@@ -99,6 +99,21 @@ test('a missing law file, a missing index.json, a law file of the wrong shape', 
   assert.deepEqual(await empty.library.law('X0000001'), { unavailable: true });
 });
 
+test('the LRU tells of each entry the bound pushes out and each one clear() drops, not of one replaced', () => {
+  const dropped: string[] = [];
+  const cache = new LruCache<string, number>(2, 100, (key, value) => dropped.push(`${key}=${value}`));
+  cache.set('a', 1, 1);
+  cache.set('b', 2, 1);
+  cache.get('a');
+  cache.set('c', 3, 1);
+  assert.deepEqual(dropped, ['b=2']);
+  cache.set('a', 10, 1);
+  assert.deepEqual(dropped, ['b=2']);
+  cache.clear();
+  assert.deepEqual(dropped.sort(), ['a=10', 'b=2', 'c=3']);
+  assert.equal(cache.count, 0);
+});
+
 test('the law-text cache is bounded by count and by bytes (LRU)', async () => {
   const cache = new LruCache<string, number>(2, 100);
   cache.set('a', 1, 10);

@@ -61,11 +61,6 @@ export class ArticleBibliographies {
     return this.#generation;
   }
 
-  /** Whether `uri` is a bibliography some article loaded or is loading (the watcher's events for other files are ignored). */
-  isKnown(uri: string): boolean {
-    return this.#files.has(uri) || this.#reading.has(uri);
-  }
-
   /** A watched file changed or went away: it is read again on next use, even when the change came during its read. Returns whether it was known or being read. */
   fileChanged(uri: string): boolean {
     if (!this.#files.delete(uri) && !this.#reading.has(uri)) return false;

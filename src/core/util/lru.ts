@@ -9,6 +9,8 @@ export class LruCache<K, V> {
   constructor(
     private readonly maxEntries: number,
     private readonly maxSize: number,
+    /** Told of each entry the bound pushes out or clear() drops (to release what it holds). */
+    private readonly onDrop?: (key: K, value: V) => void,
   ) {}
 
   get(key: K): V | undefined {
@@ -29,6 +31,7 @@ export class LruCache<K, V> {
       if (this.#entries.size <= 1 || (this.#entries.size <= this.maxEntries && this.#size <= this.maxSize)) break;
       this.#entries.delete(oldest);
       this.#size -= entry.size;
+      this.onDrop?.(oldest, entry.value);
     }
   }
 
@@ -40,8 +43,10 @@ export class LruCache<K, V> {
   }
 
   clear(): void {
+    const dropped = [...this.#entries];
     this.#entries.clear();
     this.#size = 0;
+    for (const [key, entry] of dropped) this.onDrop?.(key, entry.value);
   }
 
   get count(): number {
