@@ -135,6 +135,9 @@ export class CitationRenameProvider implements vscode.RenameProvider {
     for (const reference of analysis.references) {
       if (reference.kind === 'mention' && reference.id === record.id && reference.text === mention.text) edit.replace(document.uri, toVsRange(document, reference.start, reference.end), name);
     }
+    // A record of the article's own bibliography (front matter) is not the corpus's: the alias file does not
+    // reach it (the near-miss fixes skip it the same way), so only the mentions change.
+    if (this.deps.corpus.index.get(record.id) !== record) return edit;
     const names: string[] = [];
     const otherRecord = this.deps.corpus.index.lookupName(name).some((id) => id !== record.id);
     if (!hasName(record, name) && !otherRecord) names.push(name);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { corpusReadyFor } from '../vscode/commandContext';
-import { findArticleTags } from '../core/tags/articleTags';
+import type { Article } from '../core/article/article';
+import { findArticleTags, type ArticleTag } from '../core/tags/articleTags';
 import type { CorpusService } from '../core/corpus/corpusService';
 import type { TagService } from '../core/tags/tagService';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
@@ -18,13 +19,19 @@ export interface TagHoverDeps {
 
 /** Hover on a tag: its label, description, synonyms, how often it is used and by which articles. */
 export class TagHoverProvider implements vscode.HoverProvider {
+  /** Each parsed article's tags, #hashtags included: found once per version, not on every hover (a scan of the text). */
+  readonly #tagsOf = new WeakMap<Article, readonly ArticleTag[]>();
+
   constructor(private readonly deps: TagHoverDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const offset = document.offsetAt(position);
     // Not on a tag (counting #hashtags too, whatever the setting): nothing to wait for. The parse alone says so,
     // so a hover elsewhere does not wait for the corpus (VS Code shows a hover once every provider has answered).
-    if (!findArticleTags(this.deps.analyses.article(document), true).some((tag) => offset >= tag.start && offset < tag.end)) return undefined;
+    const article = this.deps.analyses.article(document);
+    let tags = this.#tagsOf.get(article);
+    if (!tags) this.#tagsOf.set(article, (tags = findArticleTags(article, true)));
+    if (!tags.some((tag) => offset >= tag.start && offset < tag.end)) return undefined;
     if (!(await corpusReadyFor(this.deps.corpus, token))) return undefined;
     const verdict = this.deps.analyses.get(document).tags.find((candidate) => offset >= candidate.tag.start && offset < candidate.tag.end);
     if (!verdict) return undefined;

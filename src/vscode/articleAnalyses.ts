@@ -136,7 +136,9 @@ export class ArticleAnalyses {
     const version = document.version;
     const slicer = new Slicer(8);
     const analysis = await incremental.analyzeInSlices(document.getText(), input, () => slicer.maybeYield(), () => document.version !== version || cancelled());
-    if (!analysis) return undefined;
+    // Given up: the text changed (stale), or another analysis changed the corpus or bibliography meanwhile
+    // (then the analysis of now, as below).
+    if (!analysis) return document.version === version && !cancelled() ? this.get(document) : undefined;
     // The corpus or the settings changed meanwhile: the analysis of now, from the blocks just parsed.
     if (this.#inputOf(document).stamp !== stamp) return this.get(document);
     return this.#cache.get(key, stamp, () => analysis);

@@ -145,3 +145,22 @@ test('a changed corpus stamp drops what was matched against the old corpus', () 
   assert.ok(!withSmall.references.some((reference) => reference.id === 'bletchley-park'));
   assert.deepStrictEqual(plain(incremental.analyze(text, input)), plain(analyzeArticle(text, index, input.options, tagOptions)));
 });
+
+test('a sliced analysis overtaken by one with another bibliography gives none, and leaves nothing stale behind', async () => {
+  const library = indexOf([{ ...embeddedRecords()[0]!, id: 'onlyInLibrary2025', title: '僅在書目中的測試報告', aliases: [] }]);
+  const withLibrary: AnalysisInput = { ...input, corpusStamp: 'embedded+library', bibliography: { index: library, diagnostics: [] } };
+  const text = Array.from({ length: 40 }, (_, n) => `第${n}段依 [@onlyInLibrary2025] 與布萊切利宣言所述。`).join('\n\n');
+  const incremental = new IncrementalAnalysis();
+  let overtaken = false;
+  const sliced = incremental.analyzeInSlices(text, input, async () => {
+    // At the first pause, a hover asks with the article's bibliography loaded.
+    if (!overtaken) {
+      overtaken = true;
+      incremental.analyze(text, withLibrary);
+    }
+  });
+  assert.equal(await sliced, undefined);
+  const fresh = analyzeArticle(text, index, input.options, tagOptions, undefined, withLibrary.bibliography);
+  assert.ok(fresh.references.some((reference) => reference.id === 'onlyInLibrary2025'));
+  assert.deepStrictEqual(plain(incremental.analyze(text, withLibrary)), plain(fresh));
+});

@@ -45,10 +45,15 @@ export class IncrementalAnalysis {
   /**
    * The same analysis in slices that yield to the event loop (`yieldNow` is awaited between blocks; it
    * decides when to really yield): a megabyte article never blocks the host for long. Undefined when
-   * `cancelled()` turned true on the way. What it parsed and matched stays cached for the next call.
+   * `cancelled()` turned true on the way, or another call changed the corpus or bibliography meanwhile. What
+   * it parsed and matched stays cached for the next call.
    */
   async analyzeInSlices(text: string, input: AnalysisInput, yieldNow: () => Promise<void>, cancelled: () => boolean = () => false): Promise<ArticleAnalysis | undefined> {
     const index = this.#begin(input);
+    // Another call with another corpus or bibliography (a hover after a library changed) may start while this
+    // one waits: it replaces the candidates and clears the memo, which this run must then not fill with matches
+    // against its own, older index.
+    const stale = () => cancelled() || this.#corpusStamp !== input.corpusStamp;
     const cuts = cutsOf(text);
     const parse = this.#parser(text);
     for (const [start, end] of candidateBlocks(text, cuts)) {
@@ -56,7 +61,7 @@ export class IncrementalAnalysis {
       this.#candidatesOf(block, index, input.options);
       prewarmResolutions(block.article.links, block.article.citationLines, index, this.#memo);
       await yieldNow();
-      if (cancelled()) return undefined;
+      if (stale()) return undefined;
     }
     // The blocks, with the merges where a cut did not hold parsed a few at a time.
     const steps = blockSteps(text, parse, cuts);
@@ -64,7 +69,7 @@ export class IncrementalAnalysis {
     for (let count = 1; !step.done; step = steps.next(), count++) {
       if (count % 16 === 0) {
         await yieldNow();
-        if (cancelled()) return undefined;
+        if (stale()) return undefined;
       }
     }
     const placed = step.value;
@@ -74,24 +79,27 @@ export class IncrementalAnalysis {
       this.#candidatesOf(block, index, input.options);
       prewarmResolutions(block.article.links, block.article.citationLines, index, this.#memo);
       await yieldNow();
-      if (cancelled()) return undefined;
+      if (stale()) return undefined;
     }
     // The whole-article steps, with a yield between them.
     await yieldNow();
+    if (stale()) return undefined;
     const article = assembleArticle(text, placed, this.#shifted);
     await yieldNow();
+    if (stale()) return undefined;
     const candidates = this.#allCandidates(placed, index, input.options);
     await yieldNow();
+    if (stale()) return undefined;
     const resolved = resolveWithCandidates(article, index, input.options, candidates ?? NO_MENTIONS, this.#memo);
     await yieldNow();
     const checks = checkResolvedSteps(article, index, resolved);
     let checked = checks.next();
     for (; !checked.done; checked = checks.next()) {
       await yieldNow();
-      if (cancelled()) return undefined;
+      if (stale()) return undefined;
     }
     await yieldNow();
-    if (cancelled()) return undefined;
+    if (stale()) return undefined;
     this.#evict();
     return withTags(checked.value, input.tagOptions, input.bibliography);
   }

@@ -2,6 +2,7 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { normalizeKey } from '../search/normalize';
+import { MAX_ALIAS_LENGTH } from '../search/aliasMatcher';
 import { nameRefusal } from '../search/spoofing';
 import { msg, type Localizable } from '../util/messages';
 import { ALIAS_OVERRIDE_PATH } from './aliasOverrides';
@@ -22,7 +23,6 @@ export type AliasEdit =
 /** Where a record's new alias is written: its own file (our formats), or the workspace's alias file. */
 export type AliasTarget = 'markdown' | 'json' | 'jsonl' | 'override';
 
-const MAX_ALIAS_LENGTH = 200;
 
 /** Why a name cannot become an alias, or undefined. */
 export function aliasRefusal(alias: string): Localizable | undefined {

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { MAX_ALIAS_LENGTH } from '../search/aliasMatcher';
 import { nameRefusal } from '../search/spoofing';
 import { MAX_OVERRIDE_BYTES, type AliasOverride, type AliasOverrides } from './aliasOverrides';
 import type { ParsedCorpusFile } from './parseFile';
@@ -9,7 +10,8 @@ import type { CorpusProblem } from './problems';
 
 const MAX_OVERRIDE_RECORDS = 5_000;
 const MAX_NAMES_PER_LIST = 200;
-const MAX_NAME_LENGTH = 200;
+// The matcher's own bound: a longer name would be accepted and never match.
+const MAX_NAME_LENGTH = MAX_ALIAS_LENGTH;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
 /** Reads the alias file; never throws. Every problem has its line and quotes nothing of the file. */
