@@ -3,9 +3,9 @@ import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { CorpusFileSystem } from '../core/corpus/fileSystem';
 import { isCorpusFileName } from '../core/corpus/parseFile';
-import { ALIAS_OVERRIDE_PATH, isAliasOverrideFile } from '../core/corpus/aliasOverrides';
+import { ALIAS_OVERRIDE_PATH, isAliasOverrideFile, MAX_OVERRIDE_BYTES } from '../core/corpus/aliasOverrides';
 import { GlobSet } from '../core/util/glob';
-import { readCapped } from './repositoryFiles';
+import { checkRepositoryFile, readCapped } from './repositoryFiles';
 
 /** A hard stop for one corpus read, far above any size setting. */
 const MAX_CORPUS_READ_BYTES = 1024 * 1024 * 1024;
@@ -132,14 +132,15 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
   async stat(uri: string): Promise<{ size: number; refused?: string } | undefined> {
     const file = toPath(uri);
     if (this.#linkedFolders.has(uri)) return { size: 0, refused: 'This is a symbolic link to a folder; linked folders are not followed (they may lead out of the workspace or loop)' };
+    if (isAliasOverrideFile(uri)) {
+      // Not found by a walk, which reports linked folders: the one rule for a file the CLI opens decides (a link,
+      // or a folder on the way that leads outside; its own 1 MB cap before anything is read).
+      const checked = await checkRepositoryFile(file, [this.root], MAX_OVERRIDE_BYTES);
+      if ('refused' in checked) return checked.missing ? undefined : { size: 0, refused: `This alias file is not read: ${checked.refused}` };
+      return { size: checked.size };
+    }
     const own = await fs.lstat(file).catch(() => undefined);
     if (!own) return undefined;
-    if (!own.isSymbolicLink() && isAliasOverrideFile(uri) && own.isFile()) {
-      // Not found by a walk, which reports linked folders: its folder may be a link, so where it really is is checked.
-      const real = await fs.realpath(file).catch(() => undefined);
-      const inside = real !== undefined && (await this.#realRoots()).some((root) => real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
-      return inside ? { size: own.size } : { size: own.size, refused: 'This file is in a symbolically linked folder leading outside the workspace' };
-    }
     if (!own.isSymbolicLink()) return own.isFile() ? { size: own.size } : undefined;
     const real = await fs.realpath(file).catch(() => undefined);
     const target = real ? await fs.stat(real).catch(() => undefined) : undefined;

@@ -13,6 +13,7 @@ import { UsageError, type CliArgs } from './args';
 import { toUri } from './nodeFiles';
 import { isInside, readRepositoryFile } from './repositoryFiles';
 import { openSession } from './session';
+import { truncate } from '../core/util/text';
 
 /** What the commands print to (main.ts's Io). */
 interface Io {
@@ -50,11 +51,11 @@ export async function harvestCommand(args: CliArgs, io: Io): Promise<number> {
   const lines = [`harvested ${result.records.length} sources from ${result.articles} articles (${result.citations} citation lines and links)${outPath ? ` → ${terminalSafe(out)}` : ''}`];
   if (result.known.length > 0) {
     lines.push(`${result.known.length} already in the corpus (not written):`);
-    for (const known of result.known) lines.push(`  ${terminalSafe(known.id)}  ${terminalSafe(short(known.title))}  (cited by ${known.citedBy})`);
+    for (const known of result.known) lines.push(`  ${terminalSafe(known.id)}  ${terminalSafe(truncate(known.title, 70))}  (cited by ${known.citedBy})`);
   }
   if (result.conflicts.length > 0) {
     lines.push(`${result.conflicts.length} conflicting facts (kept as a note on the record):`);
-    for (const conflict of result.conflicts) lines.push(`  ${terminalSafe(conflict.id)}  ${conflict.field}: ${conflict.values.map((value) => terminalSafe(short(value))).join(' | ')}`);
+    for (const conflict of result.conflicts) lines.push(`  ${terminalSafe(conflict.id)}  ${conflict.field}: ${conflict.values.map((value) => terminalSafe(truncate(value, 70))).join(' | ')}`);
   }
   io.err(lines.join('\n'));
   return unreadable > 0 ? 2 : 0;
@@ -125,10 +126,6 @@ async function writeOut(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await fs.writeFile(temporary, text, 'utf8');
   await fs.rename(temporary, file);
-}
-
-function short(text: string): string {
-  return text.length > 70 ? `${text.slice(0, 69)}…` : text;
 }
 
 /** Today (ISO), or POLICY_ANNOTATOR_TODAY so the last visit of a record without one can be reproduced. */

@@ -1,6 +1,7 @@
 import { formatDateWithRoc } from './util/dates';
 import { archivedCopyUrl, escapeMarkdownText, safeHttpUrl } from './util/markdownEscape';
 import type { CorpusRecord, UiLanguage } from './corpus/record';
+import { truncate } from './util/text';
 
 const LABELS = {
   zh: {
@@ -69,11 +70,6 @@ export function renderHoverCard(record: CorpusRecord, language: UiLanguage, cont
 
 /** A hover has little room: long summaries are cut (the record itself is one click away). */
 const MAX_SUMMARY = 220;
-
-function truncate(text: string, limit: number): string {
-  const characters = [...text];
-  return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
-}
 
 /**
  * Host and path, shortened: the card shows where the link goes without a 200-character URL. The host is never

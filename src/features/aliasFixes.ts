@@ -7,6 +7,7 @@ import { ALIAS_COMMANDS } from '../vscode/commandIds';
 import { toVsRange } from '../vscode/convert';
 import { toVsDiagnostics } from '../vscode/diagnostics';
 import type { Settings } from '../vscode/settings';
+import { truncate } from '../core/util/text';
 
 export interface AliasFixDeps {
   readonly corpus: CorpusService;
@@ -47,11 +48,11 @@ export class AliasFixProvider implements vscode.CodeActionProvider {
       if (!record || this.deps.corpus.index.get(record.id) !== record) continue;
       const args: NearMissArguments = { article: document.uri.toString(), id: record.id, name: possible.alias };
       const diagnostics = toVsDiagnostics(document, [diagnostic], this.deps.settings);
-      const add = new vscode.CodeAction(vscode.l10n.t('Add “{0}” as an alias of {1}', short(possible.alias), short(record.title)), vscode.CodeActionKind.QuickFix);
+      const add = new vscode.CodeAction(vscode.l10n.t('Add “{0}” as an alias of {1}', truncate(possible.alias, 60), truncate(record.title, 60)), vscode.CodeActionKind.QuickFix);
       add.command = { command: ALIAS_COMMANDS.add, title: add.title, arguments: [args] };
       add.diagnostics = diagnostics;
       add.isPreferred = true;
-      const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore “{0}” for {1} in this workspace', short(possible.alias), short(record.title)), vscode.CodeActionKind.QuickFix);
+      const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore “{0}” for {1} in this workspace', truncate(possible.alias, 60), truncate(record.title, 60)), vscode.CodeActionKind.QuickFix);
       ignore.command = { command: ALIAS_COMMANDS.ignore, title: ignore.title, arguments: [args] };
       ignore.diagnostics = diagnostics;
       actions.push(add, ignore);
@@ -76,10 +77,6 @@ async function runFix(deps: AliasFixDeps, field: 'aliases' | 'ignore', args: Nea
   }
   if (plan.kind === 'unchanged') return true;
   return applyAliasChange(deps.corpus, plan.change);
-}
-
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 export function registerAliasFixes(selector: vscode.DocumentSelector, deps: AliasFixDeps): vscode.Disposable {

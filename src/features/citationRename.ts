@@ -10,6 +10,7 @@ import { planAliasChange, type FileCheck } from '../vscode/aliasWriter';
 import type { ArticleAnalyses } from '../vscode/articleAnalyses';
 import { corpusReadyFor } from '../vscode/commandContext';
 import { toVsRange } from '../vscode/convert';
+import { truncate } from '../core/util/text';
 
 export interface CitationRenameDeps {
   readonly corpus: CorpusService;
@@ -149,8 +150,8 @@ export class CitationRenameProvider implements vscode.RenameProvider {
     if (plan.kind !== 'change') return edit;
     const label =
       names.length === 1
-        ? vscode.l10n.t('Add “{0}” as an alias of {1}', short(names[0]!), short(record.title))
-        : vscode.l10n.t('Add “{0}” and “{1}” as aliases of {2}', short(names[0]!), short(names[1]!), short(record.title));
+        ? vscode.l10n.t('Add “{0}” as an alias of {1}', truncate(names[0]!, 60), truncate(record.title, 60))
+        : vscode.l10n.t('Add “{0}” and “{1}” as aliases of {2}', truncate(names[0]!, 60), truncate(names[1]!, 60), truncate(record.title, 60));
     plan.change.addTo(edit, { needsConfirmation: true, label, description: vscode.workspace.asRelativePath(plan.change.uri) });
     return edit;
   }
@@ -165,10 +166,6 @@ export class CitationRenameProvider implements vscode.RenameProvider {
     if (!value) throw renameError(refusalMessage('id-not-found'));
     edit.replace(uri, new vscode.Range(line, value.start, line, value.end), writtenId(newId, format));
   }
-}
-
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /** VS Code shows the message of an error named "Rename" in the rename box (any other error is only logged). */

@@ -5,7 +5,8 @@ import type { CorpusService } from '../core/corpus/corpusService';
 import type { CorpusRecord } from '../core/corpus/record';
 import { aliasOverrideUri } from './workspaceCorpus';
 import { localized } from './l10n';
-import { lineIndexAt } from '../core/article/lines';
+import { positionAt, splitLines } from '../core/article/lines';
+import { editBetween } from '../core/util/text';
 
 /** How the writer checks a file before writing it: the corpus's rule (no symbolic link, nothing outside the workspace). */
 export type FileCheck = (uri: string) => Promise<{ readonly size: number; readonly refused?: string } | undefined>;
@@ -61,14 +62,17 @@ export async function planAliasChange(record: CorpusRecord, field: 'aliases' | '
 /** The change from `before` to `after` as one replacement of the part between their common start and end. */
 function replacement(uri: vscode.Uri, before: string, after: string): AliasPlan {
   if (before === after) return { kind: 'unchanged' };
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  const { prefix, suffix } = editBetween(before, after);
+  let start = prefix;
+  const end = suffix;
   // Never split a surrogate pair or a CRLF.
   while (start > 0 && (/[\uDC00-\uDFFF\n]/.test(before[start] ?? '') || before[start - 1] === '\r')) start--;
-  const positions = offsetsToPositions(before);
-  const range = new vscode.Range(positions(start), positions(before.length - end));
+  const lines = splitLines(before);
+  const at = (offset: number) => {
+    const { line, character } = positionAt(lines, offset);
+    return new vscode.Position(line, character);
+  };
+  const range = new vscode.Range(at(start), at(before.length - end));
   const newText = after.slice(start, after.length - end);
   return { kind: 'change', change: { uri, addTo: (edit, metadata) => edit.replace(uri, range, newText, metadata) } };
 }
@@ -106,13 +110,3 @@ async function currentText(uri: vscode.Uri, check: FileCheck, maxBytes: number):
   }
 }
 
-/** Offset → Position for a text (line starts found once). */
-function offsetsToPositions(text: string): (offset: number) => vscode.Position {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  const lines = starts.map((start) => ({ start }));
-  return (offset) => {
-    const line = lineIndexAt(lines, offset);
-    return new vscode.Position(line, offset - starts[line]!);
-  };
-}

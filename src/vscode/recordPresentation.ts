@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusRecord, UiLanguage } from '../core/corpus/record';
 import { formatDateWithRoc } from '../core/util/dates';
+import { truncate } from '../core/util/text';
 
 const MAX_TOOLTIP_SUMMARY = 300;
 
@@ -75,7 +76,3 @@ export function recordTooltip(record: CorpusRecord, language: UiLanguage): strin
   return lines.join('\n');
 }
 
-function truncate(text: string, limit: number): string {
-  const characters = [...text];
-  return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
-}

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { analyzeArticle } from '../../src/core/article/analysis';
 import { checkArticle, checkArticleSteps } from '../../src/core/article/checks';
-import { editBetween, IncrementalAnalysis, type AnalysisInput } from '../../src/core/article/incrementalAnalysis';
+import { IncrementalAnalysis, type AnalysisInput } from '../../src/core/article/incrementalAnalysis';
+import { editBetween } from '../../src/core/util/text';
 import { REFERENCE_KINDS } from '../../src/core/article/resolve';
 import { embeddedRecords, indexOf, joinLines } from './helpers';
 

@@ -2,6 +2,7 @@ import { parseArticle, type Article, type CitationLine, type Heading } from './a
 import { RangeSet, type Line } from './lines';
 import type { CitationKey, MarkdownLink } from './links';
 import { sectionHeaderKind, type Section } from './sections';
+import { hashOfRange } from '../util/text';
 
 /**
  * An article split into blocks that parse independently, and put back together into exactly the Article that
@@ -117,10 +118,7 @@ export function cutsOf(text: string): Cut[] {
 }
 
 function hashOfLine(text: string): number {
-  let hash = 0x811c9dc5;
-  const length = Math.min(text.length, 64);
-  for (let index = 0; index < length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return (hash >>> 0) % 1_000_003;
+  return hashOfRange(text, 0, Math.min(text.length, 64)) % 1_000_003;
 }
 
 /**

@@ -5,6 +5,7 @@ import { findMentionCandidates, prewarmResolutions, ResolutionMemo, resolveWithC
 import type { AliasMatch } from '../search/aliasMatcher';
 import type { FuzzyMention } from '../search/fuzzyMentions';
 import type { ReferenceIndex } from '../search/layeredIndex';
+import { editBetween, hashOfRange } from '../util/text';
 
 /**
  * The analysis of one document, kept from version to version: an edit re-parses and re-matches only the blocks
@@ -204,26 +205,6 @@ interface BlockEntry {
 interface RangeEntry {
   readonly end: number;
   readonly entry: BlockEntry;
-}
-
-/**
- * Where two texts differ: the length of their common prefix, of their common suffix (not overlapping the
- * prefix in either), and the change in length.
- */
-export function editBetween(before: string, after: string): { readonly prefix: number; readonly suffix: number; readonly delta: number } {
-  const shorter = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { prefix, suffix, delta: after.length - before.length };
-}
-
-/** FNV-1a over the UTF-16 units of text[start, end). */
-function hashOfRange(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
 }
 
 /** Resolutions kept at most; past it the memo starts again. */

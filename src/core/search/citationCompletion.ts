@@ -262,13 +262,7 @@ class FieldIndex {
     const year = this.#idsByValue.get(`${SEPARATOR}date:${term}`);
     if (year) return year;
     const values = this.#values;
-    let low = 0;
-    let high = values.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (values[middle]! < term) low = middle + 1;
-      else high = middle;
-    }
+    const low = lowerBound(values, term);
     const matched: string[] = [];
     for (let at = low; at < values.length && matched.length < FIELD_VALUES && values[at]!.startsWith(term); at++) matched.push(values[at]!);
     if (matched.length === 1) return this.#idsByValue.get(matched[0]!)!;
@@ -319,13 +313,7 @@ function lowerBound(sorted: readonly string[], entry: string): number {
 
 /** The ids of the entries (`key + SEPARATOR + id`, sorted) whose key starts with the prefix. */
 function withPrefix(sorted: readonly string[], prefix: string, limit: number): string[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < prefix) low = middle + 1;
-    else high = middle;
-  }
+  const low = lowerBound(sorted, prefix);
   const found = new Set<string>();
   for (let at = low; at < sorted.length && found.size < limit && sorted[at]!.startsWith(prefix); at++) {
     const entry = sorted[at]!;

@@ -49,6 +49,15 @@ export const FUSE_OPTIONS: IFuseOptions<NameDocument> = {
 };
 
 /**
+ * One ranking for every index: it holds a 256 KB table of pattern masks, and rank() is synchronous, so the tag
+ * vocabulary, the corpus and each article bibliography's index need not hold one each. Made on first use.
+ */
+let bitap: BitapRanking | undefined;
+function sharedBitap(): BitapRanking {
+  return (bitap ??= new BitapRanking());
+}
+
+/**
  * Typo-tolerant search over titles and aliases that never scores the whole corpus: an inverted index of grams
  * (CJK bigrams, Latin trigrams) picks the records that share the most grams with the query, and only those
  * are ranked, with Fuse's scores (bitapRanking.ts). Records are added and removed one at a time.
@@ -76,7 +85,6 @@ export class FuzzySearch {
   };
 
   readonly #approximate = new ApproximateMatcher();
-  readonly #bitap = new BitapRanking();
 
   /**
    * `candidates`: how many records are ranked per query (fewer for short names such as tags). `ranking`:
@@ -159,7 +167,7 @@ export class FuzzySearch {
     // alike) go to the record with more names that match, then by id: not to whichever the ranking met first, which
     // follows the index's slots and so would change when a record is updated (an alias added, say).
     const hitsById = new Map<string, { id: string; score: number; names: number }>();
-    for (const result of this.#bitap.rank(normalized, documents.map((document) => document.name))) {
+    for (const result of sharedBitap().rank(normalized, documents.map((document) => document.name))) {
       const id = documents[result.index]!.id;
       const hit = hitsById.get(id);
       if (hit) {

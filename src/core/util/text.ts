@@ -7,3 +7,30 @@ export function trimEndChars(text: string, chars: string): string {
   while (end > 0 && chars.includes(text[end - 1]!)) end--;
   return text.slice(0, end);
 }
+
+/**
+ * Where two texts differ: the length of their common prefix, of their common suffix (not overlapping the
+ * prefix in either), and the change in length.
+ */
+export function editBetween(before: string, after: string): { readonly prefix: number; readonly suffix: number; readonly delta: number } {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix, delta: after.length - before.length };
+}
+
+/** `text` cut to at most `limit` code points with an ellipsis (never inside a surrogate pair). */
+export function truncate(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const characters = [...text];
+  return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
+}
+
+/** FNV-1a over the UTF-16 units of text[start, end). */
+export function hashOfRange(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}
