@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DecisionRecords } from './core/decision/decisionRecords';
 import { filesOutput, type FileCheckContext } from './cli/fileOutput';
 import { openSession } from './cli/session';
+import { RealFolders } from './cli/repositoryFiles';
 import { openLaws } from './cli/statutes';
 import type { BatchRequest, WorkerReply, WorkerSetup } from './cli/workerProtocol';
 import type { FileJson } from './cli/output';
@@ -16,7 +17,7 @@ async function openContext(): Promise<FileCheckContext> {
   // The main process has printed the law library's warnings once already: here they are not repeated.
   const laws = await openLaws(setup.args.laws, setup.cwd, () => undefined);
   const command = setup.args.command === 'annotate' ? 'annotate' : 'check';
-  return { cwd: setup.cwd, session, laws, decisionRecords: new DecisionRecords(session.corpus.index), command, cards: setup.args.cards, today: new Date(setup.today) };
+  return { cwd: setup.cwd, session, laws, decisionRecords: new DecisionRecords(session.corpus.index), command, cards: setup.args.cards, today: new Date(setup.today), realFolders: new RealFolders() };
 }
 
 const context = openContext();

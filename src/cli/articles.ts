@@ -7,7 +7,7 @@ import { expandGlob, toUri } from './nodeFiles';
 import { parseArticle } from '../core/article/article';
 import { globProblem } from '../core/util/glob';
 import { UsageError } from './args';
-import { isInside, readRepositoryFile } from './repositoryFiles';
+import { isInside, readRepositoryFile, type RealFolders } from './repositoryFiles';
 
 /** The same limit as the extension's for articles (2 MB). */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -31,14 +31,14 @@ export async function resolveFileArguments(patterns: readonly string[], cwd: str
   return files;
 }
 
-/** An article's text, read as the extension reads articles; or why it cannot be read. */
-export async function readArticleText(file: string, cwd: string): Promise<{ readonly file: string; readonly text: string } | Extract<ArticleResult, { error: unknown }>> {
+/** An article's text, read as the extension reads articles; or why it cannot be read. `known`: the run's real folders. */
+export async function readArticleText(file: string, cwd: string, known?: RealFolders): Promise<{ readonly file: string; readonly text: string } | Extract<ArticleResult, { error: unknown }>> {
   const absolute = path.resolve(cwd, file);
   // The repository (the current folder) is where articles are read from; a file named outside it is read from
   // the folder it was named in. Either way: a regular file, no symbolic link leading out, at most 2 MB (the
   // extension's limit for articles).
   const folders = isInside(absolute, path.resolve(cwd)) ? [cwd] : [cwd, path.dirname(absolute)];
-  const read = await readRepositoryFile(absolute, folders, MAX_ARTICLE_BYTES);
+  const read = await readRepositoryFile(absolute, folders, MAX_ARTICLE_BYTES, known);
   if (!('bytes' in read)) {
     return read.missing
       ? { file, error: { code: 'file-not-found', message: `file not found: ${file}`, line: 0 } }

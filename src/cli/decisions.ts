@@ -12,7 +12,7 @@ import type { FileJson, RangeJson } from './output';
  * `number`, `decisionType`, `matter` as far as the citation gives them, and `id` when the decisions corpus has
  * the decision) and the decision checks to its annotate/check JSON, in text order.
  */
-export function withDecisions(json: FileJson, result: ArticleResult, index: CorpusIndex, records: DecisionRecords, config: ProjectConfig, cards: boolean, today: Date): FileJson {
+export function withDecisions(json: FileJson, result: ArticleResult, index: CorpusIndex, records: DecisionRecords, config: ProjectConfig, cards: boolean, today: Date, keepReferences = true): FileJson {
   if ('error' in result) return json;
   const { article } = result.analysis;
   const analysis = analyzeDecisions(article.text, article.skipped, records, today);
@@ -21,7 +21,7 @@ export function withDecisions(json: FileJson, result: ArticleResult, index: Corp
     const to = positionOf(article.lines, end);
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   };
-  const references: FileJson['references'] = analysis.references.map((reference) => ({
+  const references: FileJson['references'] = (keepReferences ? analysis.references : []).map((reference) => ({
     ...range(reference.start, reference.end),
     text: reference.text,
     kind: 'decision',

@@ -3,6 +3,7 @@ import { resolveFileArguments } from './articles';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { writeAnnotations, writeCheck } from './resultWriter';
 import { openSession } from './session';
+import { RealFolders } from './repositoryFiles';
 import { openLaws } from './statutes';
 import { checkedFiles } from './checkedFiles';
 import type { FileCheckContext } from './fileOutput';
@@ -73,7 +74,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'search') return search(args, session.corpus.index, io);
     const files = await resolveFileArguments(args.positional, io.cwd);
     const laws = await openLaws(args.laws, io.cwd, io.err);
-    const context: FileCheckContext = { cwd: io.cwd, session, laws, decisionRecords: new DecisionRecords(session.corpus.index), command: args.command, cards: args.cards, today: today() };
+    const context: FileCheckContext = { cwd: io.cwd, session, laws, decisionRecords: new DecisionRecords(session.corpus.index), command: args.command, cards: args.cards, today: today(), realFolders: new RealFolders() };
     const results = checkedFiles(files, args, context, io.workerScript ?? path.join(__dirname, 'cliWorker.js'));
     return args.command === 'annotate' ? await writeAnnotations(results, files, session.problems, args, io) : await writeCheck(results, files.length, session.problems, args, io, version());
   } catch (error) {

@@ -49,7 +49,8 @@ export interface FileJson {
 }
 
 /** The `annotate --json` shape for one file (lines and columns 1-based, UTF-16 columns, end exclusive). */
-export function fileJson(result: ArticleResult, config: ProjectConfig, cards: boolean): FileJson {
+/** `keepReferences` false: only the diagnostics (what `check` prints); the references and tags stay empty. */
+export function fileJson(result: ArticleResult, config: ProjectConfig, cards: boolean, keepReferences = true): FileJson {
   if ('error' in result) {
     return { file: result.file, references: [], tags: [], diagnostics: [{ line: result.error.line + 1, column: 1, endLine: result.error.line + 1, endColumn: 1, severity: 'error', code: result.error.code, message: result.error.message, fix: null }] };
   }
@@ -61,7 +62,7 @@ export function fileJson(result: ArticleResult, config: ProjectConfig, cards: bo
   };
   return {
     file: result.file,
-    references: analysis.references.map((reference) => {
+    references: !keepReferences ? [] : analysis.references.map((reference) => {
       const record = reference.id ? analysis.record(reference.id) : undefined;
       return {
         ...range(reference.start, reference.end),
@@ -76,7 +77,7 @@ export function fileJson(result: ArticleResult, config: ProjectConfig, cards: bo
           : {}),
       };
     }),
-    tags: analysis.tags.map((verdict) => ({ ...range(verdict.tag.start, verdict.tag.end), text: verdict.tag.text, known: verdict.known, suggestion: verdict.suggestion })),
+    tags: !keepReferences ? [] : analysis.tags.map((verdict) => ({ ...range(verdict.tag.start, verdict.tag.end), text: verdict.tag.text, known: verdict.known, suggestion: verdict.suggestion })),
     diagnostics: diagnosticsOf(analysis, config).map((diagnostic) => ({ ...range(diagnostic.start, diagnostic.end), severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null })),
   };
 }

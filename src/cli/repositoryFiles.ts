@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -19,37 +19,68 @@ export function isInside(file: string, folder: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-async function realFolders(folders: readonly string[]): Promise<string[]> {
-  return Promise.all(folders.map((folder) => fs.realpath(path.resolve(folder)).catch(() => path.resolve(folder))));
+/**
+ * Real paths of folders, asked once per run: `check` over 100,000 articles in a few folders asked the same
+ * two or three folders' real paths (two file-system calls per article, each a trip through libuv's thread
+ * pool) for every article. A run makes one and passes it along; without one every call asks afresh.
+ */
+export class RealFolders {
+  readonly #known = new Map<string, Promise<string>>();
+
+  /** The real path of a folder (the folder itself when it cannot be resolved: the check then decides by its path). */
+  of(folder: string): Promise<string> {
+    const absolute = path.resolve(folder);
+    let real = this.#known.get(absolute);
+    if (!real) {
+      real = fs.realpath(absolute).catch(() => absolute);
+      // Bounded: an archive in a deep tree of folders must not grow this without end.
+      if (this.#known.size >= MAX_KNOWN_FOLDERS) this.#known.clear();
+      this.#known.set(absolute, real);
+    }
+    return real;
+  }
 }
 
-/** Checks a file against the rule without reading it: its size, or why it is refused. */
-export async function checkRepositoryFile(file: string, folders: readonly string[], maxBytes: number): Promise<{ readonly size: number; readonly real: string } | { readonly refused: string; readonly missing?: true }> {
+const MAX_KNOWN_FOLDERS = 4_096;
+
+async function realFolders(folders: readonly string[], known: RealFolders): Promise<string[]> {
+  return Promise.all(folders.map((folder) => known.of(folder)));
+}
+
+/**
+ * Checks a file against the rule without reading it: its size, or why it is refused. `known`: real paths of
+ * folders already asked in this run.
+ */
+export async function checkRepositoryFile(file: string, folders: readonly string[], maxBytes: number, known = new RealFolders()): Promise<{ readonly size: number; readonly real: string } | { readonly refused: string; readonly missing?: true }> {
   const absolute = path.resolve(file);
   if (!folders.some((folder) => isInside(absolute, path.resolve(folder)))) return { refused: 'it is outside the repository (a path climbing out with .. or an absolute path elsewhere); it is not read' };
   const own = await fs.lstat(absolute).catch(() => undefined);
   if (!own) return { refused: 'not found', missing: true };
-  const real = own.isSymbolicLink() ? await fs.realpath(absolute).catch(() => undefined) : absolute;
-  if (!real) return { refused: 'it is a broken symbolic link' };
+  const roots = await realFolders(folders, known);
   if (own.isSymbolicLink()) {
-    const roots = await realFolders(folders);
+    const real = await fs.realpath(absolute).catch(() => undefined);
+    if (!real) return { refused: 'it is a broken symbolic link' };
     if (!roots.some((root) => isInside(real, root))) return { refused: 'it is a symbolic link leading outside the repository; it is not read' };
-  } else {
-    // A folder on the way may itself be a link out (docs → /home/…): the real path decides.
-    const realPath = await fs.realpath(absolute).catch(() => absolute);
-    const roots = await realFolders(folders);
-    if (!roots.some((root) => isInside(realPath, root))) return { refused: 'it is reached through a symbolic link leading outside the repository; it is not read' };
+    const stat = await fs.stat(real).catch(() => undefined);
+    if (!stat) return { refused: 'not found', missing: true };
+    return regularFile(stat, real, maxBytes);
   }
-  const stat = await fs.stat(real).catch(() => undefined);
-  if (!stat) return { refused: 'not found', missing: true };
+  // Not a link itself, but a folder on the way may be one (docs → /home/…): the real path of the folder holding
+  // it decides. `own` describes the file itself, so no second stat is needed.
+  const realPath = path.join(await known.of(path.dirname(absolute)), path.basename(absolute));
+  if (!roots.some((root) => isInside(realPath, root))) return { refused: 'it is reached through a symbolic link leading outside the repository; it is not read' };
+  return regularFile(own, absolute, maxBytes);
+}
+
+function regularFile(stat: Stats, real: string, maxBytes: number): { readonly size: number; readonly real: string } | { readonly refused: string } {
   if (!stat.isFile()) return { refused: stat.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file (a device, a pipe or a socket); it is not read' };
   if (stat.size > maxBytes) return { refused: `it is ${formatSize(stat.size)}, over the ${formatSize(maxBytes)} limit; it is not read` };
   return { size: stat.size, real };
 }
 
 /** Reads a file under the rule; at most `maxBytes` are ever read. */
-export async function readRepositoryFile(file: string, folders: readonly string[], maxBytes: number = DEFAULT_MAX_FILE_BYTES): Promise<RepositoryRead> {
-  const checked = await checkRepositoryFile(file, folders, maxBytes);
+export async function readRepositoryFile(file: string, folders: readonly string[], maxBytes: number = DEFAULT_MAX_FILE_BYTES, known?: RealFolders): Promise<RepositoryRead> {
+  const checked = await checkRepositoryFile(file, folders, maxBytes, known);
   if ('refused' in checked) return checked;
   return readCapped(checked.real, maxBytes, checked.size);
 }
@@ -62,7 +93,8 @@ export async function readRepositoryFile(file: string, folders: readonly string[
 export async function readCapped(file: string, maxBytes: number, expectedSize?: number): Promise<RepositoryRead> {
   let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(file, 'r');
+    // The file was checked as a regular file at a real path: a link put in its place since is not followed.
+    handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -74,6 +106,8 @@ export async function readCapped(file: string, maxBytes: number, expectedSize?: 
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes) return { refused: `it is over the ${formatSize(maxBytes)} limit; it is not read` };
+      // A regular file reads short only at its end: no further read to be told so.
+      if (bytesRead < chunk.length) break;
     }
     return { bytes: Buffer.concat(chunks, total) };
   } catch (error) {

@@ -22,7 +22,10 @@ export async function writeCheck(results: AsyncIterable<FileJson>, fileCount: nu
   const color = args.color ?? io.isTty;
   const cap = new RowCap();
   const counts = new SeverityCounts();
-  const array = new JsonArrayWriter(io.out);
+  // A file's lines go out in one write: a write per line was a system call per line (stdout to a file or a
+  // pipe is written synchronously), 330,000 of them for 10,000 articles.
+  const lines = new LineBuffer(io.out);
+  const array = new JsonArrayWriter((line) => lines.push(line));
   const sarifRows: CheckRow[] = [];
   let failing = false;
   const write = (row: CheckRow) => {
@@ -30,12 +33,13 @@ export async function writeCheck(results: AsyncIterable<FileJson>, fileCount: nu
     counts.add(row);
     if (args.format === 'json') array.push(row);
     else if (args.format === 'sarif') sarifRows.push(row);
-    else io.out(textLine(row, color));
+    else lines.push(textLine(row, color));
   };
   const add = (row: CheckRow) => {
     if (cap.add(row)) write(row);
   };
   for (const problem of problems) add(problemRow(problem, io.cwd));
+  lines.flush();
   let missing = false;
   for await (const file of results) {
     for (const diagnostic of file.diagnostics) {
@@ -45,11 +49,13 @@ export async function writeCheck(results: AsyncIterable<FileJson>, fileCount: nu
       }
       add({ file: file.file, ...diagnostic });
     }
+    lines.flush();
   }
   for (const row of cap.tail()) write(row);
   if (args.format === 'json') array.close();
-  else if (args.format === 'sarif') io.out(formatSarif(sarifRows, version));
-  else io.out(counts.summary(fileCount));
+  else if (args.format === 'sarif') lines.push(formatSarif(sarifRows, version));
+  else lines.push(counts.summary(fileCount));
+  lines.flush();
   if (missing) return 2;
   return failing ? 1 : 0;
 }
@@ -77,6 +83,23 @@ export async function writeAnnotations(results: AsyncIterable<FileJson>, files: 
   if (args.json) array.close();
   if (missing) return 2;
   return errors ? 1 : 0;
+}
+
+/** Lines gathered and written together (`out` ends each write with a line feed, so they are joined by one). */
+class LineBuffer {
+  readonly #lines: string[] = [];
+
+  constructor(private readonly out: (text: string) => void) {}
+
+  push(line: string): void {
+    this.#lines.push(line);
+  }
+
+  flush(): void {
+    if (this.#lines.length === 0) return;
+    this.out(this.#lines.join('\n'));
+    this.#lines.length = 0;
+  }
 }
 
 /**

@@ -33,7 +33,7 @@ export async function openLaws(lawsDir: string | undefined, cwd: string, err: (t
  * Adds an article's statute references (`"kind": "law"`, `"id": "<PCode>"`, `"article": "6"`, with
  * `"paragraph"`, `"item"`… when cited) and the statute checks to its annotate/check JSON, in text order.
  */
-export async function withStatutes(json: FileJson, result: ArticleResult, library: LawLibrary, config: ProjectConfig, cards: boolean): Promise<FileJson> {
+export async function withStatutes(json: FileJson, result: ArticleResult, library: LawLibrary, config: ProjectConfig, cards: boolean, keepReferences = true): Promise<FileJson> {
   if ('error' in result) return json;
   const { article } = result.analysis;
   const date = articleDate(article);
@@ -45,7 +45,7 @@ export async function withStatutes(json: FileJson, result: ArticleResult, librar
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   };
   const references: FileJson['references'] = [];
-  for (const reference of analysis.citations.references) {
+  for (const reference of keepReferences ? analysis.citations.references : []) {
     const entry = reference.pcode ? index.get(reference.pcode) : undefined;
     references.push({
       ...range(reference.start, reference.end),

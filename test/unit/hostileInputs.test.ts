@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { checkRows, formatText, MAX_PROBLEMS_PER_FILE } from '../../src/cli/check';
-import { readRepositoryFile } from '../../src/cli/repositoryFiles';
+import { readCapped, readRepositoryFile, RealFolders } from '../../src/cli/repositoryFiles';
 import { usageMessage } from '../../src/cli/usageMessage';
 import { parseArticle } from '../../src/core/article/article';
 import { parseProjectConfig } from '../../src/core/config';
@@ -88,6 +88,41 @@ test('repository files: symbolic links out, devices, climbing paths and big file
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('repository files: a file reached through a linked folder leading out is refused, with or without the run\'s known folders', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'pa-repo-'));
+  const outside = mkdtempSync(path.join(os.tmpdir(), 'pa-outside-'));
+  try {
+    writeFileSync(path.join(outside, 'secret.md'), 'secret');
+    mkdirSync(path.join(root, 'articles'));
+    writeFileSync(path.join(root, 'articles', 'a.md'), 'inside');
+    symlinkSync(outside, path.join(root, 'docs'));
+    const known = new RealFolders();
+    for (const folders of [undefined, known, known]) {
+      const inside = await readRepositoryFile(path.join(root, 'articles', 'a.md'), [root], 1_000, folders);
+      assert.ok('bytes' in inside && Buffer.from(inside.bytes).toString() === 'inside');
+      const out = await readRepositoryFile(path.join(root, 'docs', 'secret.md'), [root], 1_000, folders);
+      assert.ok('refused' in out && /symbolic link leading outside/.test(out.refused), JSON.stringify(out));
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('repository files: a read sized by the check still gets a file that grew or shrank since, whole', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'pa-repo-'));
+  try {
+    const file = path.join(root, 'a.md');
+    writeFileSync(file, 'x'.repeat(300_000));
+    for (const expected of [10, 300_000, 1_000_000]) {
+      const read = await readCapped(file, 1_000_000, expected);
+      assert.ok('bytes' in read && read.bytes.length === 300_000, `expected ${expected}`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
