@@ -12,6 +12,7 @@ import { createCrossStraitConverter } from '../../src/crossStrait/bundled';
 import { loadCrossStrait as loadWebConverter } from '../../src/crossStrait/web';
 import { mentionVariants } from '../../src/mentionVariants/bundled';
 import { embeddedRecords, indexOf } from './helpers';
+import { mulberry32 } from '../../bench/generateCorpus';
 
 const converter = createCrossStraitConverter();
 const index = indexOf(embeddedRecords());
@@ -127,4 +128,17 @@ test('converted offsets compose with normalisation (full-width letters before a 
   const found = index.findMentions({ normalized, converted });
   assert.equal(found.length, 1);
   assert.equal('ＡＩ：布莱切利宣言'.slice(found[0]!.start, found[0]!.end), '布莱切利宣言');
+});
+
+test('similarity never exceeds 2·min / sum of the two weights: the bound the bracketed pass skips names with', () => {
+  const random = mulberry32(7);
+  const vocabulary = ['英', '國', '美', '安', '全', '研', '究', '所', 'ai', 'safety', 'institute', 'of', 'the', '人工智慧', '宣', '言'];
+  const text = (length: number) => Array.from({ length }, () => vocabulary[Math.floor(random() * vocabulary.length)]!).join(' ');
+  for (let round = 0; round < 2_000; round++) {
+    const span = nameTokens(text(1 + Math.floor(random() * 12)));
+    const name = nameTokens(text(1 + Math.floor(random() * 12)));
+    const weight = (tokens: typeof span) => tokens.reduce((sum, token) => sum + token.weight, 0);
+    const bound = (2 * Math.min(weight(span), weight(name))) / (weight(span) + weight(name));
+    assert.ok(similarity(span, name) <= bound + 1e-12, `${round}`);
+  }
 });

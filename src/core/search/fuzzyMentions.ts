@@ -53,7 +53,8 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
   const tokensOf = (key: string) => nameInfo(key).tokens;
   for (const span of bracketedSpans(text)) {
     const spanTokens = nameTokens(text.text, span.start, span.end);
-    if (totalWeight(spanTokens) < 3) continue;
+    const spanWeight = totalWeight(spanTokens);
+    if (spanWeight < 3) continue;
     const key = text.text.slice(span.start, span.end).trim();
     let best: { id: string; score: number; name: string } | undefined;
     let tie = false;
@@ -68,8 +69,13 @@ export function findFuzzyMentions(text: NormalizedText, source: FuzzyMentionSour
     for (const id of candidates) {
       if (source.refused(key, id)) continue;
       for (const name of source.strongNames(id)) {
-        const nameTokensOf = tokensOf(name);
-        const score = similarity(spanTokens, nameTokensOf);
+        const info = nameInfo(name);
+        // The score (Dice) is at most 2·min / sum of the two weights: a name far longer or shorter than the span
+        // cannot reach the near-miss threshold, nor the best score so far (it could neither win nor tie), so its
+        // table is not worth filling. Most candidates' names are such (a bracket shares a pair of tokens with them).
+        const bound = (2 * Math.min(spanWeight, info.weight)) / (spanWeight + info.weight);
+        if (bound < NEAR_MISS_THRESHOLD - 1e-9 || (best && bound < best.score - 1e-9)) continue;
+        const score = similarity(spanTokens, info.tokens);
         if (score < 1 && !plausible(spanTokens, name)) continue;
         if (!best || score > best.score + 1e-9) {
           tie = best !== undefined && best.id !== id && Math.abs(best.score - score) < 1e-9;
@@ -130,6 +136,7 @@ function plausible(span: readonly NameToken[], key: string): boolean {
 
 interface NameInfo {
   readonly tokens: NameToken[];
+  readonly weight: number;
   /** More than two tokens, and all after the first two generic (see plausible). */
   readonly genericTail: boolean;
 }
@@ -145,7 +152,7 @@ function nameInfo(key: string): NameInfo {
   let info = nameInfos.get(key);
   if (!info) {
     const tokens = nameTokens(key);
-    info = { tokens, genericTail: tokens.length > 2 && isGenericName(tokens.slice(2).map((token) => token.value).join('')) };
+    info = { tokens, weight: totalWeight(tokens), genericTail: tokens.length > 2 && isGenericName(tokens.slice(2).map((token) => token.value).join('')) };
     if (nameInfos.size >= MAX_NAME_INFOS) nameInfos.clear();
     nameInfos.set(key, info);
   }
@@ -166,27 +173,35 @@ function withoutOverlaps(mentions: FuzzyMention[]): FuzzyMention[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const PAIRS: Record<string, string> = { '《': '》', '〈': '〉', '「': '」', '『': '』', '“': '”', '<': '>' };
+/** The closing mark of each opening one, by UTF-16 unit: 《》〈〉「」『』“” and <> (NFKC's 〈〉). */
+const CLOSING = new Map<number, number>([...'《》〈〉「」『』“”<>'.matchAll(/../g)].map(([pair]) => [pair.charCodeAt(0), pair.charCodeAt(1)]));
+const LESS_THAN = 0x3c;
+const LINE_FEED = 0x0a;
 
 /** Ranges (in the normalised text) inside brackets and quotes, and of English title-case phrases. */
 function* bracketedSpans(text: NormalizedText): Generator<{ start: number; end: number }> {
+  // By code unit, not by character: `source[index]` made a string of every CJK character of every paragraph.
   const source = text.text;
   for (let index = 0; index < source.length; index++) {
-    const close = PAIRS[source[index]!];
+    const open = source.charCodeAt(index);
+    // Every opening mark but < is at or above “ (U+201C): the rest of the text costs a comparison a unit.
+    if (open < 0x201c && open !== LESS_THAN) continue;
+    const close = CLOSING.get(open);
     // NFKC turns 〈〉 into <>: keep those only around CJK text (a <tag> or <url> is no title).
     if (close === undefined) continue;
     // The closing mark is looked for within MAX_BRACKETED units only: a text of unclosed 《 stays linear.
     let end = -1;
+    let lineFeed = false;
     for (let position = index + 1, limit = Math.min(source.length, index + MAX_BRACKETED + 2); position < limit; position++) {
-      if (source[position] === close) {
+      const unit = source.charCodeAt(position);
+      if (unit === close) {
         end = position;
         break;
       }
+      lineFeed ||= unit === LINE_FEED;
     }
-    if (end === -1 || end - index - 1 < 2) continue;
-    const inner = source.slice(index + 1, end);
-    if (inner.includes('\n') || source[index] === inner[0]) continue;
-    if (source[index] === '<' && !/[\u3400-\u9fff]/.test(inner)) continue;
+    if (end === -1 || end - index - 1 < 2 || lineFeed || source.charCodeAt(index + 1) === open) continue;
+    if (open === LESS_THAN && !/[\u3400-\u9fff]/.test(source.slice(index + 1, end))) continue;
     yield { start: index + 1, end };
   }
   for (const phrase of titleCasePhrases(text)) yield phrase;
