@@ -4,8 +4,8 @@ import { renderDecisionCard } from '../core/decision/decisionCard';
 import { analyzeDecisions } from '../core/decision/decisionAnalysis';
 import type { DecisionRecords } from '../core/decision/decisionRecords';
 import type { CorpusIndex } from '../core/search/corpusIndex';
-import { positionOf, type ArticleResult } from './articles';
-import type { FileJson, RangeJson } from './output';
+import type { ArticleResult } from './articles';
+import { diagnosticJson, rangeJson, type FileJson, type RangeJson } from './output';
 
 /**
  * Adds an article's decision references (`"kind": "decision"` with `court`, `courtName`, `year`, `caseType`,
@@ -16,13 +16,13 @@ export function withDecisions(json: FileJson, result: ArticleResult, index: Corp
   if ('error' in result) return json;
   const { article } = result.analysis;
   const analysis = analyzeDecisions(article.text, article.skipped, records, today);
-  const range = (start: number, end: number): RangeJson => {
-    const from = positionOf(article.lines, start);
-    const to = positionOf(article.lines, end);
-    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-  };
-  const references: FileJson['references'] = (keepReferences ? analysis.references : []).map((reference) => ({
-    ...range(reference.start, reference.end),
+  const references: FileJson['references'] = (keepReferences ? analysis.references : []).map((reference) => {
+    const { line, column, endLine, endColumn } = rangeJson(article.lines, reference.start, reference.end);
+    return {
+    line,
+    column,
+    endLine,
+    endColumn,
     text: reference.text,
     kind: 'decision',
     id: reference.id ?? null,
@@ -36,12 +36,13 @@ export function withDecisions(json: FileJson, result: ArticleResult, index: Corp
     ...(reference.decisionType ? { decisionType: reference.decisionType } : {}),
     ...(reference.matter ? { matter: reference.matter } : {}),
     ...(cards ? { card: renderDecisionCard(reference, reference.id ? index.get(reference.id) : undefined, 'zh') } : {}),
-  }));
+    };
+  });
   const diagnostics = analysis.diagnostics.flatMap((diagnostic) => {
     const chosen = config.severity?.[diagnostic.code];
     if (chosen === 'off') return [];
     const severity: DiagnosticSeverity = chosen === undefined ? diagnostic.severity : chosen === 'hint' ? 'info' : chosen;
-    return [{ ...range(diagnostic.start, diagnostic.end), severity, code: diagnostic.code, message: diagnostic.message, fix: null }];
+    return [diagnosticJson(article.lines, diagnostic.start, diagnostic.end, severity, diagnostic.code, diagnostic.message, null)];
   });
   const byPosition = (a: RangeJson, b: RangeJson) => a.line - b.line || a.column - b.column;
   return { ...json, references: [...json.references, ...references].sort(byPosition), diagnostics: [...json.diagnostics, ...diagnostics].sort(byPosition) };

@@ -4,6 +4,7 @@ import { withConfiguredSeverity, type ProjectConfig } from '../core/config';
 import type { CorpusProblem } from '../core/corpus/problems';
 import { renderHoverCard } from '../core/hoverCard';
 import { positionOf, type ArticleResult } from './articles';
+import type { Line } from '../core/article/lines';
 import { toPath } from './nodeFiles';
 
 export interface RangeJson {
@@ -48,6 +49,24 @@ export interface FileJson {
   diagnostics: DiagnosticJson[];
 }
 
+/**
+ * A diagnostic's JSON, made in one literal: `{ ...range(…), severity, … }` (a spread followed by properties the
+ * spread object lacks) took V8's slow path, some 70 times the cost of this, for each of 330,000 diagnostics in a
+ * `check` of 10,000 articles.
+ */
+export function diagnosticJson(lines: readonly Line[], start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, fix: string | null): DiagnosticJson {
+  const from = positionOf(lines, start);
+  const to = positionOf(lines, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity, code, message, fix };
+}
+
+/** A range's JSON (1-based lines and UTF-16 columns, end exclusive). */
+export function rangeJson(lines: readonly Line[], start: number, end: number): RangeJson {
+  const from = positionOf(lines, start);
+  const to = positionOf(lines, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
 /** The `annotate --json` shape for one file (lines and columns 1-based, UTF-16 columns, end exclusive). */
 /** `keepReferences` false: only the diagnostics (what `check` prints); the references and tags stay empty. */
 export function fileJson(result: ArticleResult, config: ProjectConfig, cards: boolean, keepReferences = true): FileJson {
@@ -55,17 +74,17 @@ export function fileJson(result: ArticleResult, config: ProjectConfig, cards: bo
     return { file: result.file, references: [], tags: [], diagnostics: [{ line: result.error.line + 1, column: 1, endLine: result.error.line + 1, endColumn: 1, severity: 'error', code: result.error.code, message: result.error.message, fix: null }] };
   }
   const { analysis } = result;
-  const range = (start: number, end: number): RangeJson => {
-    const from = positionOf(analysis.article.lines, start);
-    const to = positionOf(analysis.article.lines, end);
-    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-  };
+  const lines = analysis.article.lines;
   return {
     file: result.file,
     references: !keepReferences ? [] : analysis.references.map((reference) => {
       const record = reference.id ? analysis.record(reference.id) : undefined;
+      const { line, column, endLine, endColumn } = rangeJson(lines, reference.start, reference.end);
       return {
-        ...range(reference.start, reference.end),
+        line,
+        column,
+        endLine,
+        endColumn,
         text: reference.text,
         kind: reference.kind,
         id: reference.id ?? null,
@@ -77,8 +96,11 @@ export function fileJson(result: ArticleResult, config: ProjectConfig, cards: bo
           : {}),
       };
     }),
-    tags: !keepReferences ? [] : analysis.tags.map((verdict) => ({ ...range(verdict.tag.start, verdict.tag.end), text: verdict.tag.text, known: verdict.known, suggestion: verdict.suggestion })),
-    diagnostics: diagnosticsOf(analysis, config).map((diagnostic) => ({ ...range(diagnostic.start, diagnostic.end), severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null })),
+    tags: !keepReferences ? [] : analysis.tags.map((verdict) => {
+      const { line, column, endLine, endColumn } = rangeJson(lines, verdict.tag.start, verdict.tag.end);
+      return { line, column, endLine, endColumn, text: verdict.tag.text, known: verdict.known, suggestion: verdict.suggestion };
+    }),
+    diagnostics: diagnosticsOf(analysis, config).map((diagnostic) => diagnosticJson(lines, diagnostic.start, diagnostic.end, diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.fix?.newText ?? null)),
   };
 }
 

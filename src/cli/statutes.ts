@@ -8,10 +8,10 @@ import { renderStatuteCard } from '../core/law/statuteCard';
 import { articleDate } from '../core/law/pointInTime';
 import { UsageError } from './args';
 import { terminalSafe } from '../core/util/controlText';
-import { positionOf, type ArticleResult } from './articles';
+import type { ArticleResult } from './articles';
 import { openLawLibrary } from './laws';
 import { openOfficialLawLibrary } from './lawsImport';
-import type { FileJson, RangeJson } from './output';
+import { diagnosticJson, rangeJson, type FileJson, type RangeJson } from './output';
 
 /** Opens the law library (`--laws <dir>`, then the embedded subset); a folder that is missing or has no index.json is a usage error. */
 export async function openLaws(lawsDir: string | undefined, cwd: string, err: (text: string) => void): Promise<LawLibrary> {
@@ -39,16 +39,15 @@ export async function withStatutes(json: FileJson, result: ArticleResult, librar
   const date = articleDate(article);
   const analysis = await analyzeStatutes(article.text, library, article.skipped, date);
   const index = await library.index();
-  const range = (start: number, end: number): RangeJson => {
-    const from = positionOf(article.lines, start);
-    const to = positionOf(article.lines, end);
-    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-  };
   const references: FileJson['references'] = [];
   for (const reference of keepReferences ? analysis.citations.references : []) {
     const entry = reference.pcode ? index.get(reference.pcode) : undefined;
+    const { line, column, endLine, endColumn } = rangeJson(article.lines, reference.start, reference.end);
     references.push({
-      ...range(reference.start, reference.end),
+      line,
+      column,
+      endLine,
+      endColumn,
       text: reference.text,
       kind: 'law',
       id: reference.pcode ?? null,
@@ -65,7 +64,7 @@ export async function withStatutes(json: FileJson, result: ArticleResult, librar
       ...(cards && entry ? { card: renderStatuteCard(reference, entry, reference.article ? await library.law(entry.pcode) : undefined, 'zh', date) } : {}),
     });
   }
-  const diagnostics = withConfiguredSeverity(analysis.diagnostics, config).map((diagnostic) => ({ ...range(diagnostic.start, diagnostic.end), severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, fix: diagnostic.fix?.newText ?? null }));
+  const diagnostics = withConfiguredSeverity(analysis.diagnostics, config).map((diagnostic) => diagnosticJson(article.lines, diagnostic.start, diagnostic.end, diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.fix?.newText ?? null));
   const byPosition = (a: RangeJson, b: RangeJson) => a.line - b.line || a.column - b.column;
   return { ...json, references: [...json.references, ...references].sort(byPosition), diagnostics: [...json.diagnostics, ...diagnostics].sort(byPosition) };
 }

@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES, fixTitle, type ArticleDiagnostic, type DiagnosticCode, type TextFix } from '../article/checks';
+import { DIAGNOSTIC_CODES, textFix, type ArticleDiagnostic, type DiagnosticCode, type TextFix } from '../article/checks';
 import { findStatuteCitations, type SkippedRanges, type StatuteCitations, type StatuteReference } from './citations';
 import type { LawIndex } from './lawIndex';
 import type { LawLibrary, LawText } from './lawLibrary';
@@ -47,13 +47,13 @@ export function checkStatutes(citations: StatuteCitations, index: LawIndex, lawT
     // law database: a citation of one is not an unknown law.
     if (INTERNATIONAL_INSTRUMENT.test(unknown.name)) continue;
     const suggestions = index.suggest(unknown.name);
-    const fixes = suggestions.map((suggestion) => ({ ...fixTitle(msg('Change to {0}', suggestion.name)), start: unknown.start, end: unknown.end, newText: suggestion.name }));
+    const fixes = suggestions.map((suggestion) => textFix(msg('Change to {0}', suggestion.name), unknown.start, unknown.end, suggestion.name));
     report(unknown.start, unknown.end, 'unknown-law', suggestions.length > 0 ? msg('No law named "{0}" in the law index. Did you mean {1}?', short(unknown.name), suggestions.map((suggestion) => suggestion.name).join('、')) : msg('No law named "{0}" in the law index.', short(unknown.name)), fixes);
   }
   // A short name several laws share, which no other citation in the document decides: the candidates, each a fix.
   for (const ambiguous of citations.ambiguousLaws ?? []) {
     const names = ambiguous.candidates.map((pcode) => index.get(pcode)?.name).filter((name): name is string => name !== undefined);
-    const fixes = names.map((name) => ({ ...fixTitle(msg('Change to {0}', name)), start: ambiguous.start, end: ambiguous.end, newText: name }));
+    const fixes = names.map((name) => textFix(msg('Change to {0}', name), ambiguous.start, ambiguous.end, name));
     report(ambiguous.start, ambiguous.end, 'ambiguous-law', msg('"{0}" may be any of {1}; write the full name once (or cite one of them) to decide.', short(ambiguous.name), names.join('、')), fixes);
   }
   const reportedFiles = new Set<string>();

@@ -65,7 +65,8 @@ export class ParagraphConversions {
       const newline = text.indexOf('\n', from);
       const end = newline === -1 ? text.length : newline;
       const converted = end > from ? this.#paragraph(text.slice(from, end)) : EMPTY;
-      parts.push({ ...converted, from });
+      // Not `{ ...converted, from }`: a spread followed by a property it lacks takes V8's slow path.
+      parts.push({ text: converted.text, offsets: converted.offsets, from });
       length += converted.text.length + (newline === -1 ? 0 : 1);
       if (newline === -1) break;
       from = newline + 1;

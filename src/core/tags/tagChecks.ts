@@ -1,6 +1,6 @@
 import type { Article } from '../article/article';
 import type { ArticleDiagnostic, TextFix } from '../article/checks';
-import { DIAGNOSTIC_CODES, fixTitle } from '../article/checks';
+import { DIAGNOSTIC_CODES, textFix } from '../article/checks';
 import { formatMessage, msg, type Localizable } from '../util/messages';
 import type { ArticleTag } from './articleTags';
 import type { TagVocabulary } from './vocabulary';
@@ -17,7 +17,7 @@ export interface TagVerdict {
 export function checkTags(article: Article, tags: readonly ArticleTag[], vocabulary: TagVocabulary): { diagnostics: ArticleDiagnostic[]; verdicts: TagVerdict[] } {
   const diagnostics: ArticleDiagnostic[] = [];
   const verdicts: TagVerdict[] = [];
-  const replace = (tag: ArticleTag, newText: string): TextFix => ({ ...fixTitle(msg('Change to {0}', newText)), start: tag.start, end: tag.end, newText });
+  const replace = (tag: ArticleTag, newText: string): TextFix => textFix(msg('Change to {0}', newText), tag.start, tag.end, newText);
   const firstOf = new Map<string, ArticleTag>();
   // Front matter written for another site's tag list (taiwan, political): when not one of its tags is in the
   // taxonomy, the article uses another vocabulary and its front-matter tags are not checked one by one.
