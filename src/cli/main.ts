@@ -5,7 +5,7 @@ import { writeAnnotations, writeCheck } from './resultWriter';
 import { openSession } from './session';
 import { RealFolders } from './repositoryFiles';
 import { openLaws } from './statutes';
-import { checkedFiles } from './checkedFiles';
+import { checkedFiles, startWorkerThreads } from './checkedFiles';
 import type { FileCheckContext } from './fileOutput';
 import { WorkerFailure } from './workerPool';
 import { importLaws } from './lawsImport';
@@ -70,13 +70,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'harvest') return await harvestCommand(args, io);
     if (args.command === 'export') return await exportCommand(args, io);
     if (args.command === 'sources') return await sourcesCommand(args, io);
-    const session = await openSession(args, io.cwd);
-    if (args.command === 'search') return search(args, session.corpus.index, io);
+    if (args.command === 'search') return search(args, (await openSession(args, io.cwd)).corpus.index, io);
     const files = await resolveFileArguments(args.positional, io.cwd);
-    const laws = await openLaws(args.laws, io.cwd, io.err);
-    const context: FileCheckContext = { cwd: io.cwd, session, laws, decisionRecords: new DecisionRecords(session.corpus.index), command: args.command, cards: args.cards, today: today(), realFolders: new RealFolders() };
-    const results = checkedFiles(files, args, context, io.workerScript ?? path.join(__dirname, 'cliWorker.js'));
-    return args.command === 'annotate' ? await writeAnnotations(results, files, session.problems, args, io) : await writeCheck(results, files.length, session.problems, args, io, version());
+    const startedOn = today();
+    const workers = startWorkerThreads(files, args, io.cwd, startedOn, io.workerScript ?? path.join(__dirname, 'cliWorker.js'));
+    try {
+      const session = await openSession(args, io.cwd);
+      const laws = await openLaws(args.laws, io.cwd, io.err);
+      const context: FileCheckContext = { cwd: io.cwd, session, laws, decisionRecords: new DecisionRecords(session.corpus.index), command: args.command, cards: args.cards, today: startedOn, realFolders: new RealFolders() };
+      const results = checkedFiles(files, context, workers);
+      return args.command === 'annotate' ? await writeAnnotations(results, files, session.problems, args, io) : await writeCheck(results, files.length, session.problems, args, io, version());
+    } finally {
+      // A session or law folder that fails here (a usage error) ends the run before its results are read.
+      await workers?.stop();
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`policy-annotator: ${usageMessage(error.message)}`);

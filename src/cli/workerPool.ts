@@ -23,13 +23,27 @@ export class WorkerFailure extends Error {}
 
 type Slot = { readonly json: FileJson } | { readonly thrown: { readonly message: string; readonly stack: string } };
 
+/** A pool of worker threads started ahead: its results in input order, and a stop for a run that ends before reading them. */
+export interface WorkerRun {
+  readonly results: AsyncGenerator<FileJson>;
+  stop(): Promise<void>;
+}
+
 /**
  * The files' results in input order, checked by `jobs` worker threads (dist/cliWorker.js). Each file's result
  * waits in a reorder buffer keyed by its index until every earlier one has been yielded; batches are handed
  * out only within a window ahead of the next file to yield, so the buffer, and the memory, stay bounded
  * however many files there are and however slow one batch is.
  */
-export async function* filesInWorkers(files: readonly string[], jobs: number, script: string, setup: WorkerSetup): AsyncGenerator<FileJson> {
+export function filesInWorkers(files: readonly string[], jobs: number, script: string, setup: WorkerSetup): AsyncGenerator<FileJson> {
+  return startWorkers(files, jobs, script, setup).results;
+}
+
+/**
+ * filesInWorkers with the threads started now: each opens its session (about a second of work) while the
+ * caller opens its own, instead of after it. The caller must read `results` to the end or call `stop`.
+ */
+export function startWorkers(files: readonly string[], jobs: number, script: string, setup: WorkerSetup): WorkerRun {
   const count = Math.min(jobs, Math.ceil(files.length / BATCH_SIZE));
   const window = count * WINDOW_BATCHES_PER_WORKER * BATCH_SIZE;
   const ready = new Map<number, Slot>();
@@ -68,28 +82,37 @@ export async function* filesInWorkers(files: readonly string[], jobs: number, sc
       if (!closing) fail(`worker thread ${number} stopped (exit code ${code}) before checking its files`);
     });
   }
-  try {
-    dispatch();
-    while (next < files.length) {
-      const slot = ready.get(next);
-      if (!slot) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      ready.delete(next);
-      if ('thrown' in slot) {
-        // The same error the in-process check would have thrown for this file, with the worker's stack.
-        const error = new Error(slot.thrown.message);
-        error.stack = slot.thrown.stack;
-        throw error;
-      }
-      next++;
-      yield slot.json;
-      dispatch();
-    }
-  } finally {
+  // The first batches wait in the workers' queues while their sessions open.
+  dispatch();
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
     closing = true;
-    await Promise.all([...inFlight.keys()].map((worker) => worker.terminate()));
+    stopped ??= Promise.all([...inFlight.keys()].map((worker) => worker.terminate())).then(() => undefined);
+    return stopped;
+  };
+  async function* results(): AsyncGenerator<FileJson> {
+    try {
+      while (next < files.length) {
+        const slot = ready.get(next);
+        if (!slot) {
+          if (failure) throw failure;
+          await new Promise<void>((resolve) => (wake = resolve));
+          continue;
+        }
+        ready.delete(next);
+        if ('thrown' in slot) {
+          // The same error the in-process check would have thrown for this file, with the worker's stack.
+          const error = new Error(slot.thrown.message);
+          error.stack = slot.thrown.stack;
+          throw error;
+        }
+        next++;
+        yield slot.json;
+        dispatch();
+      }
+    } finally {
+      await stop();
+    }
   }
+  return { results: results(), stop };
 }

@@ -152,3 +152,13 @@ test('a worker that crashes or cannot start is a WorkerFailure, never a partial 
   const failing = script('failing.js', `parentPort.postMessage({ setupFailed: 'no corpus' });`);
   await assert.rejects(collect(filesInWorkers(names, 2, failing, setup)), (error: Error) => error instanceof WorkerFailure && /could not start: no corpus/.test(error.message));
 });
+
+test('worker threads started ahead stop when the main thread finds a usage error (a missing law folder): exit 2, no hang', () => {
+  for (const jobs of ['1', '2']) {
+    const result = spawnSync(process.execPath, [cli, 'check', '--jobs', jobs, '--laws', 'no-such-laws', 'articles/*.md'], { cwd: folder, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(result.signal, null, `--jobs ${jobs}: ended by itself`);
+    assert.equal(result.status, 2, `--jobs ${jobs}`);
+    assert.match(result.stderr, /law folder not found: no-such-laws/);
+    assert.equal(result.stdout, '');
+  }
+});
