@@ -182,7 +182,8 @@ export class LawLibrary {
       // An earlier source (the configured folder) wins over a later one (the embedded subset).
       for (const entry of parsedIndex.entries) {
         if (entries.has(entry.pcode)) continue;
-        entries.set(entry.pcode, { ...entry, aliases: parsedAliases.aliases.get(entry.pcode) ?? [] });
+        // Not `{ ...entry, aliases }` (V8's slow path when the entry has no `aliases`; see lawIndex.ts).
+        entries.set(entry.pcode, Object.assign({}, entry, { aliases: parsedAliases.aliases.get(entry.pcode) ?? [] }));
         textFolder.set(entry.pcode, !texts || texts.has(entry.pcode) ? source.folder : undefined);
       }
     }
