@@ -204,8 +204,8 @@ export function assembleArticle(text: string, blocks: readonly PlacedBlock[], sh
     for (const link of shifted.sourceLinks) sourceLinks.push(link);
     for (const key of shifted.keys) keys.push(key);
     for (const citation of shifted.citationLines) citationLines.push(citation);
-    for (const [from, to] of block.article.skipped.ranges()) skipped.add(from + start, to + start);
-    for (const [from, to] of block.article.notProse.ranges()) notProse.add(from + start, to + start);
+    skipped.addShifted(block.article.skipped, start);
+    notProse.addShifted(block.article.notProse, start);
     hasFootnotes ||= block.article.hasFootnotes;
   }
   const frontMatter = blocks[0]!.block.article.frontMatter;

@@ -9,6 +9,7 @@ import { rangeSetOf } from './lines';
 import type { Section } from './sections';
 import type { MarkdownLink } from './links';
 import { isDocument, type ArticleReference, type NearMiss } from './resolve';
+import { detached } from '../util/text';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
@@ -92,8 +93,9 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     const message = msg('Possibly {0} ({1}% similar). If it is, add this name as an alias of the record; if not, ignore it.', quoted(record.title), Math.round(miss.score * 100));
     diagnostics.push({ start: miss.start, end: miss.end, severity: DIAGNOSTIC_CODES['possible-mention'], code: 'possible-mention', message: formatMessage(message), localizable: message, possibleRecord: { id: record.id, alias } });
   }
+  // Two literals, not a spread of an optional part: every check runs on every keystroke.
   const report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) =>
-    diagnostics.push({ start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message, ...(fix ? { fix } : {}) });
+    diagnostics.push(fix ? { start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message, fix } : { start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message });
   const recordOf = (reference: ArticleReference) => (reference.id ? index.get(reference.id) : undefined);
   const citedIds = new Set<string>();
   const bodyIds = new Set<string>();
@@ -197,7 +199,8 @@ function reportPlaceholder(link: MarkdownLink, text: string, record: CorpusRecor
   const destination = link.destination.trim();
   if (link.form !== 'inline' || (destination !== '#' && destination !== '')) return;
   const url = record?.url ? hrefOf(record.url) : undefined;
-  const fix = url ? { ...fixTitle(msg('Link to {0}', url)), start: link.destinationStart, end: link.destinationEnd, newText: url } : undefined;
+  const title = url ? msg('Link to {0}', url) : undefined;
+  const fix = url && title ? { title: formatMessage(title), localizedTitle: title, start: link.destinationStart, end: link.destinationEnd, newText: url } : undefined;
   report(link.start, link.end, 'placeholder-link', url ? msg('Placeholder link: "{0}" is {1}, at {2}.', short(text), record!.title, url) : record ? msg('Placeholder link with no URL ({0} has no URL in the corpus).', record.title) : msg('Placeholder link with no URL.'), fix);
 }
 
@@ -291,10 +294,12 @@ const hrefs = new Map<string, string | undefined>();
 const MAX_CACHED_URLS = 20_000;
 
 function cachedBy(cache: Map<string, string | undefined>, key: string, compute: (key: string) => string | undefined): string | undefined {
-  if (cache.has(key)) return cache.get(key);
+  const known = cache.get(key);
+  if (known !== undefined || cache.has(key)) return known;
   if (cache.size >= MAX_CACHED_URLS) cache.clear();
   const value = compute(key);
-  cache.set(key, value);
+  // A copy as the key: the URL is a slice of one version of the document, which it would keep (see detached).
+  cache.set(detached(key), value);
   return value;
 }
 

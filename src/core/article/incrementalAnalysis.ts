@@ -5,7 +5,7 @@ import { findMentionCandidates, prewarmResolutions, ResolutionMemo, resolveWithC
 import type { AliasMatch } from '../search/aliasMatcher';
 import type { FuzzyMention } from '../search/fuzzyMentions';
 import type { ReferenceIndex } from '../search/layeredIndex';
-import { editBetween, hashOfRange } from '../util/text';
+import { detached, editBetween, hashOfRange } from '../util/text';
 
 /**
  * The analysis of one document, kept from version to version: an edit re-parses and re-matches only the blocks
@@ -135,7 +135,9 @@ export class IncrementalAnalysis {
         // Compared in place: no slice of the text unless the block is new.
         entry = bucket?.find((candidate) => candidate.block.text.length === end - start && text.startsWith(candidate.block.text, start));
         if (!entry) {
-          entry = { block: parseBlock(text.slice(start, end)), used: this.#round };
+          // A copy of the block's text: a slice would keep this whole version of the document alive as long as
+          // the block is kept (see detached), and its links' and citations' texts are slices of it.
+          entry = { block: parseBlock(detached(text.slice(start, end))), used: this.#round };
           if (bucket) bucket.push(entry);
           else this.#blocks.set(hash, [entry]);
         }
@@ -177,10 +179,13 @@ export class IncrementalAnalysis {
 
   /** Blocks of this version and the one before stay (an undo finds them); older ones go. */
   #evict(): void {
+    const oldest = this.#round - 1;
     for (const [hash, bucket] of this.#blocks) {
-      const kept = bucket.filter((entry) => entry.used >= this.#round - 1);
+      // Most buckets hold one block in use: nothing to copy.
+      if (bucket.every((entry) => entry.used >= oldest)) continue;
+      const kept = bucket.filter((entry) => entry.used >= oldest);
       if (kept.length === 0) this.#blocks.delete(hash);
-      else if (kept.length < bucket.length) this.#blocks.set(hash, kept);
+      else this.#blocks.set(hash, kept);
     }
   }
 }

@@ -129,6 +129,12 @@ export class RangeSet {
     return this.overlaps(offset, offset + 1);
   }
 
+  /** Adds the ranges of `other` moved by `by` (they must come after this set's, as for add): no pairs built. */
+  addShifted(other: RangeSet, by: number): void {
+    const list = other.#list;
+    for (let index = 0; index < list.length; index++) this.add(list.start(index) + by, list.end(index) + by);
+  }
+
   ranges(): Array<[number, number]> {
     const ranges: Array<[number, number]> = [];
     for (let index = 0; index < this.#list.length; index++) ranges.push([this.#list.start(index), this.#list.end(index)]);
