@@ -199,8 +199,7 @@ function reportPlaceholder(link: MarkdownLink, text: string, record: CorpusRecor
   const destination = link.destination.trim();
   if (link.form !== 'inline' || (destination !== '#' && destination !== '')) return;
   const url = record?.url ? hrefOf(record.url) : undefined;
-  const title = url ? msg('Link to {0}', url) : undefined;
-  const fix = url && title ? { title: formatMessage(title), localizedTitle: title, start: link.destinationStart, end: link.destinationEnd, newText: url } : undefined;
+  const fix = url ? fixOf(msg('Link to {0}', url), link.destinationStart, link.destinationEnd, url) : undefined;
   report(link.start, link.end, 'placeholder-link', url ? msg('Placeholder link: "{0}" is {1}, at {2}.', short(text), record!.title, url) : record ? msg('Placeholder link with no URL ({0} has no URL in the corpus).', record.title) : msg('Placeholder link with no URL.'), fix);
 }
 
@@ -209,6 +208,11 @@ type Report = (start: number, end: number, code: DiagnosticCode, message: Locali
 /** A fix's title in English plus its template. */
 export function fixTitle(title: Localizable): Pick<TextFix, 'title' | 'localizedTitle'> {
   return { title: formatMessage(title), localizedTitle: title };
+}
+
+/** `{ ...fixTitle(title), start, end, newText }`, written out (a spread copies at run time; the checks run on every keystroke). */
+function fixOf(title: Localizable, start: number, end: number, newText: string): TextFix {
+  return { title: formatMessage(title), localizedTitle: title, start, end, newText };
 }
 
 function checkCitation(reference: ArticleReference, record: CorpusRecord | undefined, report: Report): void {
@@ -222,12 +226,12 @@ function checkCitation(reference: ArticleReference, record: CorpusRecord | undef
   if (parsed.url && record.url && canonicalOf(parsed.url.text) !== canonicalOf(record.url)) {
     const [start, end] = at(parsed.url);
     const url = hrefOf(record.url);
-    report(start, end, 'citation-url-mismatch', msg('The URL differs from the corpus record {0}: {1}.', record.id, record.url), url ? { ...fixTitle(msg('Use {0}', url)), start, end, newText: url } : undefined);
+    report(start, end, 'citation-url-mismatch', msg('The URL differs from the corpus record {0}: {1}.', record.id, record.url), url ? fixOf(msg('Use {0}', url), start, end, url) : undefined);
   }
   if (parsed.date && record.date && !sameDate(parsed.date.iso, record.date)) {
     const [start, end] = at(parsed.date.span);
     const newText = formatLike(parsed.date.span.text, record.date);
-    report(start, end, 'citation-date-mismatch', msg("The date {0} differs from the corpus record's {1}.", parsed.date.span.text, record.date), { ...fixTitle(msg('Use {0}', newText)), start, end, newText });
+    report(start, end, 'citation-date-mismatch', msg("The date {0} differs from the corpus record's {1}.", parsed.date.span.text, record.date), fixOf(msg('Use {0}', newText), start, end, newText));
   }
   if (parsed.url && !parsed.lastVisit) {
     report(citation.start, citation.end, 'citation-missing-last-visit', msg('This citation has no last-visit date, e.g. "(last visit June 30, 2024)".'));

@@ -1,6 +1,6 @@
 import type { Article } from './article';
 import { checkResolvedSteps, completeAnalysis, indexWithBibliography, withTags, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
-import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock, type ShiftedBlocks } from './articleBlocks';
+import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsAfterEdit, cutsOf, parseBlock, type BlockParser, type Cut, type ParsedBlock, type PlacedBlock, type ShiftedBlocks } from './articleBlocks';
 import { findMentionCandidates, prewarmResolutions, ResolutionMemo, resolveWithCandidates, type MentionCandidates, type ResolveOptions } from './resolve';
 import type { AliasMatch } from '../search/aliasMatcher';
 import type { FuzzyMention } from '../search/fuzzyMentions';
@@ -24,8 +24,8 @@ export class IncrementalAnalysis {
   readonly #shifted: ShiftedBlocks = new WeakMap();
   /** What the kept matches and resolutions were computed against (corpus generation, bibliography…). */
   #corpusStamp: string | undefined;
-  /** The text last analysed and the ranges parsed in it (see #parser). */
-  #ranges: { readonly text: string; readonly byStart: Map<number, RangeEntry[]> } | undefined;
+  /** The text last analysed, its candidate cuts and the ranges parsed in it (see #version). */
+  #last: { readonly text: string; readonly cuts: readonly Cut[]; readonly ranges: ParsedRanges } | undefined;
   #round = 0;
 
   /**
@@ -34,13 +34,15 @@ export class IncrementalAnalysis {
    */
   analyze(text: string, input: AnalysisInput): ArticleAnalysis {
     const index = this.#begin(input);
-    return this.#finish(text, blocksOf(text, this.#parser(text)), index, input);
+    const { cuts, parse } = this.#version(text);
+    return this.#finish(text, blocksOf(text, parse, cuts), index, input);
   }
 
   /** Only the parse (what tag completion needs on every keystroke), from the kept blocks: parseArticle(text). */
   parse(text: string): Article {
     this.#round++;
-    return assembleArticle(text, blocksOf(text, this.#parser(text)), this.#shifted);
+    const { cuts, parse } = this.#version(text);
+    return assembleArticle(text, blocksOf(text, parse, cuts), this.#shifted);
   }
 
   /**
@@ -55,8 +57,7 @@ export class IncrementalAnalysis {
     // one waits: it replaces the candidates and clears the memo, which this run must then not fill with matches
     // against its own, older index.
     const stale = () => cancelled() || this.#corpusStamp !== input.corpusStamp;
-    const cuts = cutsOf(text);
-    const parse = this.#parser(text);
+    const { cuts, parse } = this.#version(text);
     for (const [start, end] of candidateBlocks(text, cuts)) {
       const block = parse(text, start, end);
       this.#candidatesOf(block, index, input.options);
@@ -116,18 +117,22 @@ export class IncrementalAnalysis {
     return indexWithBibliography(input.corpus, input.bibliography);
   }
 
-  #parser(text: string): BlockParser {
-    // The ranges parsed for the last text, by start: a range wholly before the edit (the common prefix) or wholly
-    // after it (the common suffix) holds the same text as then, so its block is found without hashing the text.
-    const previous = this.#ranges;
-    const edit = previous ? editBetween(previous.text, text) : undefined;
-    const ranges = new Map<number, RangeEntry[]>();
-    this.#ranges = { text, byStart: ranges };
-    return (text, start, end) => {
+  /**
+   * The candidate cuts of `text` and a parser of its blocks, from what was kept of the last text: its cuts move
+   * with the edit, and a range wholly before the edit (the common prefix) or wholly after it (the common suffix)
+   * holds the same text as the range parsed there then, so its block is found without hashing the text.
+   */
+  #version(text: string): { readonly cuts: readonly Cut[]; readonly parse: BlockParser } {
+    const last = this.#last;
+    const edit = last ? editBetween(last.text, text) : undefined;
+    const cuts = last && edit ? cutsAfterEdit(text, last.cuts, edit) : cutsOf(text);
+    const ranges = new ParsedRanges(cuts.length + 1);
+    this.#last = { text, cuts, ranges };
+    const parse: BlockParser = (text, start, end) => {
       let entry: BlockEntry | undefined;
-      if (previous && edit) {
+      if (last && edit) {
         const shift = start >= text.length - edit.suffix ? edit.delta : end <= edit.prefix ? 0 : undefined;
-        if (shift !== undefined) entry = previous.byStart.get(start - shift)?.find((range) => range.end === end - shift)?.entry;
+        if (shift !== undefined) entry = last.ranges.find(start - shift, end - start);
       }
       if (!entry) {
         const hash = hashOfRange(text, start, end);
@@ -143,11 +148,10 @@ export class IncrementalAnalysis {
         }
       }
       entry.used = this.#round;
-      const at = ranges.get(start);
-      if (at) at.push({ end, entry });
-      else ranges.set(start, [{ end, entry }]);
+      ranges.add(start, entry);
       return entry.block;
     };
+    return { cuts, parse };
   }
 
   #candidatesOf(block: ParsedBlock, index: ReferenceIndex, options: ResolveOptions): MentionCandidates | undefined {
@@ -180,13 +184,13 @@ export class IncrementalAnalysis {
   /** Blocks of this version and the one before stay (an undo finds them); older ones go. */
   #evict(): void {
     const oldest = this.#round - 1;
-    for (const [hash, bucket] of this.#blocks) {
-      // Most buckets hold one block in use: nothing to copy.
-      if (bucket.every((entry) => entry.used >= oldest)) continue;
+    // forEach, not for…of: no [hash, bucket] pair per block and keystroke. Most buckets hold one block in use.
+    this.#blocks.forEach((bucket, hash) => {
+      if (bucket.every((entry) => entry.used >= oldest)) return;
       const kept = bucket.filter((entry) => entry.used >= oldest);
       if (kept.length === 0) this.#blocks.delete(hash);
       else this.#blocks.set(hash, kept);
-    }
+    });
   }
 }
 
@@ -207,9 +211,51 @@ interface BlockEntry {
   used: number;
 }
 
-interface RangeEntry {
-  readonly end: number;
-  readonly entry: BlockEntry;
+/**
+ * The ranges parsed in one text and their blocks, in the order asked: by start with a binary search while they
+ * come in order (a keystroke's walk over the cuts), by a map made once when they do not (merged blocks).
+ */
+class ParsedRanges {
+  readonly #starts: number[];
+  readonly #entries: BlockEntry[];
+  #count = 0;
+  #inOrder = true;
+  #byStart: Map<number, BlockEntry[]> | undefined;
+
+  constructor(expected: number) {
+    this.#starts = new Array<number>(expected);
+    this.#entries = new Array<BlockEntry>(expected);
+  }
+
+  add(start: number, entry: BlockEntry): void {
+    if (this.#count > 0 && start < this.#starts[this.#count - 1]!) this.#inOrder = false;
+    this.#starts[this.#count] = start;
+    this.#entries[this.#count++] = entry;
+  }
+
+  /** The entry of the range [start, start + length), if it was parsed. */
+  find(start: number, length: number): BlockEntry | undefined {
+    if (!this.#inOrder) return this.#mapped().get(start)?.find((entry) => entry.block.text.length === length);
+    let low = 0;
+    for (let high = this.#count; low < high; ) {
+      const middle = (low + high) >> 1;
+      if (this.#starts[middle]! < start) low = middle + 1;
+      else high = middle;
+    }
+    for (; low < this.#count && this.#starts[low] === start; low++) if (this.#entries[low]!.block.text.length === length) return this.#entries[low];
+    return undefined;
+  }
+
+  #mapped(): Map<number, BlockEntry[]> {
+    if (this.#byStart) return this.#byStart;
+    const byStart = new Map<number, BlockEntry[]>();
+    for (let index = 0; index < this.#count; index++) {
+      const at = byStart.get(this.#starts[index]!);
+      if (at) at.push(this.#entries[index]!);
+      else byStart.set(this.#starts[index]!, [this.#entries[index]!]);
+    }
+    return (this.#byStart = byStart);
+  }
 }
 
 /** Resolutions kept at most; past it the memo starts again. */
