@@ -71,7 +71,7 @@ test('the resolution memo keeps a resolution per form, destination and text, and
   const memo = new ResolutionMemo();
   const link = (text: string, destination: string, form: MarkdownLink['form'] = 'inline'): MarkdownLink => ({ form, start: 0, end: 1, text, textStart: 0, textEnd: 1, destination, destinationStart: 0, destinationEnd: 1 });
   let computed = 0;
-  const compute = (id: string) => (weakOk: (id: string) => boolean): Resolution => {
+  const compute = (id: string) => (_subject: unknown, weakOk: (id: string) => boolean): Resolution => {
     computed++;
     return weakOk('weak') ? { id, score: 1, match: 'alias' } : { score: 0 };
   };

@@ -84,7 +84,10 @@ const REFERENCES_PER_STEP = 1_024;
 export function* checkArticleSteps(article: Article, references: readonly ArticleReference[], index: ReferenceIndex, nearMisses: readonly NearMiss[] = []): Generator<void, ArticleDiagnostic[]> {
   let work = 0;
   const diagnostics: ArticleDiagnostic[] = [];
-  for (const miss of nearMisses) {
+  // Loops by index in this generator: a for…of over an array makes an iterator result per item unless the engine
+  // optimises the generator, and this runs once per keystroke over every reference.
+  for (let at = 0; at < nearMisses.length; at++) {
+    const miss = nearMisses[at]!;
     const record = index.get(miss.id);
     if (!record) continue;
     const alias = article.text.slice(miss.start, miss.end);
@@ -111,7 +114,8 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
   const linksSections = rangeSetOf(article.sections.filter((section) => section.kind === 'links').map((section) => sectionRange(article, section)));
   const inLinks = (offset: number) => linksSections.overlaps(offset, offset + 1) || linksSections.overlaps(offset - 1, offset);
 
-  for (const reference of references) {
+  for (let at = 0; at < references.length; at++) {
+    const reference = references[at]!;
     if (++work % REFERENCES_PER_STEP === 0) yield;
     const record = recordOf(reference);
     if (reference.candidates) {
@@ -145,7 +149,8 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
 
   // Duplicates: the second and later citations of one record (or one URL).
   const seen = new Map<string, number>();
-  for (const reference of references) {
+  for (let at = 0; at < references.length; at++) {
+    const reference = references[at]!;
     if (++work % REFERENCES_PER_STEP === 0) yield;
     if (reference.kind !== 'citation' || !reference.citation) continue;
     const key = reference.id ?? (reference.citation.parsed.url ? canonicalOf(reference.citation.parsed.url.text) : undefined);
@@ -161,7 +166,8 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     report(first.start, first.end, 'sources-without-corpus', msg('No corpus covers these {0} sources, so they are not checked; see README: Corpus.', uncoveredSources.length));
   }
   const notCited = new Set<string>();
-  for (const reference of references) {
+  for (let at = 0; at < references.length; at++) {
+    const reference = references[at]!;
     if (++work % REFERENCES_PER_STEP === 0) yield;
     if (!citesInline) break;
     if (reference.kind === 'citation' && reference.id && !referredIds.has(reference.id) && !notCited.has(reference.id)) {
@@ -170,7 +176,8 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     }
   }
   const reported = new Set<string>();
-  for (const reference of references) {
+  for (let at = 0; at < references.length; at++) {
+    const reference = references[at]!;
     if (++work % REFERENCES_PER_STEP === 0) yield;
     const record = recordOf(reference);
     if (reference.kind === 'citation' || !record || citedIds.has(record.id) || reported.has(record.id)) continue;

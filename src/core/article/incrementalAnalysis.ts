@@ -126,7 +126,7 @@ export class IncrementalAnalysis {
     const last = this.#last;
     const edit = last ? editBetween(last.text, text) : undefined;
     const cuts = last && edit ? cutsAfterEdit(text, last.cuts, edit) : cutsOf(text);
-    const ranges = new ParsedRanges(cuts.length + 1);
+    const ranges = new ParsedRanges();
     this.#last = { text, cuts, ranges };
     const parse: BlockParser = (text, start, end) => {
       let entry: BlockEntry | undefined;
@@ -186,7 +186,9 @@ export class IncrementalAnalysis {
     const oldest = this.#round - 1;
     // forEach, not for…of: no [hash, bucket] pair per block and keystroke. Most buckets hold one block in use.
     this.#blocks.forEach((bucket, hash) => {
-      if (bucket.every((entry) => entry.used >= oldest)) return;
+      let stale = false;
+      for (let at = 0; at < bucket.length && !stale; at++) stale = bucket[at]!.used < oldest;
+      if (!stale) return;
       const kept = bucket.filter((entry) => entry.used >= oldest);
       if (kept.length === 0) this.#blocks.delete(hash);
       else this.#blocks.set(hash, kept);
@@ -212,49 +214,46 @@ interface BlockEntry {
 }
 
 /**
- * The ranges parsed in one text and their blocks, in the order asked: by start with a binary search while they
- * come in order (a keystroke's walk over the cuts), by a map made once when they do not (merged blocks).
+ * The ranges parsed in one text and their blocks, by start (a binary search). A keystroke's walk over the cuts
+ * asks them in order; a merge asks again for an earlier start, and the sliced analysis asks for each range twice.
  */
 class ParsedRanges {
-  readonly #starts: number[];
-  readonly #entries: BlockEntry[];
-  #count = 0;
-  #inOrder = true;
-  #byStart: Map<number, BlockEntry[]> | undefined;
-
-  constructor(expected: number) {
-    this.#starts = new Array<number>(expected);
-    this.#entries = new Array<BlockEntry>(expected);
-  }
+  readonly #starts: number[] = [];
+  readonly #entries: BlockEntry[] = [];
 
   add(start: number, entry: BlockEntry): void {
-    if (this.#count > 0 && start < this.#starts[this.#count - 1]!) this.#inOrder = false;
-    this.#starts[this.#count] = start;
-    this.#entries[this.#count++] = entry;
+    const starts = this.#starts;
+    const count = starts.length;
+    if (count === 0 || start > starts[count - 1]!) {
+      starts.push(start);
+      this.#entries.push(entry);
+      return;
+    }
+    // After the ranges with this start, unless one of them is this one.
+    let at = this.#first(start);
+    for (; at < count && starts[at] === start; at++) if (this.#entries[at] === entry) return;
+    starts.splice(at, 0, start);
+    this.#entries.splice(at, 0, entry);
   }
 
   /** The entry of the range [start, start + length), if it was parsed. */
   find(start: number, length: number): BlockEntry | undefined {
-    if (!this.#inOrder) return this.#mapped().get(start)?.find((entry) => entry.block.text.length === length);
+    for (let at = this.#first(start); at < this.#starts.length && this.#starts[at] === start; at++) {
+      const entry = this.#entries[at]!;
+      if (entry.block.text.length === length) return entry;
+    }
+    return undefined;
+  }
+
+  /** The index of the first range starting at or after `start`. */
+  #first(start: number): number {
     let low = 0;
-    for (let high = this.#count; low < high; ) {
+    for (let high = this.#starts.length; low < high; ) {
       const middle = (low + high) >> 1;
       if (this.#starts[middle]! < start) low = middle + 1;
       else high = middle;
     }
-    for (; low < this.#count && this.#starts[low] === start; low++) if (this.#entries[low]!.block.text.length === length) return this.#entries[low];
-    return undefined;
-  }
-
-  #mapped(): Map<number, BlockEntry[]> {
-    if (this.#byStart) return this.#byStart;
-    const byStart = new Map<number, BlockEntry[]>();
-    for (let index = 0; index < this.#count; index++) {
-      const at = byStart.get(this.#starts[index]!);
-      if (at) at.push(this.#entries[index]!);
-      else byStart.set(this.#starts[index]!, [this.#entries[index]!]);
-    }
-    return (this.#byStart = byStart);
+    return low;
   }
 }
 

@@ -51,25 +51,26 @@ export class ResolutionMemo {
   }
 
   /** The link's resolution under `weakOk`, from the memo or computed by `compute` and kept. */
-  link(link: MarkdownLink, weakOk: WeakPolicy, compute: (weakOk: WeakPolicy) => Resolution): Resolution {
+  link(link: MarkdownLink, weakOk: WeakPolicy, compute: (link: MarkdownLink, weakOk: WeakPolicy) => Resolution): Resolution {
     let byDestination = this.#links.get(link.form);
     if (!byDestination) this.#links.set(link.form, (byDestination = new Map()));
     let byText = byDestination.get(link.destination);
     if (!byText) byDestination.set(detached(link.destination), (byText = new Map()));
-    return this.#memoized(byText, link.text, weakOk, compute);
+    return this.#memoized(byText, link.text, link, weakOk, compute);
   }
 
-  citation(citation: CitationLine, weakOk: WeakPolicy, compute: (weakOk: WeakPolicy) => Resolution): Resolution {
-    return this.#memoized(this.#citations, citation.text, weakOk, compute);
+  citation(citation: CitationLine, weakOk: WeakPolicy, compute: (citation: CitationLine, weakOk: WeakPolicy) => Resolution): Resolution {
+    return this.#memoized(this.#citations, citation.text, citation, weakOk, compute);
   }
 
-  #memoized(table: Map<string, readonly Variant[]>, key: string, weakOk: WeakPolicy, compute: (weakOk: WeakPolicy) => Resolution): Resolution {
+  /** `compute` takes what it resolves as an argument: no function made per link and keystroke when the memo has it. */
+  #memoized<T>(table: Map<string, readonly Variant[]>, key: string, subject: T, weakOk: WeakPolicy, compute: (subject: T, weakOk: WeakPolicy) => Resolution): Resolution {
     const known = table.get(key);
     // Asked again in the same order, as the computation would ask (the strong-only policy notes that it was asked);
     // each variant's questions up to its first different answer are ones the computation would ask too.
     if (known) for (const variant of known) if (answersAgree(variant.asked, weakOk)) return variant.resolution;
     const asked: Array<[string, boolean]> = [];
-    const resolution = compute((id) => {
+    const resolution = compute(subject, (id) => {
       const answer = weakOk(id);
       asked.push([id, answer]);
       return answer;

@@ -140,7 +140,7 @@ export function resolveWithCandidates(article: Article, index: ReferenceIndex, o
   };
   const first = resolutionsOf(article, index, options, exact, strongOnly, memo);
   if (!weakSkipped) return { references: referencesOf(article, options, exact, accepted, first), nearMisses };
-  const strong = strongIds(article, accepted, first);
+  const strong = strongIds(article, options.threshold, accepted, first);
   if (strong.size === 0) return { references: referencesOf(article, options, exact, accepted, first), nearMisses };
   const relatedToStrong = new Set([...strong].flatMap((id) => index.get(id)?.related ?? []));
   const supported: WeakPolicy = (id) => strong.has(id) || relatedToStrong.has(id) || (index.get(id)?.related.some((related) => strong.has(related)) ?? false);
@@ -150,13 +150,13 @@ export function resolveWithCandidates(article: Article, index: ReferenceIndex, o
 /** Fills the memo with the resolutions of these links and citations (the sliced analysis does it block by block). */
 export function prewarmResolutions(links: readonly MarkdownLink[], citations: readonly CitationLine[], index: ReferenceIndex, memo: ResolutionMemo): void {
   const never: WeakPolicy = () => false;
-  for (const link of links) memo.link(link, never, (weakOk) => resolveLink(link, index, weakOk, memo.names));
-  for (const citation of citations) memo.citation(citation, never, (weakOk) => resolveCitation(citation.parsed, index, weakOk, memo.names));
+  for (const link of links) memo.link(link, never, (link, weakOk) => resolveLink(link, index, weakOk, memo.names));
+  for (const citation of citations) memo.citation(citation, never, (citation, weakOk) => resolveCitation(citation.parsed, index, weakOk, memo.names));
 }
 
 /**
  * What one pass under a weak-alias policy resolves (the first pass decides whether there is a second): found
- * keys, each link's and citation's resolution with the threshold applied, each exact mention's ids.
+ * keys, each link's and citation's resolution (the threshold not yet applied), each exact mention's ids.
  */
 interface Resolutions {
   readonly keysFound: readonly boolean[];
@@ -167,16 +167,16 @@ interface Resolutions {
 
 /** Resolutions in the order the policy is asked: keys, links, citations, then mentions (the memo relies on it). */
 function resolutionsOf(article: Article, index: ReferenceIndex, options: ResolveOptions, mentions: readonly AliasMatch[], weakOk: WeakPolicy, memo?: ResolutionMemo): Resolutions {
-  const accept = (resolution: Resolution): Resolution =>
-    resolution.id !== undefined && resolution.score < options.threshold ? { score: resolution.score } : resolution;
   const keysFound = options.kinds.has('key') ? article.keys.map((key) => index.get(key.id) !== undefined) : [];
+  const linkResolution = (link: MarkdownLink, policy: WeakPolicy) => resolveLink(link, index, policy, memo?.names);
+  const citationResolution = (citation: CitationLine, policy: WeakPolicy) => resolveCitation(citation.parsed, index, policy, memo?.names);
   const links: Resolution[] = [];
   if (options.kinds.has('link')) {
-    for (const link of article.links) links.push(accept(memo ? memo.link(link, weakOk, (policy) => resolveLink(link, index, policy, memo.names)) : resolveLink(link, index, weakOk)));
+    for (const link of article.links) links.push(memo ? memo.link(link, weakOk, linkResolution) : linkResolution(link, weakOk));
   }
   const citations: Resolution[] = [];
   if (options.kinds.has('citation')) {
-    for (const citation of article.citationLines) citations.push(accept(memo ? memo.citation(citation, weakOk, (policy) => resolveCitation(citation.parsed, index, policy, memo.names)) : resolveCitation(citation.parsed, index, weakOk)));
+    for (const citation of article.citationLines) citations.push(memo ? memo.citation(citation, weakOk, citationResolution) : citationResolution(citation, weakOk));
   }
   // A weak alias the article gives no support to is not a reference at all: no card, no diagnostic.
   const mentionIds = mentions.map((match) => match.ids.filter((id) => !index.isWeak(match.alias, id) || weakOk(id)));
@@ -184,10 +184,10 @@ function resolutionsOf(article: Article, index: ReferenceIndex, options: Resolve
 }
 
 /** The ids the references of `resolved` would carry. */
-function strongIds(article: Article, fuzzy: readonly FuzzyMention[], resolved: Resolutions): Set<string> {
+function strongIds(article: Article, threshold: number, fuzzy: readonly FuzzyMention[], resolved: Resolutions): Set<string> {
   const ids = new Set<string>();
   resolved.keysFound.forEach((found, position) => found && ids.add(article.keys[position]!.id));
-  for (const resolution of [...resolved.links, ...resolved.citations]) if (resolution.id !== undefined) ids.add(resolution.id);
+  for (const resolution of [...resolved.links, ...resolved.citations]) if (resolution.id !== undefined && resolution.score >= threshold) ids.add(resolution.id);
   for (const found of resolved.mentionIds) if (found.length === 1) ids.add(found[0]!);
   for (const mention of fuzzy) ids.add(mention.id);
   return ids;
@@ -204,11 +204,11 @@ function referencesOf(article: Article, options: ResolveOptions, mentions: reado
   }
   resolved.links.forEach((resolution, position) => {
     const link = article.links[position]!;
-    references.push(withResolution({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link }, resolution));
+    references.push(withResolution({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link }, resolution, options.threshold));
   });
   resolved.citations.forEach((resolution, position) => {
     const citation = article.citationLines[position]!;
-    references.push(withResolution({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation }, resolution));
+    references.push(withResolution({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation }, resolution, options.threshold));
   });
   mentions.forEach((match, position) => {
     const ids = resolved.mentionIds[position]!;
@@ -229,19 +229,23 @@ function referencesOf(article: Article, options: ResolveOptions, mentions: reado
 /**
  * `{ ...base, ...resolution }`, written out for the three shapes this file gives resolutions ({ id, score, match },
  * { score, candidates }, { score }): a spread copies property by property at run time, and every link and
- * citation gets a new reference on every keystroke.
+ * citation gets a new reference on every keystroke. A record found below the threshold is not referred to: only
+ * the score stays.
  */
-function withResolution(base: Pick<ArticleReference, 'kind' | 'start' | 'end' | 'text' | 'link' | 'citation'>, resolution: Resolution): ArticleReference {
+function withResolution(base: Pick<ArticleReference, 'kind' | 'start' | 'end' | 'text' | 'link' | 'citation'>, resolution: Resolution, threshold: number): ArticleReference {
   const { kind, start, end, text, link, citation } = base;
   const { id, score, match, candidates } = resolution;
+  const below = id !== undefined && score < threshold;
   if (link && !citation) {
+    if (below || (id === undefined && match === undefined && !candidates)) return { kind, start, end, text, link, score };
     if (id !== undefined && match !== undefined && !candidates) return { kind, start, end, text, link, id, score, match };
-    if (id === undefined && match === undefined) return candidates ? { kind, start, end, text, link, score, candidates } : { kind, start, end, text, link, score };
+    if (id === undefined && match === undefined) return { kind, start, end, text, link, score, candidates };
   } else if (citation && !link) {
+    if (below || (id === undefined && match === undefined && !candidates)) return { kind, start, end, text, citation, score };
     if (id !== undefined && match !== undefined && !candidates) return { kind, start, end, text, citation, id, score, match };
-    if (id === undefined && match === undefined) return candidates ? { kind, start, end, text, citation, score, candidates } : { kind, start, end, text, citation, score };
+    if (id === undefined && match === undefined) return { kind, start, end, text, citation, score, candidates };
   }
-  return { ...base, ...resolution };
+  return below ? { ...base, score } : { ...base, ...resolution };
 }
 
 function resolveLink(link: MarkdownLink, index: ReferenceIndex, weakOk: WeakPolicy, lookups?: NameLookups): Resolution {
