@@ -232,8 +232,15 @@ class ParsedRanges {
     // After the ranges with this start, unless one of them is this one.
     let at = this.#first(start);
     for (; at < count && starts[at] === start; at++) if (this.#entries[at] === entry) return;
-    starts.splice(at, 0, start);
-    this.#entries.splice(at, 0, entry);
+    // Moved up by hand: a splice makes an array of what it removes.
+    starts.push(start);
+    this.#entries.push(entry);
+    for (let from = count; from > at; from--) {
+      starts[from] = starts[from - 1]!;
+      this.#entries[from] = this.#entries[from - 1]!;
+    }
+    starts[at] = start;
+    this.#entries[at] = entry;
   }
 
   /** The entry of the range [start, start + length), if it was parsed. */
