@@ -2,7 +2,16 @@ import type { FuzzyHit } from '../search/fuzzySearch';
 import { detached } from '../util/text';
 import type { CitationLine } from './article';
 import type { MarkdownLink } from './links';
-import type { Resolution } from './resolve';
+
+export type MatchKind = 'key' | 'url' | 'alias' | 'fuzzy';
+
+/** What a link or citation resolves to (see resolve.ts): a record, records that fit equally well, or none. */
+export interface Resolution {
+  readonly id?: string;
+  readonly score: number;
+  readonly match?: MatchKind;
+  readonly candidates?: readonly string[];
+}
 
 /** Whether a weak alias may name record `id` in this article (see src/core/search/weakAliases.ts). */
 export type WeakPolicy = (id: string) => boolean;

@@ -9,12 +9,11 @@ import type { ParsedCitation } from './citationLine';
 import type { Line, RangeSet } from './lines';
 import type { CitationKey, MarkdownLink } from './links';
 import { detached, trimEndChars } from '../util/text';
-import type { NameLookups, ResolutionMemo, WeakPolicy } from './resolutionMemo';
+import type { MatchKind, NameLookups, Resolution, ResolutionMemo, WeakPolicy } from './resolutionMemo';
 
-export { ResolutionMemo } from './resolutionMemo';
+export { ResolutionMemo, type MatchKind, type Resolution } from './resolutionMemo';
 
 export type ReferenceKind = 'mention' | 'link' | 'citation' | 'key';
-export type MatchKind = 'key' | 'url' | 'alias' | 'fuzzy';
 export const REFERENCE_KINDS: readonly ReferenceKind[] = ['mention', 'link', 'citation', 'key'];
 
 /** A reference in an article and the record it resolves to (if any). */
@@ -45,12 +44,6 @@ export interface ResolveOptions {
 const DOCUMENT_TYPES = new Set(['agreement', 'declaration', 'press-release', 'statement', 'article', 'report', 'law', 'regulation', 'case', 'website', 'bill', 'book', 'chapter', 'speech', 'interview']);
 const NON_DOCUMENT_PENALTY = 0.75;
 
-export interface Resolution {
-  readonly id?: string;
-  readonly score: number;
-  readonly match?: MatchKind;
-  readonly candidates?: readonly string[];
-}
 
 /** A bracketed title close to a record's name but below the threshold: a hint, not a reference. */
 export interface NearMiss {
