@@ -9,6 +9,8 @@ import { IncrementalAnalysis, type AnalysisInput } from '../../src/core/article/
 import type { MarkdownLink } from '../../src/core/article/links';
 import { REFERENCE_KINDS, ResolutionMemo, type Resolution } from '../../src/core/article/resolve';
 import { detached, editBetween } from '../../src/core/util/text';
+import { BUILTIN_TAXONOMY } from '../../src/core/tags/builtinTaxonomy';
+import { TagVocabulary } from '../../src/core/tags/vocabulary';
 import { embeddedRecords, indexOf } from './helpers';
 
 // What a keystroke keeps and what it lets go (issue 19): the caches kept between versions of a document must not
@@ -108,7 +110,7 @@ test('the resolution memo keeps a resolution per form, destination and text, and
 
 test("typing in the sources' URLs of a large article keeps no earlier version of it alive", () => {
   const index = indexOf(embeddedRecords());
-  const input: AnalysisInput = { corpus: index, corpusStamp: 'embedded', options };
+  const input: AnalysisInput = { corpus: index, corpusStamp: 'embedded', options, tagOptions: { vocabulary: new TagVocabulary(BUILTIN_TAXONOMY), hashtags: true } };
   // About 1.4 MB in memory (two bytes a character): the forty versions, kept, would be up to 55 MB (36 MB were).
   let text = fixture('mou-commentary.md').repeat(500);
   const incremental = new IncrementalAnalysis();
