@@ -5,12 +5,13 @@ import { test } from 'node:test';
 import { mulberry32 } from '../../bench/generateCorpus';
 import { analyzeArticle, type ArticleAnalysis } from '../../src/core/article/analysis';
 import { parseArticle, type Article } from '../../src/core/article/article';
-import { blocksOf, cutsOf, parseInBlocks, parseSlice } from '../../src/core/article/articleBlocks';
+import { blocksOf, cutsAfterEdit, cutsOf, parseInBlocks, parseSlice } from '../../src/core/article/articleBlocks';
 import { IncrementalAnalysis, type AnalysisInput } from '../../src/core/article/incrementalAnalysis';
 import { splitLines } from '../../src/core/article/lines';
 import { REFERENCE_KINDS } from '../../src/core/article/resolve';
 import { BUILTIN_TAXONOMY } from '../../src/core/tags/builtinTaxonomy';
 import { TagVocabulary } from '../../src/core/tags/vocabulary';
+import { editBetween } from '../../src/core/util/text';
 import { createCrossStraitConverter } from '../../src/crossStrait/bundled';
 import { mentionVariants } from '../../src/mentionVariants/bundled';
 import { embeddedRecords, indexOf, joinLines } from './helpers';
@@ -89,6 +90,37 @@ test('incremental analysis equals a fresh analysis after every edit of random ed
   // Many texts must stay in several blocks (definitions and unclosed comments the edits add make one block), or the test would only compare the whole parse with itself.
   assert.ok(split > seeds * 31 * 0.35, `${split} of ${seeds * 31} steps in several blocks`);
 });
+
+test("the cuts after an edit, from the last version's cuts, are the cuts of the edited text", () => {
+  let kept = 0;
+  // Long paragraphs too: there a cut is also made where a block reaches MAX_BLOCK, which depends on the cut before.
+  const longParagraphs = Array.from({ length: 30 }, (_, n) => `第${n}段：${'人工智慧安全研究。'.repeat(250 + 10 * n)}`).join('\n\n');
+  const texts = [...bases, longParagraphs];
+  for (let seed = 1; seed <= 12; seed++) {
+    const random = mulberry32(seed);
+    let text = texts[seed % texts.length]!;
+    let cuts = cutsOf(text);
+    for (let step = 0; step < 40; step++) {
+      // Every fourth edit a keystroke (the common case: the scan meets the old cuts again right after it).
+      const edited = step % 4 === 0 ? typed(text, random) : randomEdit(text, random);
+      const edit = editBetween(text, edited);
+      const expected = cutsOf(edited);
+      const after = cutsAfterEdit(edited, cuts, edit);
+      assert.deepStrictEqual(after, expected, `seed ${seed}, step ${step}: ${JSON.stringify(edited)}`);
+      // Cuts before the edit are the same objects: found again, not scanned again.
+      if (after.length > 2 && cuts.length > 0 && after[0] === cuts[0]) kept++;
+      text = edited;
+      cuts = after;
+    }
+  }
+  assert.ok(kept > 100, `${kept} edits kept earlier cuts`);
+});
+
+/** One character typed somewhere. */
+function typed(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  return `${text.slice(0, at)}${'的a\n #'[Math.floor(random() * 5)]}${text.slice(at)}`;
+}
 
 test('the blocks put together are the whole parse, and typical articles do split into several blocks', () => {
   for (const text of bases) {

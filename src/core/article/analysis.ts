@@ -66,7 +66,11 @@ export function checkResolved(article: Article, index: ReferenceIndex, resolved:
 export function* checkResolvedSteps(article: Article, index: ReferenceIndex, resolved: { readonly references: ArticleReference[]; readonly nearMisses: readonly NearMiss[] }): Generator<void, ArticleAnalysis> {
   const { references, nearMisses } = resolved;
   const counts = new Map<string, number>();
-  for (const reference of references) if (reference.id) counts.set(reference.id, (counts.get(reference.id) ?? 0) + 1);
+  // By index: this generator may run unoptimised, where a for…of makes an iterator result per reference.
+  for (let at = 0; at < references.length; at++) {
+    const id = references[at]!.id;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
   const diagnostics = yield* checkArticleSteps(article, references, index, nearMisses);
   return { article, references, diagnostics, counts, tags: [], record: (id) => index.get(id) };
 }

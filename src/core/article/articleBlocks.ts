@@ -85,14 +85,27 @@ export function parseBlock(text: string): ParsedBlock {
  */
 export function cutsOf(text: string): Cut[] {
   const cuts: Cut[] = [];
-  let blockStart = 0;
+  scanCuts(text, cuts, { start: 0, line: 0, blockStart: 0, previousStart: 0, previousEmpty: false });
+  return cuts;
+}
+
+/** Where scanCuts starts: a line, the last cut's start before it, and the line before it. */
+interface ScanStart {
+  readonly start: number;
+  readonly line: number;
+  readonly blockStart: number;
+  readonly previousStart: number;
+  /** Whether the line before is empty (then the one before that does not end with `\`, or no scan starts there). */
+  readonly previousEmpty: boolean;
+}
+
+/** Pushes the candidate cuts from `from` on; stops early, returning true, once `synced` says a cut is one of an earlier version's. */
+function scanCuts(text: string, cuts: Cut[], from: ScanStart, synced?: (cut: Cut) => boolean): boolean {
+  let { blockStart, start, previousStart, previousEmpty } = from;
   // The two lines before the current one: whether the last was empty, whether the one before it ended with `\`.
-  let previousEmpty = false;
   let escapedBeforePrevious = false;
   let lastEndsWithEscape = false;
-  let start = 0;
-  let previousStart = 0;
-  for (let number = 0; start <= text.length; number++) {
+  for (let number = from.line; start <= text.length; number++) {
     const newline = text.indexOf('\n', start);
     const lineEnd = newline === -1 ? text.length : newline;
     const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
@@ -102,8 +115,10 @@ export function cutsOf(text: string): Cut[] {
       if (!blank) {
         const header = HEADING.test(head) || (end - start <= 60 && sectionHeaderKind(head) !== undefined);
         if (header || hashOfLine(head) % CUT_RATIO === 0 || start - blockStart >= MAX_BLOCK) {
-          cuts.push({ end: previousStart, start, line: number });
+          const cut = { end: previousStart, start, line: number };
+          cuts.push(cut);
           blockStart = start;
+          if (synced?.(cut)) return true;
         }
       }
     }
@@ -114,7 +129,63 @@ export function cutsOf(text: string): Cut[] {
     if (newline === -1) break;
     start = newline + 1;
   }
+  return false;
+}
+
+/** How one text became another (see editBetween): the common prefix and suffix, and the change in length. */
+export interface TextEdit {
+  readonly prefix: number;
+  readonly suffix: number;
+  readonly delta: number;
+}
+
+/**
+ * cutsOf(text), from the cuts of the version before and the edit between the two (a keystroke rescans a few
+ * lines, not the text). The cuts before the edit stay: each is decided by its line and the two before it, and
+ * the scan starts again at the last of them whose empty line is before the edit. Once it makes a cut in the
+ * common suffix where the version before had one, what follows is the same text scanned from the same state:
+ * the earlier cuts, moved.
+ */
+export function cutsAfterEdit(text: string, previous: readonly Cut[], edit: TextEdit): Cut[] {
+  // The number of earlier cuts that start at or before the edit: [cut.end, cut.start) is unchanged for all of them.
+  let before = 0;
+  for (let high = previous.length; before < high; ) {
+    const middle = (before + high) >> 1;
+    if (previous[middle]!.start <= edit.prefix) before = middle + 1;
+    else high = middle;
+  }
+  if (before === 0) return cutsFrom(text, [], { start: 0, line: 0, blockStart: 0, previousStart: 0, previousEmpty: false }, previous, edit);
+  const resumed = previous[before - 1]!;
+  const from = { start: resumed.start, line: resumed.line, blockStart: before >= 2 ? previous[before - 2]!.start : 0, previousStart: resumed.end, previousEmpty: true };
+  return cutsFrom(text, previous.slice(0, before - 1), from, previous, edit);
+}
+
+function cutsFrom(text: string, cuts: Cut[], from: ScanStart, previous: readonly Cut[], edit: TextEdit): Cut[] {
+  const suffixStart = text.length - edit.suffix;
+  let same = -1;
+  const synced = (cut: Cut): boolean => {
+    if (cut.start < suffixStart) return false;
+    same = indexOfStart(previous, cut.start - edit.delta);
+    return same !== -1;
+  };
+  if (!scanCuts(text, cuts, from, synced)) return cuts;
+  const lines = cuts[cuts.length - 1]!.line - previous[same]!.line;
+  for (let index = same + 1; index < previous.length; index++) {
+    const cut = previous[index]!;
+    cuts.push({ end: cut.end + edit.delta, start: cut.start + edit.delta, line: cut.line + lines });
+  }
   return cuts;
+}
+
+/** The index of the cut starting at `start` in cuts sorted by start, or -1. */
+function indexOfStart(cuts: readonly Cut[], start: number): number {
+  let low = 0;
+  for (let high = cuts.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if (cuts[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < cuts.length && cuts[low]!.start === start ? low : -1;
 }
 
 function hashOfLine(text: string): number {
@@ -122,51 +193,86 @@ function hashOfLine(text: string): number {
 }
 
 /**
- * The blocks of `text`: candidate cuts, then parsed blocks merged wherever a cut does not hold. `lines` are
- * splitLines(text). `parse` is asked for each block's text (the caller caches).
+ * The blocks of `text`: candidate cuts, then parsed blocks merged wherever a cut does not hold. `parse` is asked
+ * for each block's text (the caller caches).
  */
-export function blocksOf(text: string, parse: BlockParser, cuts = cutsOf(text)): PlacedBlock[] {
-  const steps = blockSteps(text, parse, cuts);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+export function blocksOf(text: string, parse: BlockParser, cuts: readonly Cut[] = cutsOf(text)): PlacedBlock[] {
+  const walk = new BlockWalk(text, parse, cuts);
+  for (;;) {
+    const blocks = walk.step();
+    if (blocks) return blocks;
+  }
 }
 
-/** blocksOf, one parse at a time: the generator pauses after each (the sliced analysis yields there). */
-export function* blockSteps(text: string, parse: BlockParser, cuts = cutsOf(text)): Generator<void, PlacedBlock[]> {
-  const blocks: PlacedBlock[] = [];
-  const whole = (): PlacedBlock[] => [{ block: parse(text, 0, text.length), start: 0, firstLine: 0 }];
-  const endOf = (cutIndex: number) => (cutIndex < cuts.length ? cuts[cutIndex]!.end : text.length);
-  let startCut: Cut = { end: 0, start: 0, line: 0 };
-  let current = parse(text, 0, endOf(0));
+/** blocksOf, a step at a time: the generator pauses after each (the sliced analysis yields there). */
+export function* blockSteps(text: string, parse: BlockParser, cuts: readonly Cut[] = cutsOf(text)): Generator<void, PlacedBlock[]> {
+  const walk = new BlockWalk(text, parse, cuts);
+  for (;;) {
+    const blocks = walk.step();
+    if (blocks) return blocks;
+    yield;
+  }
+}
+
+/** The walk of blocksOf over the candidate cuts (a class, not a generator: a keystroke takes every step at once). */
+class BlockWalk {
+  readonly #text: string;
+  readonly #parse: BlockParser;
+  readonly #cuts: readonly Cut[];
+  readonly #blocks: PlacedBlock[] = [];
+  #startCut: Cut = { end: 0, start: 0, line: 0 };
+  #current: ParsedBlock;
   // After a cut that does not hold, the next block taken in is twice as long as the last (an unclosed fence at the
   // top would otherwise parse the text once per block: quadratic).
-  let span = 1;
-  let cutIndex = 0;
-  while (cutIndex < cuts.length) {
-    const cut = cuts[cutIndex]!;
-    const next = parse(text, cut.start, endOf(cutIndex + 1));
-    yield;
-    if (current.hasDefinitions || next.hasDefinitions) return whole();
+  #span = 1;
+  #cutIndex = 0;
+
+  constructor(text: string, parse: BlockParser, cuts: readonly Cut[]) {
+    this.#text = text;
+    this.#parse = parse;
+    this.#cuts = cuts;
+    this.#current = parse(text, 0, this.#endOf(0));
+  }
+
+  #endOf(cutIndex: number): number {
+    return cutIndex < this.#cuts.length ? this.#cuts[cutIndex]!.end : this.#text.length;
+  }
+
+  #whole(): PlacedBlock[] {
+    return [{ block: this.#parse(this.#text, 0, this.#text.length), start: 0, firstLine: 0 }];
+  }
+
+  /** Takes in the next candidate block (a parse, two where a cut does not hold); the blocks once all are in. */
+  step(): PlacedBlock[] | undefined {
+    const cuts = this.#cuts;
+    const blocks = this.#blocks;
+    const current = this.#current;
+    if (this.#cutIndex >= cuts.length) {
+      // Something left open at the very end (an unclosed comment ends the search for code spans in the whole
+      // text, blocks before it included): the whole text is one block.
+      if (current.hasDefinitions || (blocks.length > 0 && current.openAtEnd)) return this.#whole();
+      blocks.push({ block: current, start: this.#startCut.start, firstLine: this.#startCut.line });
+      return blocks;
+    }
+    const cut = cuts[this.#cutIndex]!;
+    const next = this.#parse(this.#text, cut.start, this.#endOf(this.#cutIndex + 1));
+    if (current.hasDefinitions || next.hasDefinitions) return this.#whole();
     const first = blocks.length === 0;
     const holds = !current.openAtEnd && !(first && current.frontMatterPending) && !next.article.frontMatter && (!current.sectionOpenAtEnd || next.startsWithHeader);
     if (holds) {
-      blocks.push({ block: current, start: startCut.start, firstLine: startCut.line });
-      startCut = cut;
-      current = next;
-      span = 1;
-      cutIndex++;
+      blocks.push({ block: current, start: this.#startCut.start, firstLine: this.#startCut.line });
+      this.#startCut = cut;
+      this.#current = next;
+      this.#span = 1;
+      this.#cutIndex++;
     } else {
-      const upTo = Math.min(cuts.length, cutIndex + span);
-      current = parse(text, startCut.start, endOf(upTo));
-      yield;
-      span *= 2;
-      cutIndex = upTo;
+      const upTo = Math.min(cuts.length, this.#cutIndex + this.#span);
+      this.#current = this.#parse(this.#text, this.#startCut.start, this.#endOf(upTo));
+      this.#span *= 2;
+      this.#cutIndex = upTo;
     }
+    return undefined;
   }
-  // Something left open at the very end (an unclosed comment ends the search for code spans in the whole text,
-  // blocks before it included): the whole text is one block.
-  if (current.hasDefinitions || (blocks.length > 0 && current.openAtEnd)) return whole();
-  blocks.push({ block: current, start: startCut.start, firstLine: startCut.line });
-  return blocks;
 }
 
 /** The [start, end) of the blocks between candidate cuts (the sliced analysis parses them ahead, a few at a time). */
@@ -184,32 +290,42 @@ export function candidateBlocks(text: string, cuts: readonly Cut[]): Array<reado
 /** The whole article from its blocks: parseArticle(text), without parsing anything again. */
 export function assembleArticle(text: string, blocks: readonly PlacedBlock[], shiftedCache?: ShiftedBlocks): Article {
   if (blocks.length === 1) return blocks[0]!.block.article;
-  const lines: Line[] = [];
-  const headings: Heading[] = [];
-  const sections: Section[] = [];
-  const links: MarkdownLink[] = [];
-  const sourceLinks: MarkdownLink[] = [];
-  const keys: CitationKey[] = [];
-  const citationLines: CitationLine[] = [];
-  const skipped = new RangeSet();
-  const notProse = new RangeSet();
+  const parts = blocks.map((placed) => shiftedOf(placed, shiftedCache));
+  let skippedCount = 0;
+  let notProseCount = 0;
+  for (const { block } of blocks) {
+    skippedCount += block.article.skipped.size;
+    notProseCount += block.article.notProse.size;
+  }
+  const skipped = new RangeSet(skippedCount);
+  const notProse = new RangeSet(notProseCount);
   let hasFootnotes = false;
-  for (const placed of blocks) {
-    const { block, start } = placed;
-    const shifted = shiftedOf(placed, shiftedCache);
-    for (const line of shifted.lines) lines.push(line);
-    for (const heading of shifted.headings) headings.push(heading);
-    for (const section of shifted.sections) sections.push(section);
-    for (const link of shifted.links) links.push(link);
-    for (const link of shifted.sourceLinks) sourceLinks.push(link);
-    for (const key of shifted.keys) keys.push(key);
-    for (const citation of shifted.citationLines) citationLines.push(citation);
-    for (const [from, to] of block.article.skipped.ranges()) skipped.add(from + start, to + start);
-    for (const [from, to] of block.article.notProse.ranges()) notProse.add(from + start, to + start);
+  for (const { block, start } of blocks) {
+    skipped.addShifted(block.article.skipped, start);
+    notProse.addShifted(block.article.notProse, start);
     hasFootnotes ||= block.article.hasFootnotes;
   }
+  const lines = joined(parts, (part) => part.lines);
+  const headings = joined(parts, (part) => part.headings);
+  const sections = joined(parts, (part) => part.sections);
+  const links = joined(parts, (part) => part.links);
+  const sourceLinks = joined(parts, (part) => part.sourceLinks);
+  const keys = joined(parts, (part) => part.keys);
+  const citationLines = joined(parts, (part) => part.citationLines);
   const frontMatter = blocks[0]!.block.article.frontMatter;
-  return { text, lines, ...(frontMatter ? { frontMatter } : {}), headings, sections, skipped, links, sourceLinks, hasFootnotes, keys, citationLines, notProse };
+  return frontMatter
+    ? { text, lines, frontMatter, headings, sections, skipped, links, sourceLinks, hasFootnotes, keys, citationLines, notProse }
+    : { text, lines, headings, sections, skipped, links, sourceLinks, hasFootnotes, keys, citationLines, notProse };
+}
+
+/** The blocks' items in one array made at its final length (pushed one by one, a long one is regrown a dozen times). */
+function joined<T>(parts: readonly ShiftedParts[], itemsOf: (part: ShiftedParts) => readonly T[]): T[] {
+  let length = 0;
+  for (const part of parts) length += itemsOf(part).length;
+  const all = new Array<T>(length);
+  let at = 0;
+  for (const part of parts) for (const item of itemsOf(part)) all[at++] = item;
+  return all;
 }
 
 /**
@@ -237,16 +353,23 @@ function shiftedOf({ block, start, firstLine }: PlacedBlock, cache?: ShiftedBloc
   const parts: ShiftedParts = {
     start,
     firstLine,
-    lines: article.lines.map((line) => ({ text: line.text, start: line.start + start, number: line.number + firstLine })),
-    headings: article.headings.map((heading) => ({ ...heading, line: heading.line + firstLine })),
-    sections: article.sections.map((section) => ({ kind: section.kind, headerLine: section.headerLine + firstLine, firstLine: section.firstLine + firstLine, endLine: section.endLine + firstLine })),
-    links: article.links.map((link) => shiftLink(link, start)),
-    sourceLinks: article.sourceLinks.map((link) => shiftLink(link, start)),
-    keys: article.keys.map((key) => ({ ...key, start: key.start + start, end: key.end + start, groupStart: key.groupStart + start, groupEnd: key.groupEnd + start })),
-    citationLines: article.citationLines.map((citation) => ({ ...citation, line: citation.line + firstLine, start: citation.start + start, end: citation.end + start })),
+    lines: shifted(article.lines, (line) => ({ text: line.text, start: line.start + start, number: line.number + firstLine })),
+    headings: shifted(article.headings, (heading) => ({ ...heading, line: heading.line + firstLine })),
+    sections: shifted(article.sections, (section) => ({ kind: section.kind, headerLine: section.headerLine + firstLine, firstLine: section.firstLine + firstLine, endLine: section.endLine + firstLine })),
+    links: shifted(article.links, (link) => shiftLink(link, start)),
+    sourceLinks: shifted(article.sourceLinks, (link) => shiftLink(link, start)),
+    keys: shifted(article.keys, (key) => ({ ...key, start: key.start + start, end: key.end + start, groupStart: key.groupStart + start, groupEnd: key.groupEnd + start })),
+    citationLines: shifted(article.citationLines, (citation) => ({ ...citation, line: citation.line + firstLine, start: citation.start + start, end: citation.end + start })),
   };
   cache?.set(block, parts);
   return parts;
+}
+
+/** Most blocks have no headings, keys, links or sources: one shared empty array for them all. */
+const NONE: readonly never[] = [];
+
+function shifted<T>(items: readonly T[], shift: (item: T) => T): readonly T[] {
+  return items.length === 0 ? NONE : items.map(shift);
 }
 
 export function shiftLink(link: MarkdownLink, by: number): MarkdownLink {

@@ -9,6 +9,7 @@ import { rangeSetOf } from './lines';
 import type { Section } from './sections';
 import type { MarkdownLink } from './links';
 import { isDocument, type ArticleReference, type NearMiss } from './resolve';
+import { detached } from '../util/text';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
@@ -83,7 +84,10 @@ const REFERENCES_PER_STEP = 1_024;
 export function* checkArticleSteps(article: Article, references: readonly ArticleReference[], index: ReferenceIndex, nearMisses: readonly NearMiss[] = []): Generator<void, ArticleDiagnostic[]> {
   let work = 0;
   const diagnostics: ArticleDiagnostic[] = [];
-  for (const miss of nearMisses) {
+  // Loops by index in this generator: a for…of over an array makes an iterator result per item unless the engine
+  // optimises the generator, and this runs once per keystroke over every reference.
+  for (let at = 0; at < nearMisses.length; at++) {
+    const miss = nearMisses[at]!;
     const record = index.get(miss.id);
     if (!record) continue;
     const alias = article.text.slice(miss.start, miss.end);
@@ -92,8 +96,9 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     const message = msg('Possibly {0} ({1}% similar). If it is, add this name as an alias of the record; if not, ignore it.', quoted(record.title), Math.round(miss.score * 100));
     diagnostics.push({ start: miss.start, end: miss.end, severity: DIAGNOSTIC_CODES['possible-mention'], code: 'possible-mention', message: formatMessage(message), localizable: message, possibleRecord: { id: record.id, alias } });
   }
+  // Two literals, not a spread of an optional part: every check runs on every keystroke.
   const report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) =>
-    diagnostics.push({ start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message, ...(fix ? { fix } : {}) });
+    diagnostics.push(fix ? { start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message, fix } : { start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message });
   const recordOf = (reference: ArticleReference) => (reference.id ? index.get(reference.id) : undefined);
   const citedIds = new Set<string>();
   const bodyIds = new Set<string>();
@@ -109,7 +114,8 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
   const linksSections = rangeSetOf(article.sections.filter((section) => section.kind === 'links').map((section) => sectionRange(article, section)));
   const inLinks = (offset: number) => linksSections.overlaps(offset, offset + 1) || linksSections.overlaps(offset - 1, offset);
 
-  for (const reference of references) {
+  for (let at = 0; at < references.length; at++) {
+    const reference = references[at]!;
     if (++work % REFERENCES_PER_STEP === 0) yield;
     const record = recordOf(reference);
     if (reference.candidates) {
@@ -143,7 +149,8 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
 
   // Duplicates: the second and later citations of one record (or one URL).
   const seen = new Map<string, number>();
-  for (const reference of references) {
+  for (let at = 0; at < references.length; at++) {
+    const reference = references[at]!;
     if (++work % REFERENCES_PER_STEP === 0) yield;
     if (reference.kind !== 'citation' || !reference.citation) continue;
     const key = reference.id ?? (reference.citation.parsed.url ? canonicalOf(reference.citation.parsed.url.text) : undefined);
@@ -159,7 +166,8 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     report(first.start, first.end, 'sources-without-corpus', msg('No corpus covers these {0} sources, so they are not checked; see README: Corpus.', uncoveredSources.length));
   }
   const notCited = new Set<string>();
-  for (const reference of references) {
+  for (let at = 0; at < references.length; at++) {
+    const reference = references[at]!;
     if (++work % REFERENCES_PER_STEP === 0) yield;
     if (!citesInline) break;
     if (reference.kind === 'citation' && reference.id && !referredIds.has(reference.id) && !notCited.has(reference.id)) {
@@ -168,7 +176,8 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     }
   }
   const reported = new Set<string>();
-  for (const reference of references) {
+  for (let at = 0; at < references.length; at++) {
+    const reference = references[at]!;
     if (++work % REFERENCES_PER_STEP === 0) yield;
     const record = recordOf(reference);
     if (reference.kind === 'citation' || !record || citedIds.has(record.id) || reported.has(record.id)) continue;
@@ -299,10 +308,12 @@ const hrefs = new Map<string, string | undefined>();
 const MAX_CACHED_URLS = 20_000;
 
 function cachedBy(cache: Map<string, string | undefined>, key: string, compute: (key: string) => string | undefined): string | undefined {
-  if (cache.has(key)) return cache.get(key);
+  const known = cache.get(key);
+  if (known !== undefined || cache.has(key)) return known;
   if (cache.size >= MAX_CACHED_URLS) cache.clear();
   const value = compute(key);
-  cache.set(key, value);
+  // A copy as the key: the URL is a slice of one version of the document, which it would keep (see detached).
+  cache.set(detached(key), value);
   return value;
 }
 

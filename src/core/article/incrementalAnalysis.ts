@@ -1,11 +1,11 @@
 import type { Article } from './article';
 import { checkResolvedSteps, completeAnalysis, indexWithBibliography, withTags, type ArticleAnalysis, type LoadedBibliography, type TagOptions } from './analysis';
-import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsOf, parseBlock, type BlockParser, type ParsedBlock, type PlacedBlock, type ShiftedBlocks } from './articleBlocks';
+import { assembleArticle, blocksOf, blockSteps, candidateBlocks, cutsAfterEdit, cutsOf, parseBlock, type BlockParser, type Cut, type ParsedBlock, type PlacedBlock, type ShiftedBlocks } from './articleBlocks';
 import { findMentionCandidates, prewarmResolutions, ResolutionMemo, resolveWithCandidates, type MentionCandidates, type ResolveOptions } from './resolve';
 import type { AliasMatch } from '../search/aliasMatcher';
 import type { FuzzyMention } from '../search/fuzzyMentions';
 import type { ReferenceIndex } from '../search/layeredIndex';
-import { editBetween, hashOfRange } from '../util/text';
+import { detached, editBetween, hashOfRange } from '../util/text';
 
 /**
  * The analysis of one document, kept from version to version: an edit re-parses and re-matches only the blocks
@@ -24,8 +24,8 @@ export class IncrementalAnalysis {
   readonly #shifted: ShiftedBlocks = new WeakMap();
   /** What the kept matches and resolutions were computed against (corpus generation, bibliography…). */
   #corpusStamp: string | undefined;
-  /** The text last analysed and the ranges parsed in it (see #parser). */
-  #ranges: { readonly text: string; readonly byStart: Map<number, RangeEntry[]> } | undefined;
+  /** The text last analysed, its candidate cuts and the ranges parsed in it (see #version). */
+  #last: { readonly text: string; readonly cuts: readonly Cut[]; readonly ranges: ParsedRanges } | undefined;
   #round = 0;
 
   /**
@@ -34,13 +34,15 @@ export class IncrementalAnalysis {
    */
   analyze(text: string, input: AnalysisInput): ArticleAnalysis {
     const index = this.#begin(input);
-    return this.#finish(text, blocksOf(text, this.#parser(text)), index, input);
+    const { cuts, parse } = this.#version(text);
+    return this.#finish(text, blocksOf(text, parse, cuts), index, input);
   }
 
   /** Only the parse (what tag completion needs on every keystroke), from the kept blocks: parseArticle(text). */
   parse(text: string): Article {
     this.#round++;
-    return assembleArticle(text, blocksOf(text, this.#parser(text)), this.#shifted);
+    const { cuts, parse } = this.#version(text);
+    return assembleArticle(text, blocksOf(text, parse, cuts), this.#shifted);
   }
 
   /**
@@ -55,8 +57,7 @@ export class IncrementalAnalysis {
     // one waits: it replaces the candidates and clears the memo, which this run must then not fill with matches
     // against its own, older index.
     const stale = () => cancelled() || this.#corpusStamp !== input.corpusStamp;
-    const cuts = cutsOf(text);
-    const parse = this.#parser(text);
+    const { cuts, parse } = this.#version(text);
     for (const [start, end] of candidateBlocks(text, cuts)) {
       const block = parse(text, start, end);
       this.#candidatesOf(block, index, input.options);
@@ -116,18 +117,22 @@ export class IncrementalAnalysis {
     return indexWithBibliography(input.corpus, input.bibliography);
   }
 
-  #parser(text: string): BlockParser {
-    // The ranges parsed for the last text, by start: a range wholly before the edit (the common prefix) or wholly
-    // after it (the common suffix) holds the same text as then, so its block is found without hashing the text.
-    const previous = this.#ranges;
-    const edit = previous ? editBetween(previous.text, text) : undefined;
-    const ranges = new Map<number, RangeEntry[]>();
-    this.#ranges = { text, byStart: ranges };
-    return (text, start, end) => {
+  /**
+   * The candidate cuts of `text` and a parser of its blocks, from what was kept of the last text: its cuts move
+   * with the edit, and a range wholly before the edit (the common prefix) or wholly after it (the common suffix)
+   * holds the same text as the range parsed there then, so its block is found without hashing the text.
+   */
+  #version(text: string): { readonly cuts: readonly Cut[]; readonly parse: BlockParser } {
+    const last = this.#last;
+    const edit = last ? editBetween(last.text, text) : undefined;
+    const cuts = last && edit ? cutsAfterEdit(text, last.cuts, edit) : cutsOf(text);
+    const ranges = new ParsedRanges();
+    this.#last = { text, cuts, ranges };
+    const parse: BlockParser = (text, start, end) => {
       let entry: BlockEntry | undefined;
-      if (previous && edit) {
+      if (last && edit) {
         const shift = start >= text.length - edit.suffix ? edit.delta : end <= edit.prefix ? 0 : undefined;
-        if (shift !== undefined) entry = previous.byStart.get(start - shift)?.find((range) => range.end === end - shift)?.entry;
+        if (shift !== undefined) entry = last.ranges.find(start - shift, end - start);
       }
       if (!entry) {
         const hash = hashOfRange(text, start, end);
@@ -135,17 +140,18 @@ export class IncrementalAnalysis {
         // Compared in place: no slice of the text unless the block is new.
         entry = bucket?.find((candidate) => candidate.block.text.length === end - start && text.startsWith(candidate.block.text, start));
         if (!entry) {
-          entry = { block: parseBlock(text.slice(start, end)), used: this.#round };
+          // A copy of the block's text: a slice would keep this whole version of the document alive as long as
+          // the block is kept (see detached), and its links' and citations' texts are slices of it.
+          entry = { block: parseBlock(detached(text.slice(start, end))), used: this.#round };
           if (bucket) bucket.push(entry);
           else this.#blocks.set(hash, [entry]);
         }
       }
       entry.used = this.#round;
-      const at = ranges.get(start);
-      if (at) at.push({ end, entry });
-      else ranges.set(start, [{ end, entry }]);
+      ranges.add(start, entry);
       return entry.block;
     };
+    return { cuts, parse };
   }
 
   #candidatesOf(block: ParsedBlock, index: ReferenceIndex, options: ResolveOptions): MentionCandidates | undefined {
@@ -177,11 +183,16 @@ export class IncrementalAnalysis {
 
   /** Blocks of this version and the one before stay (an undo finds them); older ones go. */
   #evict(): void {
-    for (const [hash, bucket] of this.#blocks) {
-      const kept = bucket.filter((entry) => entry.used >= this.#round - 1);
+    const oldest = this.#round - 1;
+    // forEach, not for…of: no [hash, bucket] pair per block and keystroke. Most buckets hold one block in use.
+    this.#blocks.forEach((bucket, hash) => {
+      let stale = false;
+      for (let at = 0; at < bucket.length && !stale; at++) stale = bucket[at]!.used < oldest;
+      if (!stale) return;
+      const kept = bucket.filter((entry) => entry.used >= oldest);
       if (kept.length === 0) this.#blocks.delete(hash);
-      else if (kept.length < bucket.length) this.#blocks.set(hash, kept);
-    }
+      else this.#blocks.set(hash, kept);
+    });
   }
 }
 
@@ -202,9 +213,55 @@ interface BlockEntry {
   used: number;
 }
 
-interface RangeEntry {
-  readonly end: number;
-  readonly entry: BlockEntry;
+/**
+ * The ranges parsed in one text and their blocks, by start (a binary search). A keystroke's walk over the cuts
+ * asks them in order; a merge asks again for an earlier start, and the sliced analysis asks for each range twice.
+ */
+class ParsedRanges {
+  readonly #starts: number[] = [];
+  readonly #entries: BlockEntry[] = [];
+
+  add(start: number, entry: BlockEntry): void {
+    const starts = this.#starts;
+    const count = starts.length;
+    if (count === 0 || start > starts[count - 1]!) {
+      starts.push(start);
+      this.#entries.push(entry);
+      return;
+    }
+    // After the ranges with this start, unless one of them is this one.
+    let at = this.#first(start);
+    for (; at < count && starts[at] === start; at++) if (this.#entries[at] === entry) return;
+    // Moved up by hand: a splice makes an array of what it removes.
+    starts.push(start);
+    this.#entries.push(entry);
+    for (let from = count; from > at; from--) {
+      starts[from] = starts[from - 1]!;
+      this.#entries[from] = this.#entries[from - 1]!;
+    }
+    starts[at] = start;
+    this.#entries[at] = entry;
+  }
+
+  /** The entry of the range [start, start + length), if it was parsed. */
+  find(start: number, length: number): BlockEntry | undefined {
+    for (let at = this.#first(start); at < this.#starts.length && this.#starts[at] === start; at++) {
+      const entry = this.#entries[at]!;
+      if (entry.block.text.length === length) return entry;
+    }
+    return undefined;
+  }
+
+  /** The index of the first range starting at or after `start`. */
+  #first(start: number): number {
+    let low = 0;
+    for (let high = this.#starts.length; low < high; ) {
+      const middle = (low + high) >> 1;
+      if (this.#starts[middle]! < start) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /** Resolutions kept at most; past it the memo starts again. */

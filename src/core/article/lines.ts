@@ -44,9 +44,15 @@ export function positionAt(lines: readonly Line[], offset: number): { line: numb
  * check sees as superlinear.
  */
 export class RangeList {
-  #starts = new Int32Array(16);
-  #ends = new Int32Array(16);
+  #starts: Int32Array<ArrayBuffer>;
+  #ends: Int32Array<ArrayBuffer>;
   #length = 0;
+
+  /** `capacity`: the ranges expected (it grows past them). */
+  constructor(capacity = 16) {
+    this.#starts = new Int32Array(Math.max(1, capacity));
+    this.#ends = new Int32Array(Math.max(1, capacity));
+  }
 
   get length(): number {
     return this.#length;
@@ -97,7 +103,17 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 /** Sorted, disjoint [start, end) ranges; `contains` is a binary search. */
 export class RangeSet {
-  readonly #list = new RangeList();
+  readonly #list: RangeList;
+
+  /** `capacity`: the ranges expected (it grows past them). */
+  constructor(capacity?: number) {
+    this.#list = new RangeList(capacity);
+  }
+
+  /** How many ranges, touching ones merged. */
+  get size(): number {
+    return this.#list.length;
+  }
 
   /** Ranges must be added in increasing order; a range overlapping or touching the last one extends it. */
   add(start: number, end: number): void {
@@ -127,6 +143,12 @@ export class RangeSet {
 
   contains(offset: number): boolean {
     return this.overlaps(offset, offset + 1);
+  }
+
+  /** Adds the ranges of `other` moved by `by` (they must come after this set's, as for add): no pairs built. */
+  addShifted(other: RangeSet, by: number): void {
+    const list = other.#list;
+    for (let index = 0; index < list.length; index++) this.add(list.start(index) + by, list.end(index) + by);
   }
 
   ranges(): Array<[number, number]> {

@@ -3,16 +3,17 @@ import type { ReferenceIndex } from '../search/layeredIndex';
 import type { AliasMatch } from '../search/aliasMatcher';
 import { normalizeKey, normalizeWithOffsets } from '../search/normalize';
 import type { FuzzyMention } from '../search/fuzzyMentions';
-import type { FuzzyHit } from '../search/fuzzySearch';
 import { isGenericName } from '../search/weakAliases';
 import type { Article, CitationLine } from './article';
 import type { ParsedCitation } from './citationLine';
 import type { Line, RangeSet } from './lines';
 import type { CitationKey, MarkdownLink } from './links';
-import { trimEndChars } from '../util/text';
+import { detached, trimEndChars } from '../util/text';
+import type { MatchKind, NameLookups, Resolution, ResolutionMemo, WeakPolicy } from './resolutionMemo';
+
+export { ResolutionMemo, type MatchKind, type Resolution } from './resolutionMemo';
 
 export type ReferenceKind = 'mention' | 'link' | 'citation' | 'key';
-export type MatchKind = 'key' | 'url' | 'alias' | 'fuzzy';
 export const REFERENCE_KINDS: readonly ReferenceKind[] = ['mention', 'link', 'citation', 'key'];
 
 /** A reference in an article and the record it resolves to (if any). */
@@ -43,12 +44,6 @@ export interface ResolveOptions {
 const DOCUMENT_TYPES = new Set(['agreement', 'declaration', 'press-release', 'statement', 'article', 'report', 'law', 'regulation', 'case', 'website', 'bill', 'book', 'chapter', 'speech', 'interview']);
 const NON_DOCUMENT_PENALTY = 0.75;
 
-export interface Resolution {
-  readonly id?: string;
-  readonly score: number;
-  readonly match?: MatchKind;
-  readonly candidates?: readonly string[];
-}
 
 /** A bracketed title close to a record's name but below the threshold: a hint, not a reference. */
 export interface NearMiss {
@@ -57,9 +52,6 @@ export interface NearMiss {
   readonly id: string;
   readonly score: number;
 }
-
-/** Whether a weak alias may name record `id` in this article (see src/core/search/weakAliases.ts). */
-type WeakPolicy = (id: string) => boolean;
 
 /**
  * Resolves every reference of the article against the index, sorted by position.
@@ -125,27 +117,6 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-/**
- * Resolutions of links and citations by their text, kept across analyses of one document while the corpus is
- * unchanged, each with the weak-alias answers it was computed under: it is reused when the policy gives the same
- * answers for those ids (then the computation would take the same path to the same result).
- */
-export class ResolutionMemo extends Map<string, ReadonlyArray<{ readonly resolution: Resolution; readonly asked: ReadonlyArray<readonly [string, boolean]> }>> {
-  /**
-   * The exact lookup and the fuzzy search of each name, by name: typing in a link's text changes the whole text
-   * and one of its comma-separated parts, so the other parts are found here instead of searched again.
-   */
-  readonly names: NameLookups = new Map();
-
-  override clear(): void {
-    super.clear();
-    this.names.clear();
-  }
-}
-
-/** What the index gives for one name: exact ids, and the fuzzy hits once asked (both pure while the corpus stays). */
-type NameLookups = Map<string, { readonly exact: readonly string[]; hits?: readonly FuzzyHit[] }>;
-
 /** The references from the candidates of `findMentionCandidates` on the same article. `memo`: see ResolutionMemo. */
 export function resolveWithCandidates(article: Article, index: ReferenceIndex, options: ResolveOptions, candidates: MentionCandidates, memo?: ResolutionMemo): { references: ArticleReference[]; nearMisses: NearMiss[] } {
   const { mentions, fuzzy } = candidates;
@@ -160,88 +131,114 @@ export function resolveWithCandidates(article: Article, index: ReferenceIndex, o
     weakSkipped = true;
     return false;
   };
-  const first = resolveWith(article, index, options, exact, accepted, strongOnly, memo);
-  if (!weakSkipped) return { references: first, nearMisses };
-  const strong = new Set(first.flatMap((reference) => (reference.id ? [reference.id] : [])));
-  if (strong.size === 0) return { references: first, nearMisses };
+  const first = resolutionsOf(article, index, options, exact, strongOnly, memo);
+  if (!weakSkipped) return { references: referencesOf(article, options, exact, accepted, first), nearMisses };
+  const strong = strongIds(article, options.threshold, accepted, first);
+  if (strong.size === 0) return { references: referencesOf(article, options, exact, accepted, first), nearMisses };
   const relatedToStrong = new Set([...strong].flatMap((id) => index.get(id)?.related ?? []));
   const supported: WeakPolicy = (id) => strong.has(id) || relatedToStrong.has(id) || (index.get(id)?.related.some((related) => strong.has(related)) ?? false);
-  return { references: resolveWith(article, index, options, exact, accepted, supported, memo), nearMisses };
+  return { references: referencesOf(article, options, exact, accepted, resolutionsOf(article, index, options, exact, supported, memo)), nearMisses };
 }
-
-/** A resolution from the memo, or computed and kept there with the policy's answers it depended on. */
-function memoized(memo: ResolutionMemo | undefined, key: string, weakOk: WeakPolicy, compute: (weakOk: WeakPolicy) => Resolution): Resolution {
-  const known = memo?.get(key);
-  // Asked again in the same order, as the computation would ask (the strong-only policy notes that it was asked);
-  // each variant's questions up to its first different answer are ones the computation would ask too.
-  if (known) for (const variant of known) if (variant.asked.every(([id, answer]) => weakOk(id) === answer)) return variant.resolution;
-  const asked: Array<[string, boolean]> = [];
-  const resolution = compute((id) => {
-    const answer = weakOk(id);
-    asked.push([id, answer]);
-    return answer;
-  });
-  // The two passes of resolveWithCandidates (strong names only, then weak ones where supported) may ask with
-  // different answers: both variants are kept, or every keystroke would compute each twice.
-  memo?.set(key, known ? [...known.slice(-(MEMO_VARIANTS - 1)), { resolution, asked }] : [{ resolution, asked }]);
-  return resolution;
-}
-
-const MEMO_VARIANTS = 2;
 
 /** Fills the memo with the resolutions of these links and citations (the sliced analysis does it block by block). */
 export function prewarmResolutions(links: readonly MarkdownLink[], citations: readonly CitationLine[], index: ReferenceIndex, memo: ResolutionMemo): void {
   const never: WeakPolicy = () => false;
-  for (const link of links) memoized(memo, linkKey(link), never, (weakOk) => resolveLink(link, index, weakOk, memo.names));
-  for (const citation of citations) memoized(memo, citationKey(citation), never, (weakOk) => resolveCitation(citation.parsed, index, weakOk, memo.names));
+  for (const link of links) memo.link(link, never, (link, weakOk) => resolveLink(link, index, weakOk, memo.names));
+  for (const citation of citations) memo.citation(citation, never, (citation, weakOk) => resolveCitation(citation.parsed, index, weakOk, memo.names));
 }
 
-function linkKey(link: MarkdownLink): string {
-  return `l\u0000${link.form}\u0000${link.destination}\u0000${link.text}`;
+/**
+ * What one pass under a weak-alias policy resolves (the first pass decides whether there is a second): found
+ * keys, each link's and citation's resolution (the threshold not yet applied), each exact mention's ids.
+ */
+interface Resolutions {
+  readonly keysFound: readonly boolean[];
+  readonly links: readonly Resolution[];
+  readonly citations: readonly Resolution[];
+  readonly mentionIds: ReadonlyArray<readonly string[]>;
 }
 
-function citationKey(citation: CitationLine): string {
-  return `c\u0000${citation.text}`;
-}
-
-function resolveWith(article: Article, index: ReferenceIndex, options: ResolveOptions, mentions: readonly AliasMatch[], fuzzy: readonly FuzzyMention[], weakOk: WeakPolicy, memo?: ResolutionMemo): ArticleReference[] {
-  const references: ArticleReference[] = [];
-  const accept = (resolution: Resolution): Resolution =>
-    resolution.id !== undefined && resolution.score < options.threshold ? { score: resolution.score } : resolution;
-
-  if (options.kinds.has('key')) {
-    for (const key of article.keys) {
-      const found = index.get(key.id) !== undefined;
-      references.push({ kind: 'key', start: key.start, end: key.end, text: article.text.slice(key.start, key.end), key, score: found ? 1 : 0, ...(found ? { id: key.id, match: 'key' as const } : {}) });
-    }
-  }
+/** Resolutions in the order the policy is asked: keys, links, citations, then mentions (the memo relies on it). */
+function resolutionsOf(article: Article, index: ReferenceIndex, options: ResolveOptions, mentions: readonly AliasMatch[], weakOk: WeakPolicy, memo?: ResolutionMemo): Resolutions {
+  const keysFound = options.kinds.has('key') ? article.keys.map((key) => index.get(key.id) !== undefined) : [];
+  const linkResolution = (link: MarkdownLink, policy: WeakPolicy) => resolveLink(link, index, policy, memo?.names);
+  const citationResolution = (citation: CitationLine, policy: WeakPolicy) => resolveCitation(citation.parsed, index, policy, memo?.names);
+  const links: Resolution[] = [];
   if (options.kinds.has('link')) {
-    for (const link of article.links) {
-      const resolution = accept(memoized(memo, linkKey(link), weakOk, (policy) => resolveLink(link, index, policy, memo?.names)));
-      references.push({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link, ...resolution });
-    }
+    for (const link of article.links) links.push(memo ? memo.link(link, weakOk, linkResolution) : linkResolution(link, weakOk));
   }
+  const citations: Resolution[] = [];
   if (options.kinds.has('citation')) {
-    for (const citation of article.citationLines) {
-      const resolution = accept(memoized(memo, citationKey(citation), weakOk, (policy) => resolveCitation(citation.parsed, index, policy, memo?.names)));
-      references.push({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation, ...resolution });
-    }
+    for (const citation of article.citationLines) citations.push(memo ? memo.citation(citation, weakOk, citationResolution) : citationResolution(citation, weakOk));
   }
-  for (const match of mentions) {
-    // A weak alias the article gives no support to is not a reference at all: no card, no diagnostic.
-    const ids = match.ids.filter((id) => !index.isWeak(match.alias, id) || weakOk(id));
-    if (ids.length === 0) continue;
+  // A weak alias the article gives no support to is not a reference at all: no card, no diagnostic.
+  const mentionIds = mentions.map((match) => match.ids.filter((id) => !index.isWeak(match.alias, id) || weakOk(id)));
+  return { keysFound, links, citations, mentionIds };
+}
+
+/** The ids the references of `resolved` would carry. */
+function strongIds(article: Article, threshold: number, fuzzy: readonly FuzzyMention[], resolved: Resolutions): Set<string> {
+  const ids = new Set<string>();
+  resolved.keysFound.forEach((found, position) => found && ids.add(article.keys[position]!.id));
+  for (const resolution of [...resolved.links, ...resolved.citations]) if (resolution.id !== undefined && resolution.score >= threshold) ids.add(resolution.id);
+  for (const found of resolved.mentionIds) if (found.length === 1) ids.add(found[0]!);
+  for (const mention of fuzzy) ids.add(mention.id);
+  return ids;
+}
+
+/** The references, sorted by position. Built with their properties in one fixed order (see withResolution). */
+function referencesOf(article: Article, options: ResolveOptions, mentions: readonly AliasMatch[], fuzzy: readonly FuzzyMention[], resolved: Resolutions): ArticleReference[] {
+  const references: ArticleReference[] = [];
+  if (options.kinds.has('key')) {
+    article.keys.forEach((key, position) => {
+      const text = article.text.slice(key.start, key.end);
+      references.push(resolved.keysFound[position] ? { kind: 'key', start: key.start, end: key.end, text, key, score: 1, id: key.id, match: 'key' } : { kind: 'key', start: key.start, end: key.end, text, key, score: 0 });
+    });
+  }
+  resolved.links.forEach((resolution, position) => {
+    const link = article.links[position]!;
+    references.push(withResolution({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link }, resolution, options.threshold));
+  });
+  resolved.citations.forEach((resolution, position) => {
+    const citation = article.citationLines[position]!;
+    references.push(withResolution({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation }, resolution, options.threshold));
+  });
+  mentions.forEach((match, position) => {
+    const ids = resolved.mentionIds[position]!;
+    if (ids.length === 0) return;
     const text = article.text.slice(match.start, match.end);
     references.push(
       ids.length === 1
         ? { kind: 'mention', start: match.start, end: match.end, text, id: ids[0]!, score: 1, match: 'alias' }
         : { kind: 'mention', start: match.start, end: match.end, text, score: 1, candidates: ids },
     );
-  }
+  });
   for (const mention of fuzzy) {
     references.push({ kind: 'mention', start: mention.start, end: mention.end, text: article.text.slice(mention.start, mention.end), id: mention.id, score: mention.score, match: 'fuzzy' });
   }
   return references.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * `{ ...base, ...resolution }`, written out for the three shapes this file gives resolutions ({ id, score, match },
+ * { score, candidates }, { score }): a spread copies property by property at run time, and every link and
+ * citation gets a new reference on every keystroke. A record found below the threshold is not referred to: only
+ * the score stays.
+ */
+function withResolution(base: Pick<ArticleReference, 'kind' | 'start' | 'end' | 'text' | 'link' | 'citation'>, resolution: Resolution, threshold: number): ArticleReference {
+  const { kind, start, end, text, link, citation } = base;
+  const { id, score, match, candidates } = resolution;
+  const below = id !== undefined && score < threshold;
+  if (link && !citation) {
+    if (below || (id === undefined && match === undefined && !candidates)) return { kind, start, end, text, link, score };
+    if (id !== undefined && match !== undefined && !candidates) return { kind, start, end, text, link, id, score, match };
+    if (id === undefined && match === undefined) return { kind, start, end, text, link, score, candidates };
+  } else if (citation && !link) {
+    if (below || (id === undefined && match === undefined && !candidates)) return { kind, start, end, text, citation, score };
+    if (id !== undefined && match !== undefined && !candidates) return { kind, start, end, text, citation, id, score, match };
+    if (id === undefined && match === undefined) return { kind, start, end, text, citation, score, candidates };
+  }
+  return below ? { ...base, score } : { ...base, ...resolution };
 }
 
 function resolveLink(link: MarkdownLink, index: ReferenceIndex, weakOk: WeakPolicy, lookups?: NameLookups): Resolution {
@@ -297,7 +294,8 @@ function resolveNames(names: ReadonlyArray<string | undefined>, index: Reference
     let lookup = lookups?.get(name);
     if (!lookup) {
       lookup = { exact: index.lookupName(name) };
-      lookups?.set(name, lookup);
+      // A copy: the name is a slice of one version of the document (see detached).
+      lookups?.set(detached(name), lookup);
     }
     return lookup;
   };
