@@ -64,7 +64,12 @@ function sharedBitap(): BitapRanking {
  */
 export class FuzzySearch {
   readonly #entries: Array<Entry | undefined> = [];
+  /**
+   * Id → slot, for removals, of the slots below #mappedSlots: a slot added is mapped by the next removal or
+   * prepare(), not at once (issue 19: this map was a twentieth of the 100k index build, and only a removal reads it).
+   */
   readonly #slotById = new Map<string, number>();
+  #mappedSlots = 0;
   readonly #postings = new Map<GramKey, number[]>();
   /** Scratch counters for candidate selection, one per slot, always left at zero. */
   #counts = new Uint16Array(0);
@@ -97,7 +102,7 @@ export class FuzzySearch {
   ) {}
 
   get size(): number {
-    return this.#slotById.size;
+    return this.#entries.length - this.#dead;
   }
 
   add(id: string, title: string, aliases: readonly string[]): void {
@@ -115,7 +120,6 @@ export class FuzzySearch {
    * normalizeKey, title first, kept as given (not copied). Spares the 100k build a lookup and two arrays per record.
    */
   addNew(id: string, names: readonly string[]): void {
-    this.#slotById.set(id, this.#entries.length);
     this.#entries.push({ id, names });
   }
 
@@ -125,8 +129,20 @@ export class FuzzySearch {
    * short slices. True once nothing is left.
    */
   prepare(maxSlots = Number.POSITIVE_INFINITY): boolean {
+    this.#mapPending(maxSlots);
     this.#indexPending(maxSlots);
-    return this.#indexedSlots === this.#entries.length;
+    return this.#indexedSlots === this.#entries.length && this.#mappedSlots === this.#entries.length;
+  }
+
+  /** Puts the ids of the slots added since the last removal or prepare into #slotById. */
+  #mapPending(maxSlots = Number.POSITIVE_INFINITY): void {
+    const entries = this.#entries;
+    const last = Math.min(entries.length, this.#mappedSlots + maxSlots);
+    for (let slot = this.#mappedSlots; slot < last; slot++) {
+      const entry = entries[slot];
+      if (entry !== undefined) this.#slotById.set(entry.id, slot);
+    }
+    this.#mappedSlots = last;
   }
 
   /** Lists the grams of the records added since the last search. */
@@ -143,6 +159,7 @@ export class FuzzySearch {
   }
 
   remove(id: string): void {
+    this.#mapPending();
     const slot = this.#slotById.get(id);
     if (slot === undefined) return;
     // Leave a tombstone; postings are swept once a quarter of the slots are dead.
@@ -255,6 +272,7 @@ export class FuzzySearch {
     this.#postings.clear();
     this.#dead = 0;
     this.#indexedSlots = 0;
+    this.#mappedSlots = 0;
     for (const entry of live) this.addNew(entry.id, entry.names);
   }
 
