@@ -131,3 +131,27 @@ test('corpus index: records removed or renamed after a build (ids mapped to slot
     assert.deepEqual(index.lookupName('policy report number 9 on data governance'), ['r9']);
   }
 });
+
+test('URLs indexed in idle slices: lookups and hosts as when the first lookup indexes them all, shared URLs in the order added', () => {
+  const records = Array.from({ length: 50 }, (_, n) => record(`r${n}`, `Report ${n}`, `https://example${n % 4}.org/${n % 7}`));
+  const sliced = new CorpusIndex();
+  const whole = new CorpusIndex();
+  sliced.setMany(records);
+  whole.setMany(records);
+  const rounds: boolean[] = [];
+  for (let round = 0; round < 20 && rounds.at(-1) !== true; round++) {
+    rounds.push(sliced.prepareSearch(8));
+    // A record replaced between slices: its old URL goes, the new one comes.
+    if (round === 2) {
+      sliced.set(record('r3', 'Report 3', 'https://moved.example/3'));
+      whole.set(record('r3', 'Report 3', 'https://moved.example/3'));
+    }
+  }
+  assert.equal(rounds.at(-1), true);
+  assert.ok(rounds.length > 2, 'more than one slice');
+  for (const url of [...records.map((entry) => entry.url!), 'https://moved.example/3']) {
+    assert.deepEqual(sliced.lookupUrl(url), whole.lookupUrl(url), url);
+    assert.equal(sliced.hasHost(url), whole.hasHost(url), url);
+  }
+  assert.equal(sliced.lookupUrl('https://example0.org/0').length > 1, true);
+});

@@ -45,6 +45,11 @@ export function isGenericName(key: string): boolean {
   // Keys from normalizeKey are collapsed and trimmed already: no regex replace for them.
   const compact = needsCompacting(key) ? key.replace(/\s+/g, ' ').trim() : key.trim();
   if (compact.length === 0) return true;
+  // Ending in a Latin letter or digit, only the English rule can say yes: a name of more than three letters and
+  // digits whose last word ends no head is not generic (most English names), with no pass over its script.
+  const last = compact.charCodeAt(compact.length - 1);
+  const latinEnd = (last >= 0x61 && last <= 0x7a) || (last >= 0x30 && last <= 0x39);
+  if (latinEnd && !atMostThreeLettersOrDigits(compact) && !EN_HEAD_ENDS.has(lastWordOf(compact))) return false;
   const script = scriptOf(compact);
   if (script === CJK_ONLY) return compact.length <= 2 || onlyGenericZh(compact);
   if (script === LATIN_ONLY) return atMostThreeLettersOrDigits(compact) || onlyGenericEn(compact);
