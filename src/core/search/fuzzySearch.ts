@@ -106,13 +106,14 @@ export class FuzzySearch {
   }
 
   add(id: string, title: string, aliases: readonly string[]): void {
-    this.addKeys(id, normalizeKey(title), aliases.map(normalizeKey));
+    this.remove(id);
+    this.addNew(id, namesArray(title, aliases, normalizeKey));
   }
 
   /** Adds a record whose names are already normalised with normalizeKey. */
   addKeys(id: string, title: string, aliases: readonly string[]): void {
     this.remove(id);
-    this.addNew(id, [title, ...aliases]);
+    this.addNew(id, namesArray(title, aliases, (name) => name));
   }
 
   /**
@@ -276,6 +277,14 @@ export class FuzzySearch {
     for (const entry of live) this.addNew(entry.id, entry.names);
   }
 
+}
+
+/** Title and aliases in one array of exactly their number (a spread leaves spare room, kept per record). */
+function namesArray(title: string, aliases: readonly string[], key: (name: string) => string): string[] {
+  const names = new Array<string>(aliases.length + 1);
+  names[0] = key(title);
+  for (let position = 0; position < aliases.length; position++) names[position + 1] = key(aliases[position]!);
+  return names;
 }
 
 /**
