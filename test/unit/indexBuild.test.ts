@@ -112,3 +112,46 @@ test('prepareSearch in slices lists every record once: the same hits as a search
   assert.deepEqual(rounds, [false, false, true]);
   for (const query of ['Data Govrnance Act', '人工智彗基本法', '個資保護法', 'Cyber Act']) assert.deepEqual(sliced.search(query), whole.search(query), query);
 });
+
+test('corpus index: records removed or renamed after a build (ids mapped to slots only then) leave the fuzzy search, in slices or at once', () => {
+  for (const sliced of [false, true]) {
+    const index = new CorpusIndex();
+    const titles = Array.from({ length: 300 }, (_, n) => `Policy Report Number ${n} on Data Governance`);
+    index.setMany(titles.map((title, n) => record(`r${n}`, title)));
+    // Part of the ids mapped by the idle slices, the rest by the first removal.
+    if (sliced) index.prepareSearch(120);
+    index.delete('r7');
+    index.set(record('r8', 'Cyber Resilience Bulletin'));
+    index.set(record('r250', 'Policy Report Number 250 on Data Governance', 'https://example.org/250'));
+    assert.equal(index.size, 299);
+    assert.ok(!index.search('Policy Report Number 7 on Data Governance', 50).some((hit) => hit.id === 'r7'));
+    assert.ok(!index.search('Policy Report Number 8 on Data Governance', 50).some((hit) => hit.id === 'r8'));
+    assert.equal(index.search('Cyber Resilence Bulletin')[0]?.id, 'r8');
+    assert.equal(index.search('Policy Report Numbr 250 on Data Governance')[0]?.id, 'r250');
+    assert.deepEqual(index.lookupName('policy report number 9 on data governance'), ['r9']);
+  }
+});
+
+test('URLs indexed in idle slices: lookups and hosts as when the first lookup indexes them all, shared URLs in the order added', () => {
+  const records = Array.from({ length: 50 }, (_, n) => record(`r${n}`, `Report ${n}`, `https://example${n % 4}.org/${n % 7}`));
+  const sliced = new CorpusIndex();
+  const whole = new CorpusIndex();
+  sliced.setMany(records);
+  whole.setMany(records);
+  const rounds: boolean[] = [];
+  for (let round = 0; round < 20 && rounds.at(-1) !== true; round++) {
+    rounds.push(sliced.prepareSearch(8));
+    // A record replaced between slices: its old URL goes, the new one comes.
+    if (round === 2) {
+      sliced.set(record('r3', 'Report 3', 'https://moved.example/3'));
+      whole.set(record('r3', 'Report 3', 'https://moved.example/3'));
+    }
+  }
+  assert.equal(rounds.at(-1), true);
+  assert.ok(rounds.length > 2, 'more than one slice');
+  for (const url of [...records.map((entry) => entry.url!), 'https://moved.example/3']) {
+    assert.deepEqual(sliced.lookupUrl(url), whole.lookupUrl(url), url);
+    assert.equal(sliced.hasHost(url), whole.hasHost(url), url);
+  }
+  assert.equal(sliced.lookupUrl('https://example0.org/0').length > 1, true);
+});

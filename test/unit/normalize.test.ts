@@ -81,3 +81,21 @@ test('the fast path equals the reference path on any text (one-unit forms come f
     { numRuns: 2000, seed: 20261203 },
   );
 });
+
+test('normalizeKey equals the reference normaliser, trimmed, on any text (one pass, scratch units, the text back when unchanged)', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('，', '（', '）', '　', '\u00a0', '\u200b', '\u00ad', '·', '・', '–', 'Ａ', 'ｂ', '㈠', 'e\u0301', '\u0301', '\ud83d\ude00', '\ud800', 'É', 'Σ', 'İ', 'ﬁ', '英國', 'AI', ' ', '  ', '\t', '\n', '\u0085', '\x7f'),
+    fc.string({ unit: 'binary', maxLength: 4 }),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), (text) => {
+      assert.equal(normalizeKey(text), normalizeWithOffsetsSlow(text).text.trim());
+    }),
+    { numRuns: 3000, seed: 20261203 },
+  );
+  // Longer than the scratch (a whole article's text takes the other path): the same answer.
+  const long = `  Ａrticle ${'人工智慧 '.repeat(400)}e\u0301nd `;
+  assert.equal(normalizeKey(long), normalizeWithOffsetsSlow(long).text.trim());
+  const unchanged = '布萊切利宣言';
+  assert.equal(normalizeKey(unchanged), unchanged);
+});

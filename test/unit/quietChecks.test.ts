@@ -33,6 +33,15 @@ test('weak-alias rule: generic heads with generic modifiers, short names; specif
   }
 });
 
+test('weak-alias rule on names as written: spaces at the ends, odd whitespace, heads with a name before them', () => {
+  for (const weak of ['　峰會', ' 中 ', '合作　備忘錄 ', 'joint  statement', 'the-joint–statement', 'memorandum of understanding', 'of act', 'ai安全研究所', ' mou']) {
+    assert.ok(isGenericName(weak), weak);
+  }
+  for (const strong of ['法國電子支付白皮書', 'thailand ai act', 'uk ai safety institute report', '中華民國宣言 ', '峰會😀', 'joint statement on ai', 'act 14']) {
+    assert.ok(!isGenericName(strong), strong);
+  }
+});
+
 test('weakAliases in a record is authoritative and its names are aliases too; without it the rule decides; titles are strong', () => {
   const location = { uri: 'file:///corpus/x.md', line: 0, fieldLines: {}, embedded: false };
   const listed = validateRecord({ id: 'x', title: '臺日合作備忘錄', aliases: ['合作備忘錄'], weakAliases: ['MOU'] }, location).record!;

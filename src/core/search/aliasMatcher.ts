@@ -29,27 +29,37 @@ export class AliasMatcher {
   /** For names shared by many records: the same ids as a Set. */
   readonly #idSets = new Map<string, Set<string>>();
   /**
-   * Hash of the first PREFIX units → the lengths of the aliases that start that way, longest first (one length,
-   * the common case, as a bare number: no array per prefix). A number key spares the scan a substring per
-   * position; prefixes that share a hash only share their lengths, and every candidate is still checked
-   * against the alias map. So a length left behind by a removed alias costs one failed lookup and nothing
-   * else: removals do not update this map, which is rebuilt once stale lengths could be many (issue 19: no
-   * per-prefix counter objects, which cost a third of the build's time and heap at 100k records).
+   * The aliases' lengths by first PREFIX units: for each bucket of prefixes (the top bits of the prefix's mixed
+   * hash), a 128-bit mask of the lengths (3 to MAX_ALIAS_LENGTH) of the aliases that start that way, read
+   * longest first. Prefixes that share a bucket only share their lengths, and every candidate is still checked
+   * against the filter and the alias map, so the result is the same. A typed array, not a map of length lists
+   * (issue 19: those lists, kept sorted per prefix, were a tenth of the 100k index build). Removals do not
+   * update it: a stale length costs a failed lookup, and it is rewritten once stale lengths could be many.
    */
-  readonly #lengths = new Map<number, number | number[]>();
+  #lengthMasks = new Uint32Array(4 << (MIN_FILTER_BITS - BUCKET_SHIFT_OVER_FILTER));
   #shortAliases = 0;
-  /** Aliases removed since #lengths was last rebuilt. */
+  /** Aliases removed since the filter and the masks were last rewritten from the alias map. */
   #removedSinceRebuild = 0;
   /**
    * A one-hash Bloom filter over (first three units, last unit, length) of every alias (the whole alias for
-   * the short ones), and over the first three units alone: a position is looked up in #lengths, and a candidate length at a position is sliced and looked up in #ids only when its bit is set.
+   * the short ones), and over the first three units alone: a position's length masks are read, and a
+   * candidate length at a position is sliced and looked up in #ids, only when its bit is set.
    * Slicing and hashing the substring of every candidate length was most of a scan (issue 21: exact matching
    * alone took 10 ms per 5 KB article at 100k records); a bit test is a shift and one load from a small array.
    * A clear bit proves the alias absent; a set bit is checked as before, so the result is the same. Bits
-   * are never cleared on removal (a stale bit costs one lookup) and are rewritten with #lengths.
+   * are never cleared on removal (a stale bit costs one lookup) and are rewritten with the masks.
    */
   #filter = new Int32Array(1 << (MIN_FILTER_BITS - 5));
   #filterShift = 32 - MIN_FILTER_BITS;
+  /**
+   * Each alias added since the last rewrite, as the numbers its bits come from: the mixed hash of its filter
+   * bit, of its prefix's (the length masks' bucket too; unused below PREFIX units) and its length. Growing
+   * the filter rereads these sequential numbers, not every alias's text scattered over the heap.
+   */
+  #keyMixes = new Int32Array(64);
+  #prefixMixes = new Int32Array(64);
+  #keyLengths = new Uint8Array(64);
+  #logged = 0;
 
   get aliasCount(): number {
     return this.#ids.size;
@@ -133,83 +143,99 @@ export class AliasMatcher {
     if (start + PREFIX > source.length && this.#shortAliases === 0) return undefined;
     const filter = this.#filter;
     const shift = this.#filterShift;
-    const prefix = start + PREFIX <= source.length ? prefixHash(source, start) : 0;
-    // Most positions start no alias: the filter's bit for the prefix alone spares them the lookup in #lengths.
-    const lengths = start + PREFIX <= source.length && mayHave(filter, shift, prefix, 0, 0) ? this.#lengths.get(prefix) : undefined;
-    if (typeof lengths === 'number') {
-      const end = start + lengths;
-      if (end <= source.length && !endsInsideWord(source, end) && mayHave(filter, shift, prefix, source.charCodeAt(end - 1), lengths) && this.#ids.has(source.slice(start, end))) return end;
-    } else if (lengths) {
-      for (const length of lengths) {
-        const end = start + length;
-        if (end > source.length || endsInsideWord(source, end)) continue;
-        if (mayHave(filter, shift, prefix, source.charCodeAt(end - 1), length) && this.#ids.has(source.slice(start, end))) return end;
+    if (start + PREFIX <= source.length) {
+      const prefix = prefixHash(source, start);
+      const prefixMix = mix(prefix, 0, 0);
+      // Most positions start no alias: the filter's bit for the prefix alone spares them the length masks.
+      if (hasBit(filter, prefixMix >>> shift)) {
+        const masks = this.#lengthMasks;
+        const base = (prefixMix >>> (shift + BUCKET_SHIFT_OVER_FILTER)) << 2;
+        // Longest first: the highest word, then its highest bit.
+        for (let word = 3; word >= 0; word--) {
+          for (let bits = masks[base + word]!; bits !== 0; ) {
+            const high = 31 - Math.clz32(bits);
+            bits ^= 1 << high;
+            const length = (word << 5) | high;
+            const end = start + length;
+            if (end > source.length || endsInsideWord(source, end)) continue;
+            if (hasBit(filter, mix(prefix, source.charCodeAt(end - 1), length) >>> shift) && this.#ids.has(source.slice(start, end))) return end;
+          }
+        }
       }
     }
     if (this.#shortAliases > 0) {
       for (let length = PREFIX - 1; length >= 1; length--) {
         const end = start + length;
         if (end > source.length || endsInsideWord(source, end)) continue;
-        if (mayHave(filter, shift, shortHash(source, start, length), source.charCodeAt(end - 1), length) && this.#ids.has(source.slice(start, end))) return end;
+        if (hasBit(filter, mix(shortHash(source, start, length), source.charCodeAt(end - 1), length) >>> shift) && this.#ids.has(source.slice(start, end))) return end;
       }
     }
     return undefined;
   }
 
   #countLength(key: string, delta: 1 | -1): void {
-    if (delta === 1) this.#addToFilter(key);
-    if (key.length < PREFIX) {
-      this.#shortAliases += delta;
+    if (key.length < PREFIX) this.#shortAliases += delta;
+    if (delta === 1) {
+      this.#log(key);
       return;
     }
-    if (delta === -1) {
-      if (++this.#removedSinceRebuild > 1_024 && this.#removedSinceRebuild > this.#ids.size / 4) this.#rebuildLengths();
-      return;
-    }
-    const prefix = prefixHash(key, 0);
-    const lengths = this.#lengths.get(prefix);
-    const length = key.length;
-    if (lengths === undefined) this.#lengths.set(prefix, length);
-    else if (typeof lengths === 'number') {
-      if (lengths !== length) this.#lengths.set(prefix, lengths > length ? [lengths, length] : [length, lengths]);
-    } else if (!lengths.includes(length)) {
-      lengths.push(length);
-      lengths.sort((a, b) => b - a);
-    }
+    if (++this.#removedSinceRebuild > 1_024 && this.#removedSinceRebuild > this.#ids.size / 4) this.#rebuild();
   }
 
-  #rebuildLengths(): void {
-    this.#lengths.clear();
+  /** Rewrites the filter, the masks and the log from the aliases now in #ids (stale bits and lengths gone). */
+  #rebuild(): void {
     this.#removedSinceRebuild = 0;
+    this.#logged = 0;
     this.#filter.fill(0);
-    for (const key of this.#ids.keys()) {
-      if (key.length >= PREFIX) this.#countLength(key, +1);
-      else this.#addToFilter(key);
-    }
+    this.#lengthMasks.fill(0);
+    for (const key of this.#ids.keys()) this.#log(key);
   }
 
-  #addToFilter(key: string): void {
+  /** Logs an alias's numbers and sets its bits, growing the filter and the masks first when they are full. */
+  #log(key: string): void {
+    if (this.#logged === this.#keyMixes.length) {
+      const capacity = this.#logged * 2;
+      this.#keyMixes = grown(this.#keyMixes, new Int32Array(capacity));
+      this.#prefixMixes = grown(this.#prefixMixes, new Int32Array(capacity));
+      this.#keyLengths = grown(this.#keyLengths, new Uint8Array(capacity));
+    }
+    const length = key.length;
+    const first = length >= PREFIX ? prefixHash(key, 0) : shortHash(key, 0, length);
+    const at = this.#logged++;
+    this.#keyMixes[at] = mix(first, key.charCodeAt(length - 1), length);
+    this.#prefixMixes[at] = length >= PREFIX ? mix(first, 0, 0) : 0;
+    this.#keyLengths[at] = length;
     // 16 to 32 bits per alias (it sets two) keeps false positives near one in ten: grown (and rewritten) as aliases come.
     if (this.#ids.size * 16 > this.#filter.length * 32) {
       const bits = Math.min(MAX_FILTER_BITS, Math.ceil(Math.log2(this.#ids.size * 32)));
       if (bits > 32 - this.#filterShift) {
         this.#filter = new Int32Array(1 << (bits - 5));
         this.#filterShift = 32 - bits;
-        for (const existing of this.#ids.keys()) if (existing !== key) this.#setFilterBit(existing);
+        this.#lengthMasks = new Uint32Array(4 << (bits - BUCKET_SHIFT_OVER_FILTER));
+        for (let logged = 0; logged < at; logged++) this.#setBits(logged);
       }
     }
-    this.#setFilterBit(key);
+    this.#setBits(at);
   }
 
-  #setFilterBit(key: string): void {
-    const first = key.length >= PREFIX ? prefixHash(key, 0) : shortHash(key, 0, key.length);
-    const bit = filterBit(first, key.charCodeAt(key.length - 1), key.length, this.#filterShift);
-    this.#filter[bit >>> 5]! |= 1 << (bit & 31);
-    if (key.length < PREFIX) return;
-    // The prefix alone (last unit and length 0: no alias has length 0), tested before #lengths is read.
-    const prefixBit = filterBit(first, 0, 0, this.#filterShift);
-    this.#filter[prefixBit >>> 5]! |= 1 << (prefixBit & 31);
+  #setBits(logged: number): void {
+    const shift = this.#filterShift;
+    const filter = this.#filter;
+    const bit = this.#keyMixes[logged]! >>> shift;
+    filter[bit >>> 5]! |= 1 << (bit & 31);
+    const length = this.#keyLengths[logged]!;
+    if (length < PREFIX) return;
+    // The prefix alone, tested before the masks are read; its top bits pick the masks' bucket.
+    const prefixMix = this.#prefixMixes[logged]!;
+    const prefixBit = prefixMix >>> shift;
+    filter[prefixBit >>> 5]! |= 1 << (prefixBit & 31);
+    this.#lengthMasks[((prefixMix >>> (shift + BUCKET_SHIFT_OVER_FILTER)) << 2) | (length >>> 5)]! |= 1 << (length & 31);
   }
+}
+
+function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 function prefixHash(text: string, start: number): number {
@@ -219,18 +245,20 @@ function prefixHash(text: string, start: number): number {
 
 const MIN_FILTER_BITS = 12;
 const MAX_FILTER_BITS = 26;
+/** A bucket of length masks per 256 filter bits: one per 8 to 16 aliases (at 100k records, 1 MB for 360,000 names). */
+const BUCKET_SHIFT_OVER_FILTER = 8;
 
 /** The short aliases' (one or two units) stand-in for prefixHash: the units themselves. */
 function shortHash(text: string, start: number, length: number): number {
   return length === 1 ? text.charCodeAt(start) : text.charCodeAt(start) * 65_599 + text.charCodeAt(start + 1);
 }
 
-function filterBit(first: number, last: number, length: number, shift: number): number {
-  return Math.imul(Math.imul(first, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b) ^ Math.imul(length, 0xc2b2ae35), 0x27d4eb2f) >>> shift;
+/** The 32 bits a filter bit (their top bits) is taken from. */
+function mix(first: number, last: number, length: number): number {
+  return Math.imul(Math.imul(first, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b) ^ Math.imul(length, 0xc2b2ae35), 0x27d4eb2f);
 }
 
-function mayHave(filter: Int32Array, shift: number, first: number, last: number, length: number): boolean {
-  const bit = filterBit(first, last, length, shift);
+function hasBit(filter: Int32Array, bit: number): boolean {
   return (filter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 

@@ -3,6 +3,7 @@ import { nameRefusal } from './spoofing';
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
 import { normalizeKey, type NormalizedText } from './normalize';
+import { keysOf, nameAt, namesOf, sameLookupKeys } from './recordNames';
 import { canonicalUrl } from './urls';
 import { isGenericName, weakKeyList } from './weakAliases';
 import { convertNormalized, mayNeedConversion, ParagraphConversions, type CrossStraitConverter } from './crossStrait';
@@ -111,65 +112,71 @@ export class CorpusIndex {
 
   /** Adds a record, replacing one with the same id. */
   set(record: CorpusRecord): void {
-    this.setMany([record]);
+    this.#set(record);
   }
 
   /** Adds records, replacing those with the same ids. */
   setMany(records: readonly CorpusRecord[]): void {
-    for (const record of records) {
-      this.#strongNames.delete(record.id);
-      const existing = this.#records.get(record.id);
-      if (existing && sameLookupKeys(existing, record)) {
-        // Only what the lookups do not read changed (a line after an edit above it, a date, a summary): the
-        // record is swapped in place, so re-reading a big library that changed in one entry re-indexes that one.
-        this.#generation++;
-        this.#records.set(record.id, record);
-        this.#log(record.id, 'swapped');
-        // The URL index knows records by object: the new object takes the old one's place there (same URL).
-        if (this.#urlIndexed.delete(existing)) this.#urlIndexed.add(record);
-        else if (record.url) this.#urlPending.push(record);
-        continue;
-      }
-      this.delete(record.id);
+    for (const record of records) this.#set(record);
+  }
+
+  #set(record: CorpusRecord): void {
+    if (this.#strongNames.size > 0) this.#strongNames.delete(record.id);
+    const existing = this.#records.get(record.id);
+    if (existing && sameLookupKeys(existing, record)) {
+      // Only what the lookups do not read changed (a line after an edit above it, a date, a summary): the
+      // record is swapped in place, so re-reading a big library that changed in one entry re-indexes that one.
       this.#generation++;
       this.#records.set(record.id, record);
-      this.#log(record.id, 'added');
-      // Each name is normalised once, for both the matcher and the fuzzy search (the strings are shared too).
-      const names = namesOf(record);
-      const keys = names.map(normalizeKey);
-      // addKey ignores a second add of the same key and id, so no Set is needed here. A name that would spoof
-      // matches (㊀, ①, Kangxi radicals, one character) is never matched in articles; fuzzy search keeps it.
-      for (const [position, key] of keys.entries()) {
-        const refusal = nameRefusal(names[position]!);
-        // A one-character title stays the record's name; one-character aliases are refused.
-        if (refusal === undefined || (refusal === 'too-short' && position === 0)) this.#matcher.addKey(key, record.id);
-      }
-      this.#fuzzy.addKeys(record.id, keys[0]!, keys.slice(1));
-      this.#addConvertedKeys(record.id, keys);
-      for (const key of weakKeyList(record, keys)) {
-        const ids = this.#weak.get(key) ?? new Set<string>();
-        ids.add(record.id);
-        this.#weak.set(key, ids);
-      }
-      if (record.url) this.#urlPending.push(record);
-      this.#anchors?.add(record.id, this.strongNames(record.id));
-      if (!record.origin.embedded) this.#ownRecords++;
+      this.#log(record.id, 'swapped');
+      // The URL index knows records by object: the new object takes the old one's place there (same URL).
+      if (this.#urlIndexed.delete(existing)) this.#urlIndexed.add(record);
+      else if (record.url) this.#urlPending.push(record);
+      return;
     }
+    if (existing) this.delete(record.id);
+    this.#generation++;
+    this.#records.set(record.id, record);
+    this.#log(record.id, 'added');
+    // Each name is normalised once, for the matcher, the weak names and the fuzzy search (which keeps this array).
+    const keys = keysOf(record);
+    // addKey ignores a second add of the same key and id, so no Set is needed here. A name that would spoof
+    // matches (㊀, ①, Kangxi radicals, one character) is never matched in articles; fuzzy search keeps it.
+    for (let position = 0; position < keys.length; position++) {
+      const refusal = nameRefusal(nameAt(record, position));
+      // A one-character title stays the record's name; one-character aliases are refused.
+      if (refusal === undefined || (refusal === 'too-short' && position === 0)) this.#matcher.addKey(keys[position]!, record.id);
+    }
+    this.#fuzzy.addNew(record.id, keys);
+    this.#addConvertedKeys(record.id, keys);
+    for (const key of weakKeyList(record, keys)) {
+      const ids = this.#weak.get(key) ?? new Set<string>();
+      ids.add(record.id);
+      this.#weak.set(key, ids);
+    }
+    if (record.url) this.#urlPending.push(record);
+    this.#anchors?.add(record.id, this.strongNames(record.id));
+    if (!record.origin.embedded) this.#ownRecords++;
   }
 
   /**
-   * Does part of what the first search and the first URL lookup would do (the grams of at most `maxRecords`
-   * records; the URLs at once, they are cheap): for an idle loop after a load. True once nothing is left.
+   * Does part of what the first search and the first URL lookup would do (the grams and the URLs of at most
+   * `maxRecords` records each): for an idle loop after a load. True once nothing is left.
    */
   prepareSearch(maxRecords = Number.POSITIVE_INFINITY): boolean {
-    this.#indexPendingUrls();
-    return this.#fuzzy.prepare(maxRecords);
+    const urlsDone = this.#indexPendingUrls(maxRecords);
+    return this.#fuzzy.prepare(maxRecords) && urlsDone;
   }
 
-  #indexPendingUrls(): void {
-    if (this.#urlPending.length === 0) return;
-    const pending = this.#urlPending;
-    this.#urlPending = [];
+  /**
+   * Indexes the URLs of at most `maxRecords` pending records; true once none is left. Sliced too: a URL is parsed
+   * with URL, some microseconds each, and 80,000 of them at once stalled the first idle slice for about a second.
+   */
+  #indexPendingUrls(maxRecords = Number.POSITIVE_INFINITY): boolean {
+    if (this.#urlPending.length === 0) return true;
+    // In the order added (records sharing a URL are listed in that order).
+    const pending = this.#urlPending.length > maxRecords ? this.#urlPending.splice(0, maxRecords) : this.#urlPending;
+    if (pending === this.#urlPending) this.#urlPending = [];
     for (const record of pending) {
       // Replaced or removed since it was added (or added twice): nothing to do.
       if (this.#records.get(record.id) !== record || this.#urlIndexed.has(record)) continue;
@@ -179,6 +186,7 @@ export class CorpusIndex {
       const host = hostOf(record.url);
       if (host) this.#hosts.set(host, (this.#hosts.get(host) ?? 0) + 1);
     }
+    return this.#urlPending.length === 0;
   }
 
   delete(id: string): void {
@@ -372,26 +380,6 @@ const MAX_CACHED_STRONG_NAMES = 20_000;
 const MAX_JOURNAL = 4_096;
 
 export type RecordChangeKind = 'added' | 'swapped' | 'deleted';
-
-/** Whether two records give the index the same keys: names, weak names, URL and origin kind. */
-function sameLookupKeys(a: CorpusRecord, b: CorpusRecord): boolean {
-  return (
-    a.title === b.title &&
-    a.originalTitle === b.originalTitle &&
-    a.url === b.url &&
-    a.origin.embedded === b.origin.embedded &&
-    sameList(a.aliases, b.aliases) &&
-    (a.weakAliases === b.weakAliases || (a.weakAliases !== undefined && b.weakAliases !== undefined && sameList(a.weakAliases, b.weakAliases)))
-  );
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-function namesOf(record: CorpusRecord): string[] {
-  return [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases];
-}
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;

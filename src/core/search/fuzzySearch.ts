@@ -13,8 +13,8 @@ export interface FuzzyHit {
 
 interface Entry {
   readonly id: string;
-  readonly title: string;
-  readonly aliases: readonly string[];
+  /** The title, then the aliases, normalised. */
+  readonly names: readonly string[];
 }
 
 /** What Fuse sees: one document per name, so a record with many similar aliases gains nothing from their number. */
@@ -64,7 +64,12 @@ function sharedBitap(): BitapRanking {
  */
 export class FuzzySearch {
   readonly #entries: Array<Entry | undefined> = [];
+  /**
+   * Id → slot, for removals, of the slots below #mappedSlots: a slot added is mapped by the next removal or
+   * prepare(), not at once (issue 19: this map was a twentieth of the 100k index build, and only a removal reads it).
+   */
   readonly #slotById = new Map<string, number>();
+  #mappedSlots = 0;
   readonly #postings = new Map<GramKey, number[]>();
   /** Scratch counters for candidate selection, one per slot, always left at zero. */
   #counts = new Uint16Array(0);
@@ -97,20 +102,26 @@ export class FuzzySearch {
   ) {}
 
   get size(): number {
-    return this.#slotById.size;
+    return this.#entries.length - this.#dead;
   }
 
   add(id: string, title: string, aliases: readonly string[]): void {
-    this.addKeys(id, normalizeKey(title), aliases.map(normalizeKey));
+    this.remove(id);
+    this.addNew(id, namesArray(title, aliases, normalizeKey));
   }
 
   /** Adds a record whose names are already normalised with normalizeKey. */
   addKeys(id: string, title: string, aliases: readonly string[]): void {
     this.remove(id);
-    const entry: Entry = { id, title, aliases };
-    const slot = this.#entries.length;
-    this.#entries.push(entry);
-    this.#slotById.set(id, slot);
+    this.addNew(id, namesArray(title, aliases, (name) => name));
+  }
+
+  /**
+   * Adds a record the caller knows is not here (CorpusIndex has just removed it): `names` normalised with
+   * normalizeKey, title first, kept as given (not copied). Spares the 100k build a lookup and two arrays per record.
+   */
+  addNew(id: string, names: readonly string[]): void {
+    this.#entries.push({ id, names });
   }
 
   /**
@@ -119,8 +130,20 @@ export class FuzzySearch {
    * short slices. True once nothing is left.
    */
   prepare(maxSlots = Number.POSITIVE_INFINITY): boolean {
+    this.#mapPending(maxSlots);
     this.#indexPending(maxSlots);
-    return this.#indexedSlots === this.#entries.length;
+    return this.#indexedSlots === this.#entries.length && this.#mappedSlots === this.#entries.length;
+  }
+
+  /** Puts the ids of the slots added since the last removal or prepare into #slotById. */
+  #mapPending(maxSlots = Number.POSITIVE_INFINITY): void {
+    const entries = this.#entries;
+    const last = Math.min(entries.length, this.#mappedSlots + maxSlots);
+    for (let slot = this.#mappedSlots; slot < last; slot++) {
+      const entry = entries[slot];
+      if (entry !== undefined) this.#slotById.set(entry.id, slot);
+    }
+    this.#mappedSlots = last;
   }
 
   /** Lists the grams of the records added since the last search. */
@@ -131,13 +154,13 @@ export class FuzzySearch {
       const entry = entries[slot];
       if (entry === undefined) continue;
       this.#gramSlot = slot;
-      forEachGramKey(entry.title, this.#visitGram);
-      for (const alias of entry.aliases) forEachGramKey(alias, this.#visitGram);
+      for (const name of entry.names) forEachGramKey(name, this.#visitGram);
     }
     this.#indexedSlots = last;
   }
 
   remove(id: string): void {
+    this.#mapPending();
     const slot = this.#slotById.get(id);
     if (slot === undefined) return;
     // Leave a tombstone; postings are swept once a quarter of the slots are dead.
@@ -161,7 +184,7 @@ export class FuzzySearch {
       forEachGramKey(name, (key) => (shared ||= queryGrams.has(key)));
       return shared;
     };
-    const documents = candidates.map((candidate) => candidate.entry).flatMap((entry) => [entry.title, ...entry.aliases].filter(sharesGram).map((name) => ({ id: entry.id, name })));
+    const documents = candidates.map((candidate) => candidate.entry).flatMap((entry) => entry.names.filter(sharesGram).map((name) => ({ id: entry.id, name })));
     if (this.ranking === 'edits') return this.#rankByEdits(normalized, documents, limit);
     // A record's score is its best name's. Equal scores (布萊切利 is the start of 布萊切利宣言 and of 布萊切利峰會
     // alike) go to the record with more names that match, then by id: not to whichever the ranking met first, which
@@ -250,9 +273,18 @@ export class FuzzySearch {
     this.#postings.clear();
     this.#dead = 0;
     this.#indexedSlots = 0;
-    for (const entry of live) this.addKeys(entry.id, entry.title, entry.aliases);
+    this.#mappedSlots = 0;
+    for (const entry of live) this.addNew(entry.id, entry.names);
   }
 
+}
+
+/** Title and aliases in one array of exactly their number (a spread leaves spare room, kept per record). */
+function namesArray(title: string, aliases: readonly string[], key: (name: string) => string): string[] {
+  const names = new Array<string>(aliases.length + 1);
+  names[0] = key(title);
+  for (let position = 0; position < aliases.length; position++) names[position + 1] = key(aliases[position]!);
+  return names;
 }
 
 /**

@@ -11,11 +11,15 @@ export type NameRefusal = 'compatibility-characters' | 'too-short';
 export function nameRefusal(name: string): NameRefusal | undefined {
   const trimmed = name.trim();
   if (trimmed.length < 2 || (trimmed.length === 2 && trimmed.codePointAt(0)! > 0xffff)) return 'too-short';
-  for (const char of trimmed) {
-    const code = char.codePointAt(0)!;
+  // By code point, with no string per character (the index asks this of every name of the corpus, issue 19).
+  for (let index = 0; index < trimmed.length; ) {
+    const code = trimmed.codePointAt(index)!;
+    const size = code > 0xffff ? 2 : 1;
+    index += size;
     // ASCII and the CJK Unified Ideographs (most names) have no compatibility forms: no normalisation needed.
     if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) continue;
     if ((code >= 0xff00 && code <= 0xffef) || code === 0x3000) continue;
+    const char = trimmed.slice(index - size, index);
     if (char.normalize('NFKC') !== char.normalize('NFC')) return 'compatibility-characters';
   }
   return undefined;
