@@ -721,6 +721,7 @@ async function main(): Promise<void> {
 
   let articles: ArticleBenchResult | undefined;
   if (!options.skipArticles) {
+    collect();
     articles = benchArticles(options.seed, log, options.quick ? 200 : 1_000, options.quick ? 1_000 : 10_000);
     console.log('');
     console.log(`Articles and CLI (embedded corpus + 10,000 synthetic records = ${articles.corpusRecords.toLocaleString('en')} records)`);
@@ -729,6 +730,7 @@ async function main(): Promise<void> {
   }
   let tags: TagBenchResult | undefined;
   if (!options.skipArticles) {
+    collect();
     tags = benchTags(options.seed, log, options.quick ? 5_000 : 50_000);
     console.log('');
     console.log(`Tag completion (${tags.tags.toLocaleString('en')} tags)`);
@@ -738,6 +740,7 @@ async function main(): Promise<void> {
 
   let citations: CitationBenchResult | undefined;
   if (!options.skipArticles) {
+    collect();
     citations = benchCitations(options.seed, log);
     console.log('');
     console.log(`Citation completion (${citations.records.toLocaleString('en')} records; bench/citationBench.ts)`);
@@ -747,6 +750,7 @@ async function main(): Promise<void> {
 
   let scale: ScaleBenchResult | undefined;
   if (!options.skipArticles) {
+    collect();
     scale = await benchScale(options.seed, log, options.quick);
     console.log('');
     console.log(`Articles at scale (bench/scaleBench.ts; the same corpus as the articles' bench)`);
@@ -756,6 +760,7 @@ async function main(): Promise<void> {
 
   let libraries: (LibraryBenchResult & { bibtexChange?: Awaited<ReturnType<typeof benchBibtexChange>> }) | undefined;
   if (!options.skipArticles) {
+    collect();
     libraries = { ...benchLibraries(options.seed, log, options.librarySize), bibtexChange: await benchBibtexChange(options.seed, options.librarySize) };
     console.log('');
     console.log(`Reference libraries as the corpus (bench/libraryBench.ts; the same ${options.librarySize.toLocaleString('en')} synthetic records in three formats)`);
