@@ -32,6 +32,7 @@ import { benchVariants, variantTable } from './variantBench';
 import { generateArticle, generateCorpus, Rng, typoOf, vocabularySize, type TypoKind } from './generateCorpus';
 import { benchScale, scaleTable, type ScaleBenchResult } from './scaleBench';
 import { buildSummary } from './summary';
+import { namesOf } from '../src/core/search/recordNames';
 
 const MB = 1024 * 1024;
 const LOOKUPS = 10_000;
@@ -281,10 +282,6 @@ interface SizeResult {
     readonly resolveWeakMs: Stats;
     readonly resolveNoneWeakMs: Stats;
   };
-}
-
-function namesOf(record: CorpusRecord): string[] {
-  return [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases];
 }
 
 interface Query {

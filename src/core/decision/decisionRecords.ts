@@ -1,6 +1,7 @@
 import type { CorpusRecord } from '../corpus/record';
 import type { CorpusIndex } from '../search/corpusIndex';
 import { findDecisions, type DecisionReference } from './decisions';
+import { namesOf } from '../search/recordNames';
 
 /** What identifies a decision whatever the court's name is written as: 釋字 by number, others by year, 字別 and number. */
 export function decisionKey(reference: Pick<DecisionReference, 'caseType' | 'year' | 'number'>): string | undefined {
@@ -52,8 +53,4 @@ export class DecisionRecords {
     const chosen = sameCourt.length === 1 ? sameCourt[0] : candidates.length === 1 && (!reference.courtName || !candidates[0]!.courtName) ? candidates[0] : undefined;
     return chosen ? this.index.get(chosen.id) : undefined;
   }
-}
-
-function namesOf(record: CorpusRecord): string[] {
-  return [record.title, ...(record.originalTitle ? [record.originalTitle] : []), ...record.aliases];
 }

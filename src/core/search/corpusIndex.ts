@@ -262,7 +262,7 @@ export class CorpusIndex {
     this.#crossStrait = converter;
     this.#conversions = new ParagraphConversions(converter);
     this.#generation++;
-    for (const record of this.#records.values()) this.#addConvertedKeys(record.id, namesOf(record).map(normalizeKey));
+    for (const record of this.#records.values()) this.#addConvertedKeys(record.id, keysOf(record));
   }
 
   /** Called when an analysis needs the fuzzy mention pass and it is not loaded. */
@@ -318,7 +318,7 @@ export class CorpusIndex {
   strongNames(id: string): string[] {
     const record = this.#records.get(id);
     if (!record) return [];
-    return [...new Set(namesOf(record).map(normalizeKey))].filter((key) => key.length > 0 && !this.isWeak(key, id) && !isGenericName(key));
+    return [...new Set(keysOf(record))].filter((key) => key.length > 0 && !this.isWeak(key, id) && !isGenericName(key));
   }
 
   #addConvertedKeys(id: string, keys: readonly string[]): void {
