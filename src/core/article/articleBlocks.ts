@@ -350,16 +350,20 @@ function shiftedOf({ block, start, firstLine }: PlacedBlock, cache?: ShiftedBloc
   const known = cache?.get(block);
   if (known && known.start === start && known.firstLine === firstLine) return known;
   const article = block.article;
+  // Typing moves the blocks after it by some characters, not lines: their headings and sections (line numbers
+  // only) stay the objects they were; what has an offset is made again, in loops (a closure per part and block
+  // was a fifth of what a keystroke allocated here).
+  const sameLines = known !== undefined && known.firstLine === firstLine;
   const parts: ShiftedParts = {
     start,
     firstLine,
-    lines: shifted(article.lines, (line) => ({ text: line.text, start: line.start + start, number: line.number + firstLine })),
-    headings: shifted(article.headings, (heading) => ({ ...heading, line: heading.line + firstLine })),
-    sections: shifted(article.sections, (section) => ({ kind: section.kind, headerLine: section.headerLine + firstLine, firstLine: section.firstLine + firstLine, endLine: section.endLine + firstLine })),
-    links: shifted(article.links, (link) => shiftLink(link, start)),
-    sourceLinks: shifted(article.sourceLinks, (link) => shiftLink(link, start)),
-    keys: shifted(article.keys, (key) => ({ ...key, start: key.start + start, end: key.end + start, groupStart: key.groupStart + start, groupEnd: key.groupEnd + start })),
-    citationLines: shifted(article.citationLines, (citation) => ({ ...citation, line: citation.line + firstLine, start: citation.start + start, end: citation.end + start })),
+    lines: shiftedLines(article.lines, start, firstLine),
+    headings: sameLines ? known.headings : shiftedHeadings(article.headings, firstLine),
+    sections: sameLines ? known.sections : shiftedSections(article.sections, firstLine),
+    links: shiftedLinks(article.links, start),
+    sourceLinks: shiftedLinks(article.sourceLinks, start),
+    keys: shiftedKeys(article.keys, start),
+    citationLines: shiftedCitations(article.citationLines, start, firstLine),
   };
   cache?.set(block, parts);
   return parts;
@@ -368,12 +372,67 @@ function shiftedOf({ block, start, firstLine }: PlacedBlock, cache?: ShiftedBloc
 /** Most blocks have no headings, keys, links or sources: one shared empty array for them all. */
 const NONE: readonly never[] = [];
 
-function shifted<T>(items: readonly T[], shift: (item: T) => T): readonly T[] {
-  return items.length === 0 ? NONE : items.map(shift);
+function shiftedLines(lines: readonly Line[], by: number, byLines: number): readonly Line[] {
+  if (lines.length === 0) return NONE;
+  const moved = new Array<Line>(lines.length);
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at]!;
+    moved[at] = { text: line.text, start: line.start + by, number: line.number + byLines };
+  }
+  return moved;
 }
 
-export function shiftLink(link: MarkdownLink, by: number): MarkdownLink {
-  return { ...link, start: link.start + by, end: link.end + by, textStart: link.textStart + by, textEnd: link.textEnd + by, destinationStart: link.destinationStart + by, destinationEnd: link.destinationEnd + by };
+function shiftedHeadings(headings: readonly Heading[], byLines: number): readonly Heading[] {
+  if (headings.length === 0) return NONE;
+  const moved = new Array<Heading>(headings.length);
+  for (let at = 0; at < headings.length; at++) {
+    const heading = headings[at]!;
+    moved[at] = { line: heading.line + byLines, level: heading.level, text: heading.text };
+  }
+  return moved;
+}
+
+function shiftedSections(sections: readonly Section[], byLines: number): readonly Section[] {
+  if (sections.length === 0) return NONE;
+  const moved = new Array<Section>(sections.length);
+  for (let at = 0; at < sections.length; at++) {
+    const section = sections[at]!;
+    moved[at] = { kind: section.kind, headerLine: section.headerLine + byLines, firstLine: section.firstLine + byLines, endLine: section.endLine + byLines };
+  }
+  return moved;
+}
+
+function shiftedLinks(links: readonly MarkdownLink[], by: number): readonly MarkdownLink[] {
+  if (links.length === 0) return NONE;
+  const moved = new Array<MarkdownLink>(links.length);
+  for (let at = 0; at < links.length; at++) moved[at] = shiftLink(links[at]!, by);
+  return moved;
+}
+
+function shiftedKeys(keys: readonly CitationKey[], by: number): readonly CitationKey[] {
+  if (keys.length === 0) return NONE;
+  const moved = new Array<CitationKey>(keys.length);
+  for (let at = 0; at < keys.length; at++) {
+    const key = keys[at]!;
+    moved[at] = { ...key, start: key.start + by, end: key.end + by, groupStart: key.groupStart + by, groupEnd: key.groupEnd + by };
+  }
+  return moved;
+}
+
+function shiftedCitations(citations: readonly CitationLine[], by: number, byLines: number): readonly CitationLine[] {
+  if (citations.length === 0) return NONE;
+  const moved = new Array<CitationLine>(citations.length);
+  for (let at = 0; at < citations.length; at++) {
+    const citation = citations[at]!;
+    // In the order parseBlock makes them: one hidden class for all citation lines.
+    moved[at] = { line: citation.line + byLines, start: citation.start + by, end: citation.end + by, text: citation.text, parsed: citation.parsed };
+  }
+  return moved;
+}
+
+/** In the order the link scanner makes links (one hidden class), with no spread: every link after an edit moves. */
+function shiftLink(link: MarkdownLink, by: number): MarkdownLink {
+  return { form: link.form, start: link.start + by, end: link.end + by, text: link.text, textStart: link.textStart + by, textEnd: link.textEnd + by, destination: link.destination, destinationStart: link.destinationStart + by, destinationEnd: link.destinationEnd + by };
 }
 
 /** The blocks of a text parsed without any cache (tests, one-off analyses). */

@@ -10,6 +10,7 @@ import type { Section } from './sections';
 import type { MarkdownLink } from './links';
 import { isDocument, type ArticleReference, type NearMiss } from './resolve';
 import { detached } from '../util/text';
+import { alreadyCitedMessage, linkToTitle, placeholderMessage, short, worded, type Worded } from './checkMessages';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
@@ -97,8 +98,9 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     diagnostics.push({ start: miss.start, end: miss.end, severity: DIAGNOSTIC_CODES['possible-mention'], code: 'possible-mention', message: formatMessage(message), localizable: message, possibleRecord: { id: record.id, alias } });
   }
   // Two literals, not a spread of an optional part: every check runs on every keystroke.
-  const report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) =>
-    diagnostics.push(fix ? { start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message, fix } : { start, end, severity: DIAGNOSTIC_CODES[code], code, message: formatMessage(message), localizable: message });
+  const reportWorded: Report = (start, end, code, message, fix) =>
+    diagnostics.push(fix ? { start, end, severity: DIAGNOSTIC_CODES[code], code, message: message.text, localizable: message.localizable, fix } : { start, end, severity: DIAGNOSTIC_CODES[code], code, message: message.text, localizable: message.localizable });
+  const report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) => reportWorded(start, end, code, worded(message), fix);
   const recordOf = (reference: ArticleReference) => (reference.id ? index.get(reference.id) : undefined);
   const citedIds = new Set<string>();
   const bodyIds = new Set<string>();
@@ -124,16 +126,16 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     if (reference.kind === 'key' && !record) {
       report(reference.start, reference.end, 'unknown-citation-key', msg('No corpus record has the id "{0}".', reference.key?.id ?? ''));
     }
-    if (reference.kind === 'link' && reference.link) reportPlaceholder(reference.link, reference.text, record, report);
+    if (reference.kind === 'link' && reference.link) reportPlaceholder(reference.link, reference.text, record, reportWorded);
     if (reference.kind === 'citation' && reference.citation) {
       // A placeholder link inside a source entry: the entry's record gives the fix.
       // sourceLinks are sorted by start: a binary search to the first in the entry, not a scan of all of them.
       for (let at = firstStartingAt(article.sourceLinks, reference.start); at < article.sourceLinks.length && article.sourceLinks[at]!.start < reference.end; at++) {
         const link = article.sourceLinks[at]!;
-        if (link.end <= reference.end) reportPlaceholder(link, link.text, record, report);
+        if (link.end <= reference.end) reportPlaceholder(link, link.text, record, reportWorded);
       }
-      if (record || reference.candidates) checkCitation(reference, record, report);
-      else if (anyCitationResolved || couldHaveMatched(reference, index)) checkCitation(reference, record, report);
+      if (record || reference.candidates) checkCitation(reference, record, reportWorded);
+      else if (anyCitationResolved || couldHaveMatched(reference, index)) checkCitation(reference, record, reportWorded);
       // A line with neither URL nor date is prose under a heading that happens to say 資料來源, not a source.
       else if (reference.citation.parsed.url || reference.citation.parsed.date) uncoveredSources.push(reference);
       if (record) citedIds.add(record.id);
@@ -156,7 +158,7 @@ export function* checkArticleSteps(article: Article, references: readonly Articl
     const key = reference.id ?? (reference.citation.parsed.url ? canonicalOf(reference.citation.parsed.url.text) : undefined);
     if (!key) continue;
     const first = seen.get(key);
-    if (first !== undefined) report(reference.start, reference.end, 'duplicate-citation', msg('This source is already cited on line {0}.', first + 1));
+    if (first !== undefined) reportWorded(reference.start, reference.end, 'duplicate-citation', alreadyCitedMessage(first + 1));
     else seen.set(key, reference.citation.line);
   }
 
@@ -206,11 +208,11 @@ function reportPlaceholder(link: MarkdownLink, text: string, record: CorpusRecor
   const destination = link.destination.trim();
   if (link.form !== 'inline' || (destination !== '#' && destination !== '')) return;
   const url = record?.url ? hrefOf(record.url) : undefined;
-  const fix = url ? textFix(msg('Link to {0}', url), link.destinationStart, link.destinationEnd, url) : undefined;
-  report(link.start, link.end, 'placeholder-link', url ? msg('Placeholder link: "{0}" is {1}, at {2}.', short(text), record!.title, url) : record ? msg('Placeholder link with no URL ({0} has no URL in the corpus).', record.title) : msg('Placeholder link with no URL.'), fix);
+  const fix = url ? wordedFix(linkToTitle(record!, url), link.destinationStart, link.destinationEnd, url) : undefined;
+  report(link.start, link.end, 'placeholder-link', placeholderMessage(text, record, url), fix);
 }
 
-type Report = (start: number, end: number, code: DiagnosticCode, message: Localizable, fix?: TextFix) => void;
+type Report = (start: number, end: number, code: DiagnosticCode, message: Worded, fix?: TextFix) => void;
 
 /** A fix's title in English plus its template. */
 export function fixTitle(title: Localizable): Pick<TextFix, 'title' | 'localizedTitle'> {
@@ -225,26 +227,31 @@ export function textFix(title: Localizable, start: number, end: number, newText:
   return { title: formatMessage(title), localizedTitle: title, start, end, newText };
 }
 
+/** textFix with its title worded already (checkMessages.ts). */
+function wordedFix(title: Worded, start: number, end: number, newText: string): TextFix {
+  return { title: title.text, localizedTitle: title.localizable, start, end, newText };
+}
+
 function checkCitation(reference: ArticleReference, record: CorpusRecord | undefined, report: Report): void {
   const citation = reference.citation!;
   const parsed = citation.parsed;
   const at = (span: { start: number; end: number }) => [citation.start + span.start, citation.start + span.end] as const;
   if (!record) {
-    if (!reference.candidates) report(citation.start, citation.end, 'unresolved-citation', parsed.title || parsed.shortTitle ? msg('This source matches no corpus record ("{0}").', short((parsed.title ?? parsed.shortTitle)!.text)) : msg('This source matches no corpus record.'));
+    if (!reference.candidates) report(citation.start, citation.end, 'unresolved-citation', worded(parsed.title || parsed.shortTitle ? msg('This source matches no corpus record ("{0}").', short((parsed.title ?? parsed.shortTitle)!.text)) : msg('This source matches no corpus record.')));
     return;
   }
   if (parsed.url && record.url && canonicalOf(parsed.url.text) !== canonicalOf(record.url)) {
     const [start, end] = at(parsed.url);
     const url = hrefOf(record.url);
-    report(start, end, 'citation-url-mismatch', msg('The URL differs from the corpus record {0}: {1}.', record.id, record.url), url ? textFix(msg('Use {0}', url), start, end, url) : undefined);
+    report(start, end, 'citation-url-mismatch', worded(msg('The URL differs from the corpus record {0}: {1}.', record.id, record.url)), url ? textFix(msg('Use {0}', url), start, end, url) : undefined);
   }
   if (parsed.date && record.date && !sameDate(parsed.date.iso, record.date)) {
     const [start, end] = at(parsed.date.span);
     const newText = formatLike(parsed.date.span.text, record.date);
-    report(start, end, 'citation-date-mismatch', msg("The date {0} differs from the corpus record's {1}.", parsed.date.span.text, record.date), textFix(msg('Use {0}', newText), start, end, newText));
+    report(start, end, 'citation-date-mismatch', worded(msg("The date {0} differs from the corpus record's {1}.", parsed.date.span.text, record.date)), textFix(msg('Use {0}', newText), start, end, newText));
   }
   if (parsed.url && !parsed.lastVisit) {
-    report(citation.start, citation.end, 'citation-missing-last-visit', msg('This citation has no last-visit date, e.g. "(last visit June 30, 2024)".'));
+    report(citation.start, citation.end, 'citation-missing-last-visit', worded(msg('This citation has no last-visit date, e.g. "(last visit June 30, 2024)".')));
   }
 }
 
@@ -322,12 +329,13 @@ function canonicalOf(url: string): string | undefined {
 }
 
 function hrefOf(url: string): string | undefined {
-  return cachedBy(hrefs, url, (value) => parseHttpUrl(value)?.href);
+  return cachedBy(hrefs, url, hrefOfUncached);
 }
 
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+function hrefOfUncached(url: string): string | undefined {
+  return parseHttpUrl(url)?.href;
 }
+
 
 /**
  * A corpus title inside a message, in quotes: a message never starts with data (a title such as

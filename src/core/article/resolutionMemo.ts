@@ -77,7 +77,7 @@ export class ResolutionMemo {
     const known = table.get(key);
     // Asked again in the same order, as the computation would ask (the strong-only policy notes that it was asked);
     // each variant's questions up to its first different answer are ones the computation would ask too.
-    if (known) for (const variant of known) if (answersAgree(variant.asked, weakOk)) return variant.resolution;
+    if (known) for (let at = 0; at < known.length; at++) if (answersAgree(known[at]!.asked, weakOk)) return known[at]!.resolution;
     const asked: Array<[string, boolean]> = [];
     const resolution = compute(subject, (id) => {
       const answer = weakOk(id);
@@ -97,7 +97,8 @@ export class ResolutionMemo {
 }
 
 function answersAgree(asked: ReadonlyArray<readonly [string, boolean]>, weakOk: WeakPolicy): boolean {
-  for (const [id, answer] of asked) if (weakOk(id) !== answer) return false;
+  // By index: this runs for every link and citation on every keystroke (no iterator, no destructured pair).
+  for (let at = 0; at < asked.length; at++) if (weakOk(asked[at]![0]) !== asked[at]![1]) return false;
   return true;
 }
 

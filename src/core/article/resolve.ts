@@ -163,13 +163,16 @@ function resolutionsOf(article: Article, index: ReferenceIndex, options: Resolve
   const keysFound = options.kinds.has('key') ? article.keys.map((key) => index.get(key.id) !== undefined) : [];
   const linkResolution = (link: MarkdownLink, policy: WeakPolicy) => resolveLink(link, index, policy, memo?.names);
   const citationResolution = (citation: CitationLine, policy: WeakPolicy) => resolveCitation(citation.parsed, index, policy, memo?.names);
-  const links: Resolution[] = [];
-  if (options.kinds.has('link')) {
-    for (const link of article.links) links.push(memo ? memo.link(link, weakOk, linkResolution) : linkResolution(link, weakOk));
+  // Arrays made at their final length and filled by index: this runs twice per keystroke over every link and citation.
+  const links: Resolution[] = options.kinds.has('link') ? new Array<Resolution>(article.links.length) : [];
+  for (let at = 0; at < links.length; at++) {
+    const link = article.links[at]!;
+    links[at] = memo ? memo.link(link, weakOk, linkResolution) : linkResolution(link, weakOk);
   }
-  const citations: Resolution[] = [];
-  if (options.kinds.has('citation')) {
-    for (const citation of article.citationLines) citations.push(memo ? memo.citation(citation, weakOk, citationResolution) : citationResolution(citation, weakOk));
+  const citations: Resolution[] = options.kinds.has('citation') ? new Array<Resolution>(article.citationLines.length) : [];
+  for (let at = 0; at < citations.length; at++) {
+    const citation = article.citationLines[at]!;
+    citations[at] = memo ? memo.citation(citation, weakOk, citationResolution) : citationResolution(citation, weakOk);
   }
   // A weak alias the article gives no support to is not a reference at all: no card, no diagnostic.
   const mentionIds = mentions.map((match) => match.ids.filter((id) => !index.isWeak(match.alias, id) || weakOk(id)));
@@ -180,13 +183,18 @@ function resolutionsOf(article: Article, index: ReferenceIndex, options: Resolve
 function strongIds(article: Article, threshold: number, fuzzy: readonly FuzzyMention[], resolved: Resolutions): Set<string> {
   const ids = new Set<string>();
   resolved.keysFound.forEach((found, position) => found && ids.add(article.keys[position]!.id));
-  for (const resolution of [...resolved.links, ...resolved.citations]) if (resolution.id !== undefined && resolution.score >= threshold) ids.add(resolution.id);
+  for (const resolutions of [resolved.links, resolved.citations]) {
+    for (let at = 0; at < resolutions.length; at++) {
+      const resolution = resolutions[at]!;
+      if (resolution.id !== undefined && resolution.score >= threshold) ids.add(resolution.id);
+    }
+  }
   for (const found of resolved.mentionIds) if (found.length === 1) ids.add(found[0]!);
   for (const mention of fuzzy) ids.add(mention.id);
   return ids;
 }
 
-/** The references, sorted by position. Built with their properties in one fixed order (see withResolution). */
+/** The references, sorted by position. Built with their properties in one fixed order (see linkReference). */
 function referencesOf(article: Article, options: ResolveOptions, mentions: readonly AliasMatch[], fuzzy: readonly FuzzyMention[], resolved: Resolutions): ArticleReference[] {
   const references: ArticleReference[] = [];
   if (options.kinds.has('key')) {
@@ -195,14 +203,16 @@ function referencesOf(article: Article, options: ResolveOptions, mentions: reado
       references.push(resolved.keysFound[position] ? { kind: 'key', start: key.start, end: key.end, text, key, score: 1, id: key.id, match: 'key' } : { kind: 'key', start: key.start, end: key.end, text, key, score: 0 });
     });
   }
-  resolved.links.forEach((resolution, position) => {
+  // By index, each reference made at once: a literal per link to spread, and a closure per call, were garbage on
+  // every keystroke for every link and citation.
+  for (let position = 0; position < resolved.links.length; position++) {
     const link = article.links[position]!;
-    references.push(withResolution({ kind: 'link', start: link.textStart, end: link.textEnd, text: link.text, link }, resolution, options.threshold));
-  });
-  resolved.citations.forEach((resolution, position) => {
+    references.push(linkReference(link, resolved.links[position]!, options.threshold));
+  }
+  for (let position = 0; position < resolved.citations.length; position++) {
     const citation = article.citationLines[position]!;
-    references.push(withResolution({ kind: 'citation', start: citation.start, end: citation.end, text: citation.text, citation }, resolution, options.threshold));
-  });
+    references.push(citationReference(citation, resolved.citations[position]!, options.threshold));
+  }
   mentions.forEach((match, position) => {
     const ids = resolved.mentionIds[position]!;
     if (ids.length === 0) return;
@@ -220,25 +230,32 @@ function referencesOf(article: Article, options: ResolveOptions, mentions: reado
 }
 
 /**
- * `{ ...base, ...resolution }`, written out for the three shapes this file gives resolutions ({ id, score, match },
- * { score, candidates }, { score }): a spread copies property by property at run time, and every link and
- * citation gets a new reference on every keystroke. A record found below the threshold is not referred to: only
- * the score stays.
+ * A link's reference, written out for the three shapes this file gives resolutions ({ id, score, match },
+ * { score, candidates }, { score }) with the properties in one fixed order: a spread copies property by property
+ * at run time, and every link gets a new reference on every keystroke. A record found below the threshold is not
+ * referred to: only the score stays.
  */
-function withResolution(base: Pick<ArticleReference, 'kind' | 'start' | 'end' | 'text' | 'link' | 'citation'>, resolution: Resolution, threshold: number): ArticleReference {
-  const { kind, start, end, text, link, citation } = base;
+function linkReference(link: MarkdownLink, resolution: Resolution, threshold: number): ArticleReference {
   const { id, score, match, candidates } = resolution;
-  const below = id !== undefined && score < threshold;
-  if (link && !citation) {
-    if (below || (id === undefined && match === undefined && !candidates)) return { kind, start, end, text, link, score };
-    if (id !== undefined && match !== undefined && !candidates) return { kind, start, end, text, link, id, score, match };
-    if (id === undefined && match === undefined) return { kind, start, end, text, link, score, candidates };
-  } else if (citation && !link) {
-    if (below || (id === undefined && match === undefined && !candidates)) return { kind, start, end, text, citation, score };
-    if (id !== undefined && match !== undefined && !candidates) return { kind, start, end, text, citation, id, score, match };
-    if (id === undefined && match === undefined) return { kind, start, end, text, citation, score, candidates };
-  }
-  return below ? { ...base, score } : { ...base, ...resolution };
+  const start = link.textStart;
+  const end = link.textEnd;
+  const text = link.text;
+  if ((id !== undefined && score < threshold) || (id === undefined && match === undefined && !candidates)) return { kind: 'link', start, end, text, link, score };
+  if (id !== undefined && match !== undefined && !candidates) return { kind: 'link', start, end, text, link, id, score, match };
+  if (id === undefined && match === undefined) return { kind: 'link', start, end, text, link, score, candidates };
+  return { kind: 'link', start, end, text, link, ...resolution };
+}
+
+/** A citation's reference: see linkReference. */
+function citationReference(citation: CitationLine, resolution: Resolution, threshold: number): ArticleReference {
+  const { id, score, match, candidates } = resolution;
+  const start = citation.start;
+  const end = citation.end;
+  const text = citation.text;
+  if ((id !== undefined && score < threshold) || (id === undefined && match === undefined && !candidates)) return { kind: 'citation', start, end, text, citation, score };
+  if (id !== undefined && match !== undefined && !candidates) return { kind: 'citation', start, end, text, citation, id, score, match };
+  if (id === undefined && match === undefined) return { kind: 'citation', start, end, text, citation, score, candidates };
+  return { kind: 'citation', start, end, text, citation, ...resolution };
 }
 
 function resolveLink(link: MarkdownLink, index: ReferenceIndex, weakOk: WeakPolicy, lookups?: NameLookups): Resolution {
