@@ -24,7 +24,7 @@ export interface CliArgs {
   readonly exportFormat: 'csl-json' | 'bibtex';
   /** `sources`: a shipped style's name or a .csl file. */
   readonly style?: string;
-  /** check, annotate: worker threads (--jobs N); undefined: one per core. 1 checks in the main thread. */
+  /** check, annotate: threads that check (--jobs N: this one and N - 1 worker threads); undefined: one per core. 1 checks in the main thread alone. */
   readonly jobs?: number;
 }
 
@@ -143,7 +143,7 @@ Options:
   --json            annotate: print JSON (one object per file)
   --cards           annotate: include each reference's hover card (Markdown)
   --strict          check: warnings fail too
-  --jobs <n>        check, annotate: worker threads (default: one per core; 1 checks in one thread)
+  --jobs <n>        check, annotate: threads that check, this one and n-1 workers (default: one per core; 1: this one alone)
   --format <f>      check: text (default), json or sarif; export: csl-json (default) or bibtex
   --color, --no-color
 Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 usage error or a file that cannot be read.`;

@@ -21,11 +21,20 @@ const WINDOW_BATCHES_PER_WORKER = 32;
 /** A worker thread that stopped or could not start: reported, exit 3, never a silent partial result. */
 export class WorkerFailure extends Error {}
 
-type Slot = { readonly json: FileJson } | { readonly thrown: { readonly message: string; readonly stack: string } };
+type Slot = { readonly json: FileJson } | { readonly thrown: { readonly message: string; readonly stack: string } } | { readonly error: unknown };
+
+/** Checks files in the calling thread, in order (fileOutput.ts's filesOutput with the caller's session). */
+export type LocalCheck = (files: readonly string[]) => AsyncGenerator<FileJson>;
 
 /** A pool of worker threads started ahead: its results in input order, and a stop for a run that ends before reading them. */
 export interface WorkerRun {
-  readonly results: AsyncGenerator<FileJson>;
+  /**
+   * Every file's result in input order. With `local`, the calling thread checks batches too whenever the next
+   * result to give is still in a worker: `--jobs N` is then N - 1 worker threads and this one, and the session
+   * this thread opens anyway does work instead of waiting (one fewer session to open, and its results are not
+   * copied between threads).
+   */
+  results(local?: LocalCheck): AsyncGenerator<FileJson>;
   stop(): Promise<void>;
 }
 
@@ -35,8 +44,8 @@ export interface WorkerRun {
  * out only within a window ahead of the next file to yield, so the buffer, and the memory, stay bounded
  * however many files there are and however slow one batch is.
  */
-export function filesInWorkers(files: readonly string[], jobs: number, script: string, setup: WorkerSetup): AsyncGenerator<FileJson> {
-  return startWorkers(files, jobs, script, setup).results;
+export function filesInWorkers(files: readonly string[], jobs: number, script: string, setup: WorkerSetup, local?: LocalCheck): AsyncGenerator<FileJson> {
+  return startWorkers(files, jobs, script, setup).results(local);
 }
 
 /**
@@ -90,16 +99,34 @@ export function startWorkers(files: readonly string[], jobs: number, script: str
     stopped ??= Promise.all([...inFlight.keys()].map((worker) => worker.terminate())).then(() => undefined);
     return stopped;
   };
-  async function* results(): AsyncGenerator<FileJson> {
+  /** The next batch not handed out, checked here; false when there is none (all handed out, or the window is full). */
+  async function checkHere(local: LocalCheck): Promise<boolean> {
+    // The workers first: a worker whose queue ran dry would idle while this thread checks.
+    dispatch();
+    if (dispatched >= files.length || dispatched - next >= window) return false;
+    const start = dispatched;
+    dispatched = Math.min(files.length, start + BATCH_SIZE);
+    let index = start;
+    try {
+      for await (const json of local(files.slice(start, dispatched))) ready.set(index++, { json });
+    } catch (error) {
+      // Thrown in its turn, after the files before it, as the in-process check throws it.
+      ready.set(index, { error });
+    }
+    return true;
+  }
+  async function* results(local?: LocalCheck): AsyncGenerator<FileJson> {
     try {
       while (next < files.length) {
         const slot = ready.get(next);
         if (!slot) {
           if (failure) throw failure;
+          if (local && (await checkHere(local))) continue;
           await new Promise<void>((resolve) => (wake = resolve));
           continue;
         }
         ready.delete(next);
+        if ('error' in slot) throw slot.error;
         if ('thrown' in slot) {
           // The same error the in-process check would have thrown for this file, with the worker's stack.
           const error = new Error(slot.thrown.message);
@@ -114,5 +141,5 @@ export function startWorkers(files: readonly string[], jobs: number, script: str
       await stop();
     }
   }
-  return { results: results(), stop };
+  return { results, stop };
 }

@@ -162,3 +162,48 @@ test('worker threads started ahead stop when the main thread finds a usage error
     assert.equal(result.stdout, '');
   }
 });
+
+test('the calling thread checks batches too while the next result is in a worker; all in input order, each file once', async () => {
+  const answering = script('answering.js', `
+    parentPort.on('message', (request) => parentPort.postMessage({ start: request.start, results: request.files.map((file) => ({ file, references: [], tags: [], diagnostics: [] })) }));`);
+  const many = Array.from({ length: 40 * BATCH_SIZE + 5 }, (_, n) => `file-${n}.md`);
+  const checkedHere: string[] = [];
+  async function* local(batch: readonly string[]): AsyncGenerator<FileJson> {
+    for (const file of batch) {
+      checkedHere.push(file);
+      yield { file, references: [], tags: [], diagnostics: [] } as unknown as FileJson;
+    }
+  }
+  assert.deepEqual(await collect(filesInWorkers(many, 1, answering, setup, local)), many);
+  // The first batches wait in the worker's queue, so the first result asked for is not there yet: this thread
+  // takes the next batch not handed out, whole.
+  assert.ok(checkedHere.length >= BATCH_SIZE, `checked here: ${checkedHere.length}`);
+  assert.ok(checkedHere.length < many.length, 'the worker checked some too');
+  assert.equal(checkedHere.length % BATCH_SIZE === 0 || checkedHere.includes(many.at(-1)!), true, 'whole batches');
+  assert.deepEqual([...checkedHere].sort(), [...new Set(checkedHere)].sort(), 'no file checked twice');
+});
+
+test('a file whose check throws in the calling thread throws that very error in its turn, after the files before it', async () => {
+  const answering = script('answering-too.js', `
+    parentPort.on('message', (request) => parentPort.postMessage({ start: request.start, results: request.files.map((file) => ({ file, references: [], tags: [], diagnostics: [] })) }));`);
+  const many = Array.from({ length: 20 * BATCH_SIZE }, (_, n) => `file-${n}.md`);
+  const boom = new Error('boom here');
+  let thrownAt: string | undefined;
+  async function* local(batch: readonly string[]): AsyncGenerator<FileJson> {
+    for (const file of batch) {
+      if (file === batch[3]) {
+        thrownAt ??= file;
+        throw boom;
+      }
+      yield { file, references: [], tags: [], diagnostics: [] } as unknown as FileJson;
+    }
+  }
+  const seen: string[] = [];
+  // The worker holds the first batches (its queue is filled first); this thread checks the next, which throws.
+  await assert.rejects(async () => {
+    for await (const json of filesInWorkers(many, 1, answering, setup, local)) seen.push(json.file);
+  }, (error: unknown) => error === boom);
+  assert.ok(thrownAt !== undefined);
+  assert.deepEqual(seen, many.slice(0, many.indexOf(thrownAt)));
+  assert.ok(seen.length >= BATCH_SIZE, 'the files before it, from the worker, came first');
+});
