@@ -235,18 +235,19 @@ function wordedFix(title: Worded, start: number, end: number, newText: string): 
 function checkCitation(reference: ArticleReference, record: CorpusRecord | undefined, report: Report): void {
   const citation = reference.citation!;
   const parsed = citation.parsed;
-  const at = (span: { start: number; end: number }) => [citation.start + span.start, citation.start + span.end] as const;
   if (!record) {
     if (!reference.candidates) report(citation.start, citation.end, 'unresolved-citation', worded(parsed.title || parsed.shortTitle ? msg('This source matches no corpus record ("{0}").', short((parsed.title ?? parsed.shortTitle)!.text)) : msg('This source matches no corpus record.')));
     return;
   }
   if (parsed.url && record.url && canonicalOf(parsed.url.text) !== canonicalOf(record.url)) {
-    const [start, end] = at(parsed.url);
+    const start = citation.start + parsed.url.start;
+    const end = citation.start + parsed.url.end;
     const url = hrefOf(record.url);
     report(start, end, 'citation-url-mismatch', worded(msg('The URL differs from the corpus record {0}: {1}.', record.id, record.url)), url ? textFix(msg('Use {0}', url), start, end, url) : undefined);
   }
   if (parsed.date && record.date && !sameDate(parsed.date.iso, record.date)) {
-    const [start, end] = at(parsed.date.span);
+    const start = citation.start + parsed.date.span.start;
+    const end = citation.start + parsed.date.span.end;
     const newText = formatLike(parsed.date.span.text, record.date);
     report(start, end, 'citation-date-mismatch', worded(msg("The date {0} differs from the corpus record's {1}.", parsed.date.span.text, record.date)), textFix(msg('Use {0}', newText), start, end, newText));
   }
@@ -257,8 +258,8 @@ function checkCitation(reference: ArticleReference, record: CorpusRecord | undef
 
 /** Equal on the precision both have: 2024-04 agrees with 2024-04-01. */
 function sameDate(a: string, b: string): boolean {
-  const length = Math.min(a.length, b.length);
-  return a.slice(0, length) === b.slice(0, length);
+  // Compared in place: two slices per cited source and keystroke otherwise.
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
