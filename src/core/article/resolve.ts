@@ -307,23 +307,24 @@ function resolveNames(names: ReadonlyArray<string | undefined>, index: Reference
   };
   const candidates = names.filter((name): name is string => name !== undefined && name.trim().length >= 2).slice(0, 6);
   const keys = candidates.map(normalizeKey);
-  const lookupOf = (name: string) => {
+  const lookupOf = (name: string, key: string) => {
     let lookup = lookups?.get(name);
     if (!lookup) {
-      lookup = { exact: index.lookupName(name) };
+      // By its key, normalised above: lookupName would normalise the name a second time.
+      lookup = { exact: index.lookupKey(key) };
       // A copy: the name is a slice of one version of the document (see detached).
       lookups?.set(detached(name), lookup);
     }
     return lookup;
   };
   candidates.forEach((name, position) => {
-    for (const id of lookupOf(name).exact) if (!index.isWeak(keys[position]!, id) || weakOk(id)) offer(id, 1, 'alias');
+    for (const id of lookupOf(name, keys[position]!).exact) if (!index.isWeak(keys[position]!, id) || weakOk(id)) offer(id, 1, 'alias');
   });
   if (![...scores.values()].some((entry) => entry.score === 1)) {
     candidates.forEach((name, position) => {
       // A generic name (合作備忘錄) is never searched fuzzily: any record's title contains some such phrase.
       if (isGenericName(keys[position]!)) return;
-      const lookup = lookupOf(name);
+      const lookup = lookupOf(name, keys[position]!);
       lookup.hits ??= index.search(name, 3);
       for (const hit of lookup.hits) if (!index.isWeak(keys[position]!, hit.id) || weakOk(hit.id)) offer(hit.id, hit.score, hit.score === 1 ? 'alias' : 'fuzzy');
     });

@@ -352,6 +352,11 @@ export class CorpusIndex {
     return this.#matcher.lookup(name);
   }
 
+  /** lookupName for a name already normalised with normalizeKey (the caller has the key: no second normalisation). */
+  lookupKey(key: string): readonly string[] {
+    return this.#matcher.lookupNormalized(key);
+  }
+
   /** Ids whose URL is this one (compared in canonical form). */
   lookupUrl(url: string): readonly string[] {
     this.#indexPendingUrls();

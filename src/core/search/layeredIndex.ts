@@ -6,7 +6,7 @@ import type { FuzzyHit } from './fuzzySearch';
 import type { NormalizedText } from './normalize';
 
 /** What resolving and checking an article read from an index. */
-export type ReferenceIndex = Pick<CorpusIndex, 'get' | 'findMentions' | 'matchingText' | 'findFuzzyMentions' | 'isWeak' | 'lookupName' | 'lookupUrl' | 'search' | 'ownRecordCount' | 'hasHost'>;
+export type ReferenceIndex = Pick<CorpusIndex, 'get' | 'findMentions' | 'matchingText' | 'findFuzzyMentions' | 'isWeak' | 'lookupName' | 'lookupKey' | 'lookupUrl' | 'search' | 'ownRecordCount' | 'hasHost'>;
 
 /**
  * An article's own records (its front matter's `bibliography:`) over the shared corpus. As in Pandoc, the
@@ -56,6 +56,11 @@ export class LayeredIndex implements ReferenceIndex {
   lookupName(name: string): readonly string[] {
     const own = this.own.lookupName(name);
     return own.length > 0 ? own : this.#notShadowed(this.shared.lookupName(name));
+  }
+
+  lookupKey(key: string): readonly string[] {
+    const own = this.own.lookupKey(key);
+    return own.length > 0 ? own : this.#notShadowed(this.shared.lookupKey(key));
   }
 
   lookupUrl(url: string): readonly string[] {
