@@ -52,14 +52,15 @@ export class AliasMatcher {
   #filter = new Int32Array(1 << (MIN_FILTER_BITS - 5));
   #filterShift = 32 - MIN_FILTER_BITS;
   /**
-   * Each alias added since the last rewrite, as the numbers its bits come from: the mixed hash of its filter
-   * bit, of its prefix's (the length masks' bucket too; unused below PREFIX units) and its length. Growing
-   * the filter rereads these sequential numbers, not every alias's text scattered over the heap.
+   * Aliases added whose bits are not set yet: an add does no hashing and touches no filter word; the next scan
+   * (or the index's idle slices, through prepare()) sets them (issue 19: setting them at each add, and again
+   * at each doubling of the filter, was a tenth of the 100k index build). Past MAX_PENDING the list is dropped
+   * for #allPending: every alias of #ids gets its bits in one pass, in a filter sized once for all of them.
    */
-  #keyMixes = new Int32Array(64);
-  #prefixMixes = new Int32Array(64);
-  #keyLengths = new Uint8Array(64);
-  #logged = 0;
+  readonly #pending: string[] = [];
+  #allPending = false;
+  /** The pass over #ids under way (sliced by prepare): the aliases it has not reached have no bits yet. */
+  #pass: IterableIterator<string> | undefined;
 
   get aliasCount(): number {
     return this.#ids.size;
@@ -119,6 +120,7 @@ export class AliasMatcher {
   }
 
   findAllNormalized(normalized: NormalizedText): AliasMatch[] {
+    this.prepare();
     const matches: AliasMatch[] = [];
     const source = normalized.text;
     let start = 0;
@@ -176,66 +178,87 @@ export class AliasMatcher {
   #countLength(key: string, delta: 1 | -1): void {
     if (key.length < PREFIX) this.#shortAliases += delta;
     if (delta === 1) {
-      this.#log(key);
+      // A pass under way reaches this alias too (a map's iterator visits the entries added after it started).
+      if (this.#allPending || this.#pass !== undefined) return;
+      this.#pending.push(key);
+      if (this.#pending.length > MAX_PENDING && this.#pending.length > this.#ids.size / 8) this.#passNeeded();
       return;
     }
-    if (++this.#removedSinceRebuild > 1_024 && this.#removedSinceRebuild > this.#ids.size / 4) this.#rebuild();
+    if (++this.#removedSinceRebuild > 1_024 && this.#removedSinceRebuild > this.#ids.size / 4) this.#passNeeded();
   }
 
-  /** Rewrites the filter, the masks and the log from the aliases now in #ids (stale bits and lengths gone). */
-  #rebuild(): void {
+  /** The filter and the masks are to be rewritten from the aliases now in #ids (stale bits and lengths go). */
+  #passNeeded(): void {
     this.#removedSinceRebuild = 0;
-    this.#logged = 0;
-    this.#filter.fill(0);
-    this.#lengthMasks.fill(0);
-    for (const key of this.#ids.keys()) this.#log(key);
+    this.#pending.length = 0;
+    this.#allPending = true;
+    this.#pass = undefined;
   }
 
-  /** Logs an alias's numbers and sets its bits, growing the filter and the masks first when they are full. */
-  #log(key: string): void {
-    if (this.#logged === this.#keyMixes.length) {
-      const capacity = this.#logged * 2;
-      this.#keyMixes = grown(this.#keyMixes, new Int32Array(capacity));
-      this.#prefixMixes = grown(this.#prefixMixes, new Int32Array(capacity));
-      this.#keyLengths = grown(this.#keyLengths, new Uint8Array(capacity));
-    }
-    const length = key.length;
-    const first = length >= PREFIX ? prefixHash(key, 0) : shortHash(key, 0, length);
-    const at = this.#logged++;
-    this.#keyMixes[at] = mix(first, key.charCodeAt(length - 1), length);
-    this.#prefixMixes[at] = length >= PREFIX ? mix(first, 0, 0) : 0;
-    this.#keyLengths[at] = length;
-    // 16 to 32 bits per alias (it sets two) keeps false positives near one in ten: grown (and rewritten) as aliases come.
-    if (this.#ids.size * 16 > this.#filter.length * 32) {
-      const bits = Math.min(MAX_FILTER_BITS, Math.ceil(Math.log2(this.#ids.size * 32)));
-      if (bits > 32 - this.#filterShift) {
+  /**
+   * Sets the bits of the aliases that have none, at most `maxAliases` of them (a scan calls it first for all;
+   * the index's idle slices for some). True once every alias has its bits.
+   */
+  prepare(maxAliases = Number.POSITIVE_INFINITY): boolean {
+    if (this.#pending.length === 0 && !this.#allPending && this.#pass === undefined) return true;
+    let budget = maxAliases;
+    // Aliases that outgrew the filter: rewritten larger, every alias again.
+    if (this.#pending.length > 0 && this.#outgrown()) this.#passNeeded();
+    if (this.#allPending) {
+      this.#allPending = false;
+      if (this.#outgrown()) {
+        const bits = Math.min(MAX_FILTER_BITS, Math.ceil(Math.log2(this.#ids.size * 32)));
         this.#filter = new Int32Array(1 << (bits - 5));
         this.#filterShift = 32 - bits;
         this.#lengthMasks = new Uint32Array(4 << (bits - BUCKET_SHIFT_OVER_FILTER));
-        for (let logged = 0; logged < at; logged++) this.#setBits(logged);
+      } else {
+        this.#filter.fill(0);
+        this.#lengthMasks.fill(0);
       }
+      this.#pass = this.#ids.keys();
     }
-    this.#setBits(at);
+    const pass = this.#pass;
+    if (pass !== undefined) {
+      for (; budget > 0; budget--) {
+        const next = pass.next();
+        if (next.done === true) {
+          this.#pass = undefined;
+          // More aliases came during a sliced pass than the filter was sized for: another pass, larger.
+          if (this.#outgrown()) this.#passNeeded();
+          return this.prepare(budget);
+        }
+        this.#setBits(next.value);
+      }
+      return false;
+    }
+    const pending = this.#pending;
+    const count = Math.min(pending.length, budget);
+    for (let at = 0; at < count; at++) this.#setBits(pending[at]!);
+    if (count === pending.length) pending.length = 0;
+    else pending.splice(0, count);
+    return pending.length === 0;
   }
 
-  #setBits(logged: number): void {
+  /** Fewer than 16 bits of the filter per alias (it sets two): false positives would pass one in ten. */
+  #outgrown(): boolean {
+    return this.#ids.size * 16 > this.#filter.length * 32 && 32 - this.#filterShift < MAX_FILTER_BITS;
+  }
+
+  /** Sets an alias's bit in the filter, its prefix's bit, and its length in its prefix's masks. */
+  #setBits(key: string): void {
+    const length = key.length;
     const shift = this.#filterShift;
     const filter = this.#filter;
-    const bit = this.#keyMixes[logged]! >>> shift;
+    const first = length >= PREFIX ? prefixHash(key, 0) : shortHash(key, 0, length);
+    const bit = mix(first, key.charCodeAt(length - 1), length) >>> shift;
     filter[bit >>> 5]! |= 1 << (bit & 31);
-    const length = this.#keyLengths[logged]!;
     if (length < PREFIX) return;
     // The prefix alone, tested before the masks are read; its top bits pick the masks' bucket.
-    const prefixMix = this.#prefixMixes[logged]!;
+    const prefixMix = mix(first, 0, 0);
     const prefixBit = prefixMix >>> shift;
     filter[prefixBit >>> 5]! |= 1 << (prefixBit & 31);
     this.#lengthMasks[((prefixMix >>> (shift + BUCKET_SHIFT_OVER_FILTER)) << 2) | (length >>> 5)]! |= 1 << (length & 31);
   }
-}
-
-function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 function prefixHash(text: string, start: number): number {
@@ -244,6 +267,8 @@ function prefixHash(text: string, start: number): number {
 }
 
 const MIN_FILTER_BITS = 12;
+/** Aliases added one by one (an edited record) are listed for prepare(); a bulk add is set by one pass instead. */
+const MAX_PENDING = 1_024;
 const MAX_FILTER_BITS = 26;
 /** A bucket of length masks per 256 filter bits: one per 8 to 16 aliases (at 100k records, 1 MB for 360,000 names). */
 const BUCKET_SHIFT_OVER_FILTER = 8;
