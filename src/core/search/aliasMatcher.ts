@@ -52,15 +52,23 @@ export class AliasMatcher {
   #filter = new Int32Array(1 << (MIN_FILTER_BITS - 5));
   #filterShift = 32 - MIN_FILTER_BITS;
   /**
-   * Aliases added whose bits are not set yet: an add does no hashing and touches no filter word; the next scan
-   * (or the index's idle slices, through prepare()) sets them (issue 19: setting them at each add, and again
-   * at each doubling of the filter, was a tenth of the 100k index build). Past MAX_PENDING the list is dropped
-   * for #allPending: every alias of #ids gets its bits in one pass, in a filter sized once for all of them.
+   * Each alias added since the last rewrite, as the numbers its bits come from: the mixed hash of its filter
+   * bit, of its prefix's (the length masks' bucket too; unused below PREFIX units) and its length, computed
+   * while the alias is at hand. Setting the bits rereads these sequential numbers, not the aliases' text
+   * scattered over the heap (at 100k records that was a fifth of a second). In chunks of LOG_CHUNK: growing
+   * copies nothing.
    */
-  readonly #pending: string[] = [];
-  #allPending = false;
-  /** The pass over #ids under way (sliced by prepare): the aliases it has not reached have no bits yet. */
-  #pass: IterableIterator<string> | undefined;
+  readonly #keyMixes: Int32Array[] = [];
+  readonly #prefixMixes: Int32Array[] = [];
+  readonly #keyLengths: Uint8Array[] = [];
+  #logged = 0;
+  /**
+   * The logged aliases below this have their bits set. An add only logs its numbers; the next scan (or the
+   * index's idle slices, through prepare()) sets the bits of the rest, in a filter sized once for all of them
+   * (issue 19: setting them at each add, in scattered words of a filter rewritten at every doubling, was a
+   * tenth of the 100k index build).
+   */
+  #bitsSet = 0;
 
   get aliasCount(): number {
     return this.#ids.size;
@@ -178,65 +186,57 @@ export class AliasMatcher {
   #countLength(key: string, delta: 1 | -1): void {
     if (key.length < PREFIX) this.#shortAliases += delta;
     if (delta === 1) {
-      // A pass under way reaches this alias too (a map's iterator visits the entries added after it started).
-      if (this.#allPending || this.#pass !== undefined) return;
-      this.#pending.push(key);
-      if (this.#pending.length > MAX_PENDING && this.#pending.length > this.#ids.size / 8) this.#passNeeded();
+      this.#log(key);
       return;
     }
-    if (++this.#removedSinceRebuild > 1_024 && this.#removedSinceRebuild > this.#ids.size / 4) this.#passNeeded();
+    if (++this.#removedSinceRebuild > 1_024 && this.#removedSinceRebuild > this.#ids.size / 4) this.#rebuild();
   }
 
-  /** The filter and the masks are to be rewritten from the aliases now in #ids (stale bits and lengths go). */
-  #passNeeded(): void {
+  /** Rewrites the log from the aliases now in #ids, and the filter and the masks with the next prepare (stale bits and lengths gone). */
+  #rebuild(): void {
     this.#removedSinceRebuild = 0;
-    this.#pending.length = 0;
-    this.#allPending = true;
-    this.#pass = undefined;
+    this.#logged = 0;
+    this.#bitsSet = 0;
+    this.#filter.fill(0);
+    this.#lengthMasks.fill(0);
+    for (const key of this.#ids.keys()) this.#log(key);
+  }
+
+  /** Logs an alias's numbers; its bits are set by the next prepare(). */
+  #log(key: string): void {
+    const at = this.#logged++;
+    const chunk = at >>> LOG_CHUNK_BITS;
+    if (chunk === this.#keyMixes.length) {
+      this.#keyMixes.push(new Int32Array(LOG_CHUNK));
+      this.#prefixMixes.push(new Int32Array(LOG_CHUNK));
+      this.#keyLengths.push(new Uint8Array(LOG_CHUNK));
+    }
+    const slot = at & (LOG_CHUNK - 1);
+    const length = key.length;
+    const first = length >= PREFIX ? prefixHash(key, 0) : shortHash(key, 0, length);
+    this.#keyMixes[chunk]![slot] = mix(first, key.charCodeAt(length - 1), length);
+    this.#prefixMixes[chunk]![slot] = length >= PREFIX ? mix(first, 0, 0) : 0;
+    this.#keyLengths[chunk]![slot] = length;
   }
 
   /**
-   * Sets the bits of the aliases that have none, at most `maxAliases` of them (a scan calls it first for all;
-   * the index's idle slices for some). True once every alias has its bits.
+   * Sets the bits of the aliases logged since the last call, at most `maxAliases` of them (a scan calls it first
+   * for all; the index's idle slices for some), growing the filter and the masks first when the aliases
+   * outgrew them. True once every logged alias has its bits.
    */
   prepare(maxAliases = Number.POSITIVE_INFINITY): boolean {
-    if (this.#pending.length === 0 && !this.#allPending && this.#pass === undefined) return true;
-    let budget = maxAliases;
-    // Aliases that outgrew the filter: rewritten larger, every alias again.
-    if (this.#pending.length > 0 && this.#outgrown()) this.#passNeeded();
-    if (this.#allPending) {
-      this.#allPending = false;
-      if (this.#outgrown()) {
-        const bits = Math.min(MAX_FILTER_BITS, Math.ceil(Math.log2(this.#ids.size * 32)));
-        this.#filter = new Int32Array(1 << (bits - 5));
-        this.#filterShift = 32 - bits;
-        this.#lengthMasks = new Uint32Array(4 << (bits - BUCKET_SHIFT_OVER_FILTER));
-      } else {
-        this.#filter.fill(0);
-        this.#lengthMasks.fill(0);
-      }
-      this.#pass = this.#ids.keys();
+    if (this.#bitsSet === this.#logged) return true;
+    if (this.#outgrown()) {
+      const bits = Math.min(MAX_FILTER_BITS, Math.ceil(Math.log2(this.#ids.size * 32)));
+      this.#filter = new Int32Array(1 << (bits - 5));
+      this.#filterShift = 32 - bits;
+      this.#lengthMasks = new Uint32Array(4 << (bits - BUCKET_SHIFT_OVER_FILTER));
+      this.#bitsSet = 0;
     }
-    const pass = this.#pass;
-    if (pass !== undefined) {
-      for (; budget > 0; budget--) {
-        const next = pass.next();
-        if (next.done === true) {
-          this.#pass = undefined;
-          // More aliases came during a sliced pass than the filter was sized for: another pass, larger.
-          if (this.#outgrown()) this.#passNeeded();
-          return this.prepare(budget);
-        }
-        this.#setBits(next.value);
-      }
-      return false;
-    }
-    const pending = this.#pending;
-    const count = Math.min(pending.length, budget);
-    for (let at = 0; at < count; at++) this.#setBits(pending[at]!);
-    if (count === pending.length) pending.length = 0;
-    else pending.splice(0, count);
-    return pending.length === 0;
+    const last = Math.min(this.#logged, this.#bitsSet + maxAliases);
+    for (let logged = this.#bitsSet; logged < last; logged++) this.#setBits(logged);
+    this.#bitsSet = last;
+    return last === this.#logged;
   }
 
   /** Fewer than 16 bits of the filter per alias (it sets two): false positives would pass one in ten. */
@@ -244,17 +244,17 @@ export class AliasMatcher {
     return this.#ids.size * 16 > this.#filter.length * 32 && 32 - this.#filterShift < MAX_FILTER_BITS;
   }
 
-  /** Sets an alias's bit in the filter, its prefix's bit, and its length in its prefix's masks. */
-  #setBits(key: string): void {
-    const length = key.length;
+  #setBits(logged: number): void {
+    const chunk = logged >>> LOG_CHUNK_BITS;
+    const slot = logged & (LOG_CHUNK - 1);
     const shift = this.#filterShift;
     const filter = this.#filter;
-    const first = length >= PREFIX ? prefixHash(key, 0) : shortHash(key, 0, length);
-    const bit = mix(first, key.charCodeAt(length - 1), length) >>> shift;
+    const bit = this.#keyMixes[chunk]![slot]! >>> shift;
     filter[bit >>> 5]! |= 1 << (bit & 31);
+    const length = this.#keyLengths[chunk]![slot]!;
     if (length < PREFIX) return;
     // The prefix alone, tested before the masks are read; its top bits pick the masks' bucket.
-    const prefixMix = mix(first, 0, 0);
+    const prefixMix = this.#prefixMixes[chunk]![slot]!;
     const prefixBit = prefixMix >>> shift;
     filter[prefixBit >>> 5]! |= 1 << (prefixBit & 31);
     this.#lengthMasks[((prefixMix >>> (shift + BUCKET_SHIFT_OVER_FILTER)) << 2) | (length >>> 5)]! |= 1 << (length & 31);
@@ -267,8 +267,9 @@ function prefixHash(text: string, start: number): number {
 }
 
 const MIN_FILTER_BITS = 12;
-/** Aliases added one by one (an edited record) are listed for prepare(); a bulk add is set by one pass instead. */
-const MAX_PENDING = 1_024;
+/** The alias log's chunks: 1,024 aliases each. */
+const LOG_CHUNK_BITS = 10;
+const LOG_CHUNK = 1 << LOG_CHUNK_BITS;
 const MAX_FILTER_BITS = 26;
 /** A bucket of length masks per 256 filter bits: one per 8 to 16 aliases (at 100k records, 1 MB for 360,000 names). */
 const BUCKET_SHIFT_OVER_FILTER = 8;
