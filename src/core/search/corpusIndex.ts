@@ -9,6 +9,7 @@ import { isGenericName, weakKeyList } from './weakAliases';
 import { convertNormalized, mayNeedConversion, ParagraphConversions, type CrossStraitConverter } from './crossStrait';
 import type { FuzzyMention, FuzzyMentionSource } from './fuzzyMentions';
 import type { NameAnchors } from './nameAnchors';
+import { ChangeJournal, type RecordChange, type RecordChangeKind } from './changeJournal';
 
 /**
  * The fuzzy mention pass (fuzzyMentions.ts, nameAnchors.ts, nameTokens.ts), which the desktop extension loads
@@ -73,38 +74,15 @@ export class CorpusIndex {
    */
   readonly #strongNames = new Map<string, string[]>();
 
-  /**
-   * The last record changes, for structures kept beside the index (citation completion's sorted lists) that
-   * follow it change by change instead of rebuilding: `added` moves the record to the end of records()'s
-   * order (new, or replaced with other names), `swapped` keeps its place, `deleted` removes it. Bounded: once
-   * full it is emptied, and a reader further behind rebuilds (changesSince answers undefined). Entry n is
-   * in three arrays (its generation, record id, and kind as its place in KIND_ORDER): an object per change was
-   * garbage the 100k build made for every record (issue 19).
-   */
-  readonly #journalGenerations: number[] = [];
-  readonly #journalIds: string[] = [];
-  readonly #journalKinds: number[] = [];
-  /** Every change after this generation is in the journal. */
-  #journalFrom = 0;
+  readonly #journal = new ChangeJournal();
 
-  #log(id: string, kind: RecordChangeKind): void {
-    if (this.#journalIds.length >= MAX_JOURNAL) {
-      this.#journalGenerations.length = this.#journalIds.length = this.#journalKinds.length = 0;
-      this.#journalFrom = this.#generation - 1;
-    }
-    this.#journalGenerations.push(this.#generation);
-    this.#journalIds.push(id);
-    this.#journalKinds.push(KIND_ORDER.indexOf(kind));
+  /** The record changes after `generation`, oldest first; undefined when they are no longer all known (see ChangeJournal). */
+  changesSince(generation: number): readonly RecordChange[] | undefined {
+    return this.#journal.since(generation, this.#generation);
   }
 
-  /** The record changes after `generation`, oldest first; undefined when they are no longer all known. */
-  changesSince(generation: number): ReadonlyArray<{ readonly id: string; readonly kind: RecordChangeKind }> | undefined {
-    if (generation < this.#journalFrom || generation > this.#generation) return undefined;
-    let first = this.#journalIds.length;
-    while (first > 0 && this.#journalGenerations[first - 1]! > generation) first--;
-    const changes: Array<{ readonly id: string; readonly kind: RecordChangeKind }> = [];
-    for (let at = first; at < this.#journalIds.length; at++) changes.push({ id: this.#journalIds[at]!, kind: KIND_ORDER[this.#journalKinds[at]!]! });
-    return changes;
+  #log(id: string, kind: RecordChangeKind): void {
+    this.#journal.log(this.#generation, id, kind);
   }
 
   /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
@@ -405,10 +383,8 @@ const scratchKeys: string[] = [];
 const MAX_CACHED_GENERIC_KEYS = 50_000;
 /** About how many names a record has (title and aliases): the alias filter's share of an idle slice. */
 const NAMES_PER_RECORD = 4;
-const MAX_JOURNAL = 4_096;
 
-export type RecordChangeKind = 'added' | 'swapped' | 'deleted';
-const KIND_ORDER: readonly RecordChangeKind[] = ['added', 'swapped', 'deleted'];
+export type { RecordChangeKind } from './changeJournal';
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
