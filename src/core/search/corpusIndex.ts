@@ -155,7 +155,7 @@ export class CorpusIndex {
    */
   prepareSearch(maxRecords = Number.POSITIVE_INFINITY): boolean {
     const urlsDone = this.#indexPendingUrls(maxRecords);
-    const mentionsDone = this.#matcher.prepare(maxRecords * NAMES_PER_RECORD);
+    const mentionsDone = this.#matcher.prepare(maxRecords * FILTER_ALIASES_PER_RECORD);
     return this.#fuzzy.prepare(maxRecords) && urlsDone && mentionsDone;
   }
 
@@ -381,8 +381,12 @@ const MAX_CACHED_STRONG_NAMES = 20_000;
 /** #set's normalised names of the record being added (reused: the build makes no array per record). */
 const scratchKeys: string[] = [];
 const MAX_CACHED_GENERIC_KEYS = 50_000;
-/** About how many names a record has (title and aliases): the alias filter's share of an idle slice. */
-const NAMES_PER_RECORD = 4;
+/**
+ * The alias filter's share of an idle slice, per record of its share: an alias's bits cost a fraction of a record's
+ * grams, and the first mention scan needs all of them, so they are done in the first slices after a load (a record
+ * has about four names).
+ */
+const FILTER_ALIASES_PER_RECORD = 16;
 
 export type { RecordChangeKind } from './changeJournal';
 
