@@ -71,6 +71,8 @@ interface Options {
   readonly articlesOnly?: boolean;
   /** Only the articles-at-scale part (--scale-only): the stall and keystroke figures in a few seconds. */
   readonly scaleOnly?: boolean;
+  /** Only the index build against the plain Map, and the first scan and fuzzy query after it (--build-only). */
+  readonly buildOnly?: boolean;
 }
 
 function parseSize(text: string): number {
@@ -98,6 +100,7 @@ function parseArgs(argv: readonly string[]): Options {
   let tagsOnly = false;
   let articlesOnly = false;
   let scaleOnly = false;
+  let buildOnly = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -142,6 +145,9 @@ function parseArgs(argv: readonly string[]): Options {
       case '--scale-only':
         scaleOnly = true;
         break;
+      case '--build-only':
+        buildOnly = true;
+        break;
       case '--variants-only':
         variantsOnly = true;
         break;
@@ -153,7 +159,7 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--help':
       case '-h':
-        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--tags-only] [--articles-only] [--scale-only] [--library-size 20000] [--quick]');
+        console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--json results.json] [--seed N] [--no-articles] [--laws-only] [--libraries-only] [--citations-only] [--variants-only] [--tags-only] [--articles-only] [--scale-only] [--build-only] [--library-size 20000] [--quick]');
         process.exit(0);
         break;
       default:
@@ -162,7 +168,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (quick && !sizesGiven) sizes = [1_000, 10_000];
   if (quick && !librarySizeGiven) librarySize = 2_000;
-  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, tagsOnly, articlesOnly, scaleOnly, ...(json !== undefined ? { json } : {}) };
+  return { sizes, seed, skipArticles, lawsOnly, librariesOnly, citationsOnly, quick, librarySize, variantsOnly, tagsOnly, articlesOnly, scaleOnly, buildOnly, ...(json !== undefined ? { json } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -330,18 +336,20 @@ function measureComponents(records: readonly CorpusRecord[], repeats: number): {
  * record ids, built from the same records in the same run. Normalising is included: the index cannot skip it.
  */
 function measurePlainMap(records: readonly CorpusRecord[], repeats: number): BuildResult {
-  return measureBuild(() => {
-    const map = new Map<string, string[]>();
-    for (const record of records) {
-      for (const name of namesOf(record)) {
-        const key = normalizeKey(name);
-        const ids = map.get(key);
-        if (ids === undefined) map.set(key, [record.id]);
-        else if (!ids.includes(record.id)) ids.push(record.id);
-      }
+  return measureBuild(() => plainMap(records), repeats).result;
+}
+
+function plainMap(records: readonly CorpusRecord[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const record of records) {
+    for (const name of namesOf(record)) {
+      const key = normalizeKey(name);
+      const ids = map.get(key);
+      if (ids === undefined) map.set(key, [record.id]);
+      else if (!ids.includes(record.id)) ids.push(record.id);
     }
-    return map;
-  }, repeats).result;
+  }
+  return map;
 }
 
 /** Plain fuse.js over every record, same options, no candidate pre-selection; dropped when this returns. */
@@ -500,6 +508,54 @@ function benchSize(size: number, seed: number, quick: boolean): SizeResult {
   };
 }
 
+/**
+ * The build figures of benchSize alone, in its order (the components, the Map, the index), with each build's
+ * process CPU time beside its wall time (a shared machine stretches the wall time), then the first mention scan
+ * and the first fuzzy query, which pay for what the build leaves to them.
+ */
+function benchBuildOnly(size: number, seed: number): string {
+  const records = generateCorpus(size, { seed });
+  const warm = generateCorpus(500, { seed: seed + 1 });
+  const warmIndex = new CorpusIndex();
+  for (const record of warm) warmIndex.set(record);
+  for (const record of warm.slice(0, 50)) warmIndex.search(record.title.slice(1), 10);
+  findMentionReferences(warmIndex, generateArticle(warm, 1).text);
+  measureComponents(records, 1);
+  // measureBuild's steps, with the process CPU time of the build alone (not of the collections around it).
+  const measure = <T>(build: () => T) => {
+    collect();
+    const heapBefore = heapUsed();
+    const cpuBefore = process.cpuUsage();
+    const start = now();
+    const value = build();
+    const ms = msSince(start);
+    const cpu = process.cpuUsage(cpuBefore);
+    collect();
+    return { value, ms, cpuMs: (cpu.user + cpu.system) / 1000, heapMB: (heapUsed() - heapBefore) / MB };
+  };
+  const map = measure(() => plainMap(records));
+  const index = measure(() => {
+    const built = new CorpusIndex();
+    for (const record of records) built.set(record);
+    return built;
+  });
+  const built = index.value;
+  const article = generateArticle(records, seed ^ (size * 31), ARTICLE_BYTES, ARTICLE_ALIASES);
+  let start = now();
+  findMentionReferences(built, article.text);
+  const firstScanMs = msSince(start);
+  start = now();
+  built.search(records[0]!.title.slice(1), 10);
+  const firstFuzzyMs = msSince(start);
+  return [
+    `${size.toLocaleString('en')} records, load ${os.loadavg()[0]!.toFixed(2)}:`,
+    `index ${index.ms.toFixed(0)} ms (CPU ${index.cpuMs.toFixed(0)}), ${index.heapMB.toFixed(1)} MB;`,
+    `Map ${map.ms.toFixed(0)} ms (CPU ${map.cpuMs.toFixed(0)}), ${map.heapMB.toFixed(1)} MB;`,
+    `index ÷ Map ${(index.ms / map.ms).toFixed(2)}× (CPU ${(index.cpuMs / map.cpuMs).toFixed(2)}×) / heap ${(index.heapMB / map.heapMB).toFixed(2)}×;`,
+    `first mention scan ${firstScanMs.toFixed(1)} ms, first fuzzy query ${firstFuzzyMs.toFixed(0)} ms`,
+  ].join(' ');
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Targets and report
 
@@ -650,6 +706,10 @@ async function main(): Promise<void> {
     console.log(`Tag completion (${tags.tags.toLocaleString('en')} tags; bench/tagBench.ts) — node ${meta.node}, ${meta.platform}, ${meta.cpu}`);
     console.log('');
     console.log(tagTable(tags));
+    return;
+  }
+  if (options.buildOnly) {
+    for (const size of options.sizes) console.log(benchBuildOnly(size, options.seed));
     return;
   }
   if (options.scaleOnly) {

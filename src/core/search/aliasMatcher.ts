@@ -53,13 +53,22 @@ export class AliasMatcher {
   #filterShift = 32 - MIN_FILTER_BITS;
   /**
    * Each alias added since the last rewrite, as the numbers its bits come from: the mixed hash of its filter
-   * bit, of its prefix's (the length masks' bucket too; unused below PREFIX units) and its length. Growing
-   * the filter rereads these sequential numbers, not every alias's text scattered over the heap.
+   * bit, of its prefix's (the length masks' bucket too; unused below PREFIX units) and its length, computed
+   * while the alias is at hand. Setting the bits rereads these sequential numbers, not the aliases' text
+   * scattered over the heap (at 100k records that was a fifth of a second). In chunks of LOG_CHUNK: growing
+   * copies nothing.
    */
-  #keyMixes = new Int32Array(64);
-  #prefixMixes = new Int32Array(64);
-  #keyLengths = new Uint8Array(64);
+  readonly #keyMixes: Int32Array[] = [];
+  readonly #prefixMixes: Int32Array[] = [];
+  readonly #keyLengths: Uint8Array[] = [];
   #logged = 0;
+  /**
+   * The logged aliases below this have their bits set. An add only logs its numbers; the next scan (or the
+   * index's idle slices, through prepare()) sets the bits of the rest, in a filter sized once for all of them
+   * (issue 19: setting them at each add, in scattered words of a filter rewritten at every doubling, was a
+   * tenth of the 100k index build).
+   */
+  #bitsSet = 0;
 
   get aliasCount(): number {
     return this.#ids.size;
@@ -119,6 +128,7 @@ export class AliasMatcher {
   }
 
   findAllNormalized(normalized: NormalizedText): AliasMatch[] {
+    this.prepare();
     const matches: AliasMatch[] = [];
     const source = normalized.text;
     let start = 0;
@@ -182,60 +192,73 @@ export class AliasMatcher {
     if (++this.#removedSinceRebuild > 1_024 && this.#removedSinceRebuild > this.#ids.size / 4) this.#rebuild();
   }
 
-  /** Rewrites the filter, the masks and the log from the aliases now in #ids (stale bits and lengths gone). */
+  /** Rewrites the log from the aliases now in #ids, and the filter and the masks with the next prepare (stale bits and lengths gone). */
   #rebuild(): void {
     this.#removedSinceRebuild = 0;
     this.#logged = 0;
+    this.#bitsSet = 0;
     this.#filter.fill(0);
     this.#lengthMasks.fill(0);
     for (const key of this.#ids.keys()) this.#log(key);
   }
 
-  /** Logs an alias's numbers and sets its bits, growing the filter and the masks first when they are full. */
+  /** Logs an alias's numbers; its bits are set by the next prepare(). */
   #log(key: string): void {
-    if (this.#logged === this.#keyMixes.length) {
-      const capacity = this.#logged * 2;
-      this.#keyMixes = grown(this.#keyMixes, new Int32Array(capacity));
-      this.#prefixMixes = grown(this.#prefixMixes, new Int32Array(capacity));
-      this.#keyLengths = grown(this.#keyLengths, new Uint8Array(capacity));
+    const at = this.#logged++;
+    const chunk = at >>> LOG_CHUNK_BITS;
+    if (chunk === this.#keyMixes.length) {
+      this.#keyMixes.push(new Int32Array(LOG_CHUNK));
+      this.#prefixMixes.push(new Int32Array(LOG_CHUNK));
+      this.#keyLengths.push(new Uint8Array(LOG_CHUNK));
     }
+    const slot = at & (LOG_CHUNK - 1);
     const length = key.length;
     const first = length >= PREFIX ? prefixHash(key, 0) : shortHash(key, 0, length);
-    const at = this.#logged++;
-    this.#keyMixes[at] = mix(first, key.charCodeAt(length - 1), length);
-    this.#prefixMixes[at] = length >= PREFIX ? mix(first, 0, 0) : 0;
-    this.#keyLengths[at] = length;
-    // 16 to 32 bits per alias (it sets two) keeps false positives near one in ten: grown (and rewritten) as aliases come.
-    if (this.#ids.size * 16 > this.#filter.length * 32) {
+    this.#keyMixes[chunk]![slot] = mix(first, key.charCodeAt(length - 1), length);
+    this.#prefixMixes[chunk]![slot] = length >= PREFIX ? mix(first, 0, 0) : 0;
+    this.#keyLengths[chunk]![slot] = length;
+  }
+
+  /**
+   * Sets the bits of the aliases logged since the last call, at most `maxAliases` of them (a scan calls it first
+   * for all; the index's idle slices for some), growing the filter and the masks first when the aliases
+   * outgrew them. True once every logged alias has its bits.
+   */
+  prepare(maxAliases = Number.POSITIVE_INFINITY): boolean {
+    if (this.#bitsSet === this.#logged) return true;
+    if (this.#outgrown()) {
       const bits = Math.min(MAX_FILTER_BITS, Math.ceil(Math.log2(this.#ids.size * 32)));
-      if (bits > 32 - this.#filterShift) {
-        this.#filter = new Int32Array(1 << (bits - 5));
-        this.#filterShift = 32 - bits;
-        this.#lengthMasks = new Uint32Array(4 << (bits - BUCKET_SHIFT_OVER_FILTER));
-        for (let logged = 0; logged < at; logged++) this.#setBits(logged);
-      }
+      this.#filter = new Int32Array(1 << (bits - 5));
+      this.#filterShift = 32 - bits;
+      this.#lengthMasks = new Uint32Array(4 << (bits - BUCKET_SHIFT_OVER_FILTER));
+      this.#bitsSet = 0;
     }
-    this.#setBits(at);
+    const last = Math.min(this.#logged, this.#bitsSet + maxAliases);
+    for (let logged = this.#bitsSet; logged < last; logged++) this.#setBits(logged);
+    this.#bitsSet = last;
+    return last === this.#logged;
+  }
+
+  /** Fewer than 16 bits of the filter per alias (it sets two): false positives would pass one in ten. */
+  #outgrown(): boolean {
+    return this.#ids.size * 16 > this.#filter.length * 32 && 32 - this.#filterShift < MAX_FILTER_BITS;
   }
 
   #setBits(logged: number): void {
+    const chunk = logged >>> LOG_CHUNK_BITS;
+    const slot = logged & (LOG_CHUNK - 1);
     const shift = this.#filterShift;
     const filter = this.#filter;
-    const bit = this.#keyMixes[logged]! >>> shift;
+    const bit = this.#keyMixes[chunk]![slot]! >>> shift;
     filter[bit >>> 5]! |= 1 << (bit & 31);
-    const length = this.#keyLengths[logged]!;
+    const length = this.#keyLengths[chunk]![slot]!;
     if (length < PREFIX) return;
     // The prefix alone, tested before the masks are read; its top bits pick the masks' bucket.
-    const prefixMix = this.#prefixMixes[logged]!;
+    const prefixMix = this.#prefixMixes[chunk]![slot]!;
     const prefixBit = prefixMix >>> shift;
     filter[prefixBit >>> 5]! |= 1 << (prefixBit & 31);
     this.#lengthMasks[((prefixMix >>> (shift + BUCKET_SHIFT_OVER_FILTER)) << 2) | (length >>> 5)]! |= 1 << (length & 31);
   }
-}
-
-function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 function prefixHash(text: string, start: number): number {
@@ -244,6 +267,9 @@ function prefixHash(text: string, start: number): number {
 }
 
 const MIN_FILTER_BITS = 12;
+/** The alias log's chunks: 1,024 aliases each. */
+const LOG_CHUNK_BITS = 10;
+const LOG_CHUNK = 1 << LOG_CHUNK_BITS;
 const MAX_FILTER_BITS = 26;
 /** A bucket of length masks per 256 filter bits: one per 8 to 16 aliases (at 100k records, 1 MB for 360,000 names). */
 const BUCKET_SHIFT_OVER_FILTER = 8;

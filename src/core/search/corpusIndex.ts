@@ -3,12 +3,13 @@ import { nameRefusal } from './spoofing';
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { FuzzySearch, type FuzzyHit } from './fuzzySearch';
 import { normalizeKey, type NormalizedText } from './normalize';
-import { keysOf, nameAt, namesOf, sameLookupKeys } from './recordNames';
+import { keysInto, keysOf, nameAt, namesOf, sameLookupKeys } from './recordNames';
 import { canonicalUrl } from './urls';
 import { isGenericName, weakKeyList } from './weakAliases';
 import { convertNormalized, mayNeedConversion, ParagraphConversions, type CrossStraitConverter } from './crossStrait';
 import type { FuzzyMention, FuzzyMentionSource } from './fuzzyMentions';
 import type { NameAnchors } from './nameAnchors';
+import { ChangeJournal, type RecordChange, type RecordChangeKind } from './changeJournal';
 
 /**
  * The fuzzy mention pass (fuzzyMentions.ts, nameAnchors.ts, nameTokens.ts), which the desktop extension loads
@@ -36,8 +37,14 @@ export class CorpusIndex {
   readonly #matcher = new AliasMatcher();
   readonly #fuzzy = new FuzzySearch();
   readonly #byUrl = new Map<string, string[]>();
-  /** Normalised weak alias → the ids it is weak for (few: only records with generic aliases have entries). */
-  readonly #weak = new Map<string, Set<string>>();
+  /**
+   * Each record's weak names (weakKeyList), made by the first isWeak that needs them rather than by the build
+   * (issue 19: the rule over every alias of 100k records was a tenth of the build). Keyed by the record object,
+   * so a replaced record's entry goes with it.
+   */
+  readonly #weakKeys = new WeakMap<CorpusRecord, readonly string[]>();
+  /** isGenericName per normalised name asked about (resolution asks for every mention); bounded. */
+  readonly #genericKeys = new Map<string, boolean>();
   #generation = 0;
   /** Records not built in (from the workspace or --corpus): with none, an unmatched citation is expected. */
   #ownRecords = 0;
@@ -67,30 +74,15 @@ export class CorpusIndex {
    */
   readonly #strongNames = new Map<string, string[]>();
 
-  /**
-   * The last record changes, for structures kept beside the index (citation completion's sorted lists) that
-   * follow it change by change instead of rebuilding: `added` moves the record to the end of records()'s
-   * order (new, or replaced with other names), `swapped` keeps its place, `deleted` removes it. Bounded: once
-   * full it is emptied, and a reader further behind rebuilds (changesSince answers undefined).
-   */
-  readonly #journal: Array<{ readonly generation: number; readonly id: string; readonly kind: RecordChangeKind }> = [];
-  /** Every change after this generation is in #journal. */
-  #journalFrom = 0;
+  readonly #journal = new ChangeJournal();
 
-  #log(id: string, kind: RecordChangeKind): void {
-    if (this.#journal.length >= MAX_JOURNAL) {
-      this.#journal.length = 0;
-      this.#journalFrom = this.#generation - 1;
-    }
-    this.#journal.push({ generation: this.#generation, id, kind });
+  /** The record changes after `generation`, oldest first; undefined when they are no longer all known (see ChangeJournal). */
+  changesSince(generation: number): readonly RecordChange[] | undefined {
+    return this.#journal.since(generation, this.#generation);
   }
 
-  /** The record changes after `generation`, oldest first; undefined when they are no longer all known. */
-  changesSince(generation: number): ReadonlyArray<{ readonly id: string; readonly kind: RecordChangeKind }> | undefined {
-    if (generation < this.#journalFrom || generation > this.#generation) return undefined;
-    let first = this.#journal.length;
-    while (first > 0 && this.#journal[first - 1]!.generation > generation) first--;
-    return this.#journal.slice(first);
+  #log(id: string, kind: RecordChangeKind): void {
+    this.#journal.log(this.#generation, id, kind);
   }
 
   /** Changes whenever a record is added, replaced or removed: results computed at another generation are stale. */
@@ -138,34 +130,33 @@ export class CorpusIndex {
     this.#generation++;
     this.#records.set(record.id, record);
     this.#log(record.id, 'added');
-    // Each name is normalised once, for the matcher, the weak names and the fuzzy search (which keeps this array).
-    const keys = keysOf(record);
+    // Each name is normalised once, for the matcher and the fuzzy search (which copies them), into a scratch
+    // array: no array per record.
+    const keys = scratchKeys;
+    const count = keysInto(record, keys);
     // addKey ignores a second add of the same key and id, so no Set is needed here. A name that would spoof
     // matches (㊀, ①, Kangxi radicals, one character) is never matched in articles; fuzzy search keeps it.
-    for (let position = 0; position < keys.length; position++) {
+    for (let position = 0; position < count; position++) {
       const refusal = nameRefusal(nameAt(record, position));
       // A one-character title stays the record's name; one-character aliases are refused.
       if (refusal === undefined || (refusal === 'too-short' && position === 0)) this.#matcher.addKey(keys[position]!, record.id);
     }
-    this.#fuzzy.addNew(record.id, keys);
-    this.#addConvertedKeys(record.id, keys);
-    for (const key of weakKeyList(record, keys)) {
-      const ids = this.#weak.get(key) ?? new Set<string>();
-      ids.add(record.id);
-      this.#weak.set(key, ids);
-    }
+    this.#fuzzy.addNew(record.id, keys, count);
+    if (this.#crossStrait) this.#addConvertedKeys(record.id, keys.slice(0, count));
     if (record.url) this.#urlPending.push(record);
     this.#anchors?.add(record.id, this.strongNames(record.id));
     if (!record.origin.embedded) this.#ownRecords++;
   }
 
   /**
-   * Does part of what the first search and the first URL lookup would do (the grams and the URLs of at most
-   * `maxRecords` records each): for an idle loop after a load. True once nothing is left.
+   * Does part of what the first search, the first mention scan and the first URL lookup would do (the grams,
+   * the alias filter's bits and the URLs of at most `maxRecords` records each): for an idle loop after a load.
+   * True once nothing is left.
    */
   prepareSearch(maxRecords = Number.POSITIVE_INFINITY): boolean {
     const urlsDone = this.#indexPendingUrls(maxRecords);
-    return this.#fuzzy.prepare(maxRecords) && urlsDone;
+    const mentionsDone = this.#matcher.prepare(maxRecords * FILTER_ALIASES_PER_RECORD);
+    return this.#fuzzy.prepare(maxRecords) && urlsDone && mentionsDone;
   }
 
   /**
@@ -207,11 +198,6 @@ export class CorpusIndex {
       const count = (this.#hosts.get(host) ?? 1) - 1;
       if (count > 0) this.#hosts.set(host, count);
       else this.#hosts.delete(host);
-    }
-    for (const key of weakKeyList(existing)) {
-      const ids = this.#weak.get(key);
-      ids?.delete(id);
-      if (ids?.size === 0) this.#weak.delete(key);
     }
     const url = urlIndexed && existing.url ? canonicalUrl(existing.url) : undefined;
     if (url) {
@@ -342,9 +328,24 @@ export class CorpusIndex {
     return host !== undefined && this.#hosts.has(host);
   }
 
-  /** Whether `key` (a name normalised with normalizeKey) is a weak alias of record `id`. One map lookup. */
+  /** Whether `key` (a name normalised with normalizeKey) is a weak alias of record `id`: in weakKeyList(record). */
   isWeak(key: string, id: string): boolean {
-    return this.#weak.get(key)?.has(id) ?? false;
+    const record = this.#records.get(id);
+    if (record === undefined) return false;
+    // The built-in rule calls only generic names weak: most names are not, answered without the record's names.
+    if (record.weakAliases === undefined && !this.#isGeneric(key)) return false;
+    let weak = this.#weakKeys.get(record);
+    if (weak === undefined) this.#weakKeys.set(record, (weak = weakKeyList(record)));
+    return weak.includes(key);
+  }
+
+  #isGeneric(key: string): boolean {
+    let generic = this.#genericKeys.get(key);
+    if (generic === undefined) {
+      if (this.#genericKeys.size >= MAX_CACHED_GENERIC_KEYS) this.#genericKeys.clear();
+      this.#genericKeys.set(key, (generic = isGenericName(key)));
+    }
+    return generic;
   }
 
   /** Ids whose title or alias is exactly this name (after normalisation). */
@@ -382,9 +383,17 @@ export class CorpusIndex {
 }
 
 const MAX_CACHED_STRONG_NAMES = 20_000;
-const MAX_JOURNAL = 4_096;
+/** #set's normalised names of the record being added (reused: the build makes no array per record). */
+const scratchKeys: string[] = [];
+const MAX_CACHED_GENERIC_KEYS = 50_000;
+/**
+ * The alias filter's share of an idle slice, per record of its share: an alias's bits cost a fraction of a record's
+ * grams, and the first mention scan needs all of them, so they are done in the first slices after a load (a record
+ * has about four names).
+ */
+const FILTER_ALIASES_PER_RECORD = 16;
 
-export type RecordChangeKind = 'added' | 'swapped' | 'deleted';
+export type { RecordChangeKind } from './changeJournal';
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;

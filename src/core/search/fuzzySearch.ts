@@ -11,12 +11,6 @@ export interface FuzzyHit {
   readonly score: number;
 }
 
-interface Entry {
-  readonly id: string;
-  /** The title, then the aliases, normalised. */
-  readonly names: readonly string[];
-}
-
 /** What Fuse sees: one document per name, so a record with many similar aliases gains nothing from their number. */
 interface NameDocument {
   readonly id: string;
@@ -63,7 +57,15 @@ function sharedBitap(): BitapRanking {
  * are ranked, with Fuse's scores (bitapRanking.ts). Records are added and removed one at a time.
  */
 export class FuzzySearch {
-  readonly #entries: Array<Entry | undefined> = [];
+  /** Each slot's record id; undefined once removed (a tombstone until #compact). */
+  #slotIds: Array<string | undefined> = [];
+  /**
+   * Every slot's names (normalised, title first) in one array, slot after slot: slot s has those from
+   * #nameStarts[s] up to the next slot's start (#names.length after the last). One array for the corpus, not an
+   * array and an entry object per record (issue 19: 200,000 objects the 100k build made and the collector moved).
+   */
+  #names: string[] = [];
+  #nameStarts: number[] = [];
   /**
    * Id → slot, for removals, of the slots below #mappedSlots: a slot added is mapped by the next removal or
    * prepare(), not at once (issue 19: this map was a twentieth of the 100k index build, and only a removal reads it).
@@ -102,7 +104,7 @@ export class FuzzySearch {
   ) {}
 
   get size(): number {
-    return this.#entries.length - this.#dead;
+    return this.#slotIds.length - this.#dead;
   }
 
   add(id: string, title: string, aliases: readonly string[]): void {
@@ -117,11 +119,23 @@ export class FuzzySearch {
   }
 
   /**
-   * Adds a record the caller knows is not here (CorpusIndex has just removed it): `names` normalised with
-   * normalizeKey, title first, kept as given (not copied). Spares the 100k build a lookup and two arrays per record.
+   * Adds a record the caller knows is not here (CorpusIndex has just removed it): the first `count` of `names`,
+   * normalised with normalizeKey, title first (copied: the caller may reuse the array). Spares the 100k build a
+   * lookup per record.
    */
-  addNew(id: string, names: readonly string[]): void {
-    this.#entries.push({ id, names });
+  addNew(id: string, names: readonly string[], count = names.length): void {
+    this.#slotIds.push(id);
+    this.#nameStarts.push(this.#names.length);
+    for (let position = 0; position < count; position++) this.#names.push(names[position]!);
+  }
+
+  /** Where slot `slot`'s names end in #names. */
+  #namesEnd(slot: number): number {
+    return slot + 1 < this.#nameStarts.length ? this.#nameStarts[slot + 1]! : this.#names.length;
+  }
+
+  #namesOf(slot: number): string[] {
+    return this.#names.slice(this.#nameStarts[slot]!, this.#namesEnd(slot));
   }
 
   /**
@@ -132,29 +146,30 @@ export class FuzzySearch {
   prepare(maxSlots = Number.POSITIVE_INFINITY): boolean {
     this.#mapPending(maxSlots);
     this.#indexPending(maxSlots);
-    return this.#indexedSlots === this.#entries.length && this.#mappedSlots === this.#entries.length;
+    return this.#indexedSlots === this.#slotIds.length && this.#mappedSlots === this.#slotIds.length;
   }
 
   /** Puts the ids of the slots added since the last removal or prepare into #slotById. */
   #mapPending(maxSlots = Number.POSITIVE_INFINITY): void {
-    const entries = this.#entries;
-    const last = Math.min(entries.length, this.#mappedSlots + maxSlots);
+    const ids = this.#slotIds;
+    const last = Math.min(ids.length, this.#mappedSlots + maxSlots);
     for (let slot = this.#mappedSlots; slot < last; slot++) {
-      const entry = entries[slot];
-      if (entry !== undefined) this.#slotById.set(entry.id, slot);
+      const id = ids[slot];
+      if (id !== undefined) this.#slotById.set(id, slot);
     }
     this.#mappedSlots = last;
   }
 
   /** Lists the grams of the records added since the last search. */
   #indexPending(maxSlots = Number.POSITIVE_INFINITY): void {
-    const entries = this.#entries;
-    const last = Math.min(entries.length, this.#indexedSlots + maxSlots);
+    const ids = this.#slotIds;
+    const names = this.#names;
+    const last = Math.min(ids.length, this.#indexedSlots + maxSlots);
     for (let slot = this.#indexedSlots; slot < last; slot++) {
-      const entry = entries[slot];
-      if (entry === undefined) continue;
+      if (ids[slot] === undefined) continue;
       this.#gramSlot = slot;
-      for (const name of entry.names) forEachGramKey(name, this.#visitGram);
+      const end = this.#namesEnd(slot);
+      for (let at = this.#nameStarts[slot]!; at < end; at++) forEachGramKey(names[at]!, this.#visitGram);
     }
     this.#indexedSlots = last;
   }
@@ -164,9 +179,9 @@ export class FuzzySearch {
     const slot = this.#slotById.get(id);
     if (slot === undefined) return;
     // Leave a tombstone; postings are swept once a quarter of the slots are dead.
-    this.#entries[slot] = undefined;
+    this.#slotIds[slot] = undefined;
     this.#slotById.delete(id);
-    if (++this.#dead > 64 && this.#dead > this.#entries.length / 4) this.#compact();
+    if (++this.#dead > 64 && this.#dead > this.#slotIds.length / 4) this.#compact();
   }
 
   search(query: string, limit = 10): FuzzyHit[] {
@@ -184,7 +199,7 @@ export class FuzzySearch {
       forEachGramKey(name, (key) => (shared ||= queryGrams.has(key)));
       return shared;
     };
-    const documents = candidates.map((candidate) => candidate.entry).flatMap((entry) => entry.names.filter(sharesGram).map((name) => ({ id: entry.id, name })));
+    const documents = candidates.flatMap(({ slot }) => this.#namesOf(slot).filter(sharesGram).map((name) => ({ id: this.#slotIds[slot]!, name })));
     if (this.ranking === 'edits') return this.#rankByEdits(normalized, documents, limit);
     // A record's score is its best name's. Equal scores (布萊切利 is the start of 布萊切利宣言 and of 布萊切利峰會
     // alike) go to the record with more names that match, then by id: not to whichever the ranking met first, which
@@ -215,7 +230,7 @@ export class FuzzySearch {
     // The grams are listed lazily (after a build, on the first search): list any still pending.
     this.#indexPending();
     return this.#candidates(normalized, maxPostings)
-      .map(({ entry, score }) => ({ id: entry.id, score }))
+      .map(({ slot, score }) => ({ id: this.#slotIds[slot]!, score }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
@@ -240,14 +255,14 @@ export class FuzzySearch {
   }
 
   /** `maxPostings`: after the rarest list, walk further lists only while the slots walked stay within it. */
-  #candidates(query: string, maxPostings = Number.POSITIVE_INFINITY): Array<{ entry: Entry; score: number }> {
+  #candidates(query: string, maxPostings = Number.POSITIVE_INFINITY): Array<{ slot: number; score: number }> {
     const keys = new Set<GramKey>();
     forEachGramKey(query, (key) => keys.add(key));
     const lists = [...keys]
       .map((key) => this.#postings.get(key))
       .filter((list): list is number[] => list !== undefined);
     if (lists.length === 0) return [];
-    if (this.#counts.length < this.#entries.length) this.#counts = new Uint16Array(this.#entries.length * 2);
+    if (this.#counts.length < this.#slotIds.length) this.#counts = new Uint16Array(this.#slotIds.length * 2);
     // The rarest grams decide: one typo changes at most three grams, so the record meant is in most of the
     // RAREST lists, and walking only those bounds a query's cost ("the", "ion" and 人工 are never walked
     // when rarer grams exist).
@@ -263,12 +278,17 @@ export class FuzzySearch {
     const walked = walkedLists.length + (keys.size - lists.length);
     // The top slots by shared grams, lowest slot first among equals (the order records were added in); exact,
     // but the common grams' long lists are only searched for the few slots that can still make the cut.
-    return topSlotsByLists(walkedLists, this.#entries, this.#counts, this.candidates).map(({ slot, count }) => ({ entry: this.#entries[slot]!, score: count / walked }));
+    return topSlotsByLists(walkedLists, this.#slotIds, this.#counts, this.candidates).map(({ slot, count }) => ({ slot, score: count / walked }));
   }
 
   #compact(): void {
-    const live = this.#entries.filter((entry): entry is Entry => entry !== undefined);
-    this.#entries.length = 0;
+    const live: Array<{ id: string; names: string[] }> = [];
+    this.#slotIds.forEach((id, slot) => {
+      if (id !== undefined) live.push({ id, names: this.#namesOf(slot) });
+    });
+    this.#slotIds = [];
+    this.#names = [];
+    this.#nameStarts = [];
     this.#slotById.clear();
     this.#postings.clear();
     this.#dead = 0;

@@ -25,12 +25,21 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /** namesOf(record).map(normalizeKey), without the names' array. */
 export function keysOf(record: CorpusRecord): string[] {
   const titles = record.originalTitle ? 2 : 1;
-  // Of its exact length: the fuzzy search keeps it, and an array grown by push keeps room for 16 more.
+  // Of its exact length: an array grown by push keeps room for 16 more.
   const keys = new Array<string>(titles + record.aliases.length);
   keys[0] = normalizeKey(record.title);
   if (titles === 2) keys[1] = normalizeKey(record.originalTitle!);
   for (let position = 0; position < record.aliases.length; position++) keys[titles + position] = normalizeKey(record.aliases[position]!);
   return keys;
+}
+
+/** keysOf(record) written into `keys` from its start, without a new array; answers how many. */
+export function keysInto(record: CorpusRecord, keys: string[]): number {
+  const titles = record.originalTitle ? 2 : 1;
+  keys[0] = normalizeKey(record.title);
+  if (titles === 2) keys[1] = normalizeKey(record.originalTitle!);
+  for (let position = 0; position < record.aliases.length; position++) keys[titles + position] = normalizeKey(record.aliases[position]!);
+  return titles + record.aliases.length;
 }
 
 /** namesOf(record)[position], without the array. */
