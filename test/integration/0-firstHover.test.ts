@@ -18,12 +18,21 @@ suite('first hover', () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     // Where the longest stall ended, to place it on the timeline (a 10 ms timer: a gap is a stall before the tick).
+    // With the CPU time the extension host's thread (its process where Node cannot tell) used meanwhile: on a
+    // busy machine a stall is partly the host's work, partly waiting for a core.
+    const threadCpu = () => {
+      const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
+      return (usage.user + usage.system) / 1000;
+    };
     let lastTick = performance.now();
-    const stalls: Array<{ ms: number; endedAt: number }> = [];
+    let lastCpu = threadCpu();
+    const stalls: Array<{ ms: number; endedAt: number; cpuMs: number }> = [];
     const ticker = setInterval(() => {
       const now = performance.now();
-      if (now - lastTick > 50) stalls.push({ ms: now - lastTick, endedAt: now });
+      const cpu = threadCpu();
+      if (now - lastTick > 50) stalls.push({ ms: now - lastTick, endedAt: now, cpuMs: cpu - lastCpu });
       lastTick = now;
+      lastCpu = cpu;
     }, 10);
     const cpuBefore = process.cpuUsage();
     const steps: { step: string; at: number }[] = [{ step: 'test: opening the article', at: performance.now() }];
@@ -62,17 +71,21 @@ suite('first hover', () => {
     console.log(`      activate() took ${api.activationMs.toFixed(1)} ms (${api.activationCpuMs?.toFixed(1) ?? '?'} ms of the extension host's CPU)`);
     console.log(`      our hover providers all answered ${(answered - asked).toFixed(0)} ms after the first request reached them; the first card ${(at('first card')! - activated).toFixed(0)} ms after activate() started`);
     console.log(`      extension host meanwhile: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU, longest event-loop stall ${(delay.max / 1e6).toFixed(0)} ms`);
-    const where = (gap: { ms: number; endedAt: number }) => `${gap.ms.toFixed(0)} ms (${(gap.endedAt - gap.ms - activated).toFixed(0)} to ${(gap.endedAt - activated).toFixed(0)})`;
-    console.log(`      stalls over 50 ms on the timeline: ${stalls.map(where).join(', ') || 'none'}`);
+    const where = (gap: { ms: number; endedAt: number; cpuMs: number }) => `${gap.ms.toFixed(0)} ms (${(gap.endedAt - gap.ms - activated).toFixed(0)} to ${(gap.endedAt - activated).toFixed(0)}; ${gap.cpuMs.toFixed(0)} ms CPU)`;
+    console.log(`      stalls over 50 ms on the timeline (with the CPU time the extension host${'threadCpuUsage' in process ? "'s thread" : ''} used in each): ${stalls.map(where).join(', ') || 'none'}`);
     // The order, which no machine's speed changes: activate() returns before the corpus is built (it is
     // built in the background) and the first request gets the card.
     assert.ok(at('activate() returned')! < at('embedded corpus ready')!, 'activate() must not build the corpus');
     assert.ok(at('activate() returned')! < (await api.whenStartupStep('tag vocabulary built')), 'activate() must not build the tag vocabulary');
-    // VS Code runs a contributed command as soon as the activation it caused is done: every one must be there.
+    // VS Code runs a command from the palette as soon as the activation it caused is done: each one a writer
+    // can run must be there. Those hidden from the palette are run by our own quick fixes (with arguments), and
+    // may come with the provider that offers them (createRecordFromReference: with the writing flow).
     const registered = new Set(await commandsAtActivation);
-    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((entry) => entry.command);
-    assert.ok(contributed.length > 10);
-    assert.deepEqual(contributed.filter((command) => !registered.has(command)), [], 'contributed commands not registered by activate()');
+    const { contributes } = extension.packageJSON as { contributes: { commands: Array<{ command: string }>; menus: { commandPalette: Array<{ command: string; when?: string }> } } };
+    const hidden = new Set(contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command));
+    const runnable = contributes.commands.map((entry) => entry.command).filter((command) => !hidden.has(command));
+    assert.ok(runnable.length > 10, `only ${runnable.length} commands in the palette`);
+    assert.deepEqual(runnable.filter((command) => !registered.has(command)), [], 'commands of the palette not registered by activate()');
     assert.equal(requests, 1, 'the first hover request must return the card');
   });
 });
