@@ -48,7 +48,7 @@ import { loadAliasFileReader, loadMentionVariants } from './mentionVariants/lazy
 import { loadCrossStrait } from './crossStrait/lazy';
 import { WorkspaceReferences } from './vscode/workspaceReferenceIndex';
 import { startup } from './vscode/startup';
-import { Slicer } from './core/util/slicer';
+import { Slicer, yieldToEventLoop } from './core/util/slicer';
 import type { TimelineMark } from './core/util/startupTimeline';
 
 /** What the extension exports: tests await readiness and updates instead of sleeping. */
@@ -95,6 +95,10 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const started = performance.now();
   const cpuStarted = cpuMicroseconds();
   startup.mark('activate() started', started);
+  // The next turn of the event loop, asked for first: what activate() leaves for it runs before anything that
+  // activate() starts and that waits a turn itself (the corpus load does), so the watchers registered then are
+  // there before the corpus files are listed, and no file event falls between the listing and the watching.
+  const nextTurn = yieldToEventLoop();
   const output = vscode.window.createOutputChannel('Policy Annotator', { log: true });
   setDetachedErrorLog((message) => output.error(message));
   const projectConfigs = new ProjectConfigs();
@@ -130,19 +134,35 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const decisions = new DecisionAnalyses(corpus.index, analyses, context.extensionUri.fsPath);
   const preview = registerPreviewReferences(MARKDOWN, { ...deps, statutes: statuteDeps.statutes, decisions, extensionPath: context.extensionUri.fsPath, refreshOn: statuteDeps.recomputeOn, log: (message) => output.error(message) });
 
-  const articleSourcesView = registerArticleSourcesView(deps);
-  const corpusView = registerCorpusView({ ...deps, references });
   const statusBar = registerStatusBar({ corpus, output });
-  context.subscriptions.push(articleSourcesView, corpusView, statusBar);
-  const views = { articleSources: () => articleSourcesView.snapshot(), corpus: () => corpusView.snapshot(), statusBar: () => statusBar.snapshot() };
+  context.subscriptions.push(statusBar);
+  // What no hover and no command of the palette needs when activate() returns (issue 19, activate() ≤ 20 ms):
+  // the views, the file watchers and the workspace's tags are registered on the next turn of the event loop.
+  const deferred = nextTurn.then(() => {
+    const articleSourcesView = registerArticleSourcesView(deps);
+    const corpusView = registerCorpusView({ ...deps, references });
+    context.subscriptions.push(
+      articleSourcesView,
+      corpusView,
+      registerCorpusWatcher(corpus, settings, projectConfigs.onDidChange),
+      registerBibliographyWatcher((uri) => analyses.bibliographyFileChanged(uri)),
+      registerWorkspaceTags(tags, corpus, settings, output, projectConfigs.onDidChange),
+    );
+    startup.mark('deferred registrations done');
+    return { articleSourcesView, corpusView };
+  });
+  deferred.catch((error: unknown) => output.error(`the views, watchers and workspace tags could not be registered: ${String(error)}`));
+  const views = {
+    articleSources: async () => (await deferred).articleSourcesView.snapshot(),
+    corpus: async () => (await deferred).corpusView.snapshot(),
+    statusBar: () => statusBar.snapshot(),
+  };
 
   context.subscriptions.push(
     vscode.Disposable.from(
       output,
       projectConfigs,
       { dispose: () => corpus.dispose() },
-      registerCorpusWatcher(corpus, settings, projectConfigs.onDidChange),
-      registerBibliographyWatcher((uri) => analyses.bibliographyFileChanged(uri)),
       registerSearchWarmUp(corpus),
       registerCorpusDiagnostics(corpus),
       registerRecordCommands(corpus, settings, output),
@@ -154,7 +174,6 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
       registerQuickFixSupport(MARKDOWN, deps),
       registerDisableCheckFix(MARKDOWN),
       registerReferenceTokens(MARKDOWN, deps),
-      registerWorkspaceTags(tags, corpus, settings, output, projectConfigs.onDidChange),
       registerTagCompletionSupport(MARKDOWN, deps),
       registerTagAutoSuggest(MARKDOWN, analyses, settings),
       registerTagHoverSupport(MARKDOWN, deps),
@@ -215,7 +234,7 @@ interface CpuUsage {
 
 /** CPU time (user and system) in microseconds; undefined where there is no `process` (the web host). */
 function cpuMicroseconds(): number | undefined {
-  // The extension host's thread where Node tells it (22.19 and later), else its process (GC threads included).
+  // The extension host's thread where Node tells it (process.threadCpuUsage), else its process (GC threads included).
   const host = (globalThis as { process?: { threadCpuUsage?: () => CpuUsage; cpuUsage?: () => CpuUsage } }).process;
   const usage = host?.threadCpuUsage?.() ?? host?.cpuUsage?.();
   return usage && usage.user + usage.system;

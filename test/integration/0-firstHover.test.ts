@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PolicyAnnotatorApi } from '../../src/extension';
-import { EXTENSION_ID, hoverText, openFixture, positionOf } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { EXTENSION_ID, hoverText, openFixture, positionOf, waitForCorpus, workspaceFile } from './helpers';
 
 // Runs first (file name), in a window where no Markdown file was open yet: the extension is not active, so
 // this measures what a writer sees — open an article, hover a name, wait for the card. It prints the
@@ -45,6 +46,10 @@ suite('first hover', () => {
     // Asked at once, answered later: the workbench answers with the commands registered before this request
     // reached it (messages from the extension host keep their order), so what activate() left for later is missing.
     const commandsAtActivation = vscode.commands.getCommands(true);
+    // A corpus file written the moment the activation is done, around the watchers that activate() leaves for
+    // the next turn (Node's file system: no round trip through the workbench), must reach the corpus all the same.
+    const written = workspaceFile('corpus/written-at-activation.md');
+    writeFileSync(written.fsPath, ['---', 'id: written-at-activation', 'type: concept', 'title: Written at activation', 'aliases: [啟動時寫入的紀錄]', '---', ''].join('\n'));
     const position = positionOf(document, '布萊切利宣言', 2);
     let card = '';
     let requests = 0;
@@ -86,6 +91,12 @@ suite('first hover', () => {
     const runnable = contributes.commands.map((entry) => entry.command).filter((command) => !hidden.has(command));
     assert.ok(runnable.length > 10, `only ${runnable.length} commands in the palette`);
     assert.deepEqual(runnable.filter((command) => !registered.has(command)), [], 'commands of the palette not registered by activate()');
+    try {
+      await waitForCorpus(api, () => api.hasRecord('written-at-activation'), 'the corpus file written at activation to be indexed');
+    } finally {
+      await vscode.workspace.fs.delete(written);
+    }
+    await waitForCorpus(api, () => !api.hasRecord('written-at-activation'), 'the corpus file written at activation to leave the index');
     assert.equal(requests, 1, 'the first hover request must return the card');
   });
 });
