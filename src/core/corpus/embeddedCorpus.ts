@@ -1,5 +1,6 @@
 import { EMBEDDED_RECORD_FILES } from '../embedded';
 import { parseCorpusFile, type ParsedCorpusFile } from './parseFile';
+import { LineCounter } from 'yaml';
 import { yieldToEventLoop } from '../util/slicer';
 
 export const EMBEDDED_SCHEME = 'policy-annotator-embedded';
@@ -22,10 +23,14 @@ function parseEmbeddedFile(file: { readonly name: string; readonly text: string 
 
 /**
  * The same, a file per turn of the event loop: at startup, cold code parses the first YAML documents slowly
- * (the whole corpus was one stall of 0.1–0.4 s in a busy extension host), and a hover request that comes
- * meanwhile is answered between two files.
+ * (the whole corpus was one block of 0.1–0.4 s in a busy extension host); between two files the host handles
+ * whatever came meanwhile (requests, other extensions, the law index's load).
  */
 export async function loadEmbeddedCorpusInSlices(pause: () => Promise<void> = yieldToEventLoop): Promise<ParsedCorpusFile[]> {
+  // The YAML library in a step of its own: in the desktop extension it is a bundle required on first use
+  // (src/lazyYaml/yamlOnFirstUse.ts), and requiring it plus the first, cold parse made the longest step.
+  new LineCounter();
+  await pause();
   const parsed: ParsedCorpusFile[] = [];
   for (const file of EMBEDDED_RECORD_FILES) {
     parsed.push(parseEmbeddedFile(file));
