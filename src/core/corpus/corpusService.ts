@@ -1,7 +1,7 @@
 import { CorpusIndex } from '../search/corpusIndex';
 import { CorpusLoader } from './corpusLoader';
 import { CorpusStore } from './corpusStore';
-import { loadEmbeddedCorpus } from './embeddedCorpus';
+import { loadEmbeddedCorpusInSlices } from './embeddedCorpus';
 import type { CorpusFileSystem } from './fileSystem';
 import type { LibraryReaders, ParsedCorpusFile } from './parseFile';
 import { yieldToEventLoop } from '../util/slicer';
@@ -166,7 +166,7 @@ export class CorpusService {
     await yieldToEventLoop();
     const started = Date.now();
     try {
-      const embedded = (this.options.embedded ?? loadEmbeddedCorpus)();
+      const embedded = this.options.embedded ? this.options.embedded() : await loadEmbeddedCorpusInSlices();
       this.store.setEmbedded(embedded);
       this.store.setEmbeddedEnabled(this.options.embeddedEnabled());
       this.options.mark?.('embedded corpus ready');

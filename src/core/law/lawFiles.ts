@@ -1,5 +1,6 @@
 import { describeJsonError, jsonErrorLine } from '../corpus/parseFile';
 import { PCODE, type LawEntry } from './lawTypes';
+import { parseJsonArrayByLines } from '../util/jsonArrayByLines';
 import { articleKey, parseDatabaseArticleNumber, type ArticleNumber } from './numerals';
 
 /**
@@ -63,25 +64,55 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const optionalString = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** index.json: `[{ PCode, name, lastUpdate, english? }]`. Bad entries are skipped and counted in one problem. */
-export function parseIndexJson(uri: string, bytes: Uint8Array): { entries: Array<Omit<LawEntry, 'shortNames' | 'aliases'>>; problems: LawProblem[] } {
+export function parseIndexJson(uri: string, bytes: Uint8Array): IndexJson {
   const decoded = decodeJson(uri, bytes);
   if ('problem' in decoded) return { entries: [], problems: [decoded.problem] };
-  if (!Array.isArray(decoded.value)) return { entries: [], problems: [{ uri, line: 0, message: `${fileName(uri)} must hold a JSON array of laws ({ "PCode", "name", "lastUpdate", "english" }).` }] };
+  const steps = indexEntries(uri, decoded.value);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+type IndexJson = { entries: Array<Omit<LawEntry, 'shortNames' | 'aliases'>>; problems: LawProblem[] };
+
+/**
+ * The same, `pause()` between steps: the file is parsed a chunk of lines at a time (`parseJsonArrayByLines`),
+ * then checked in steps; a file that cannot be cut so (pretty-printed, invalid) is parsed whole, as before.
+ */
+export async function parseIndexJsonInSlices(uri: string, bytes: Uint8Array, pause: () => Promise<void>): Promise<IndexJson> {
+  const items = await parseJsonArrayByLines(bytes, pause);
+  if (!items) return parseIndexJson(uri, bytes);
+  const steps = indexEntries(uri, items);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Entries checked per step of `indexEntries`. */
+const INDEX_STEP = 1000;
+
+function* indexEntries(uri: string, value: unknown): Generator<void, IndexJson> {
+  if (!Array.isArray(value)) return { entries: [], problems: [{ uri, line: 0, message: `${fileName(uri)} must hold a JSON array of laws ({ "PCode", "name", "lastUpdate", "english" }).` }] };
   const entries: Array<Omit<LawEntry, 'shortNames' | 'aliases'>> = [];
   let bad = 0;
   let firstBad = -1;
-  decoded.value.forEach((item, position) => {
+  for (let position = 0; position < value.length; position++) {
+    if (position > 0 && position % INDEX_STEP === 0) yield;
+    const item: unknown = value[position];
     const pcode = isObject(item) ? item.PCode : undefined;
     const name = isObject(item) ? optionalString(item.name) : undefined;
     if (typeof pcode !== 'string' || !PCODE.test(pcode) || !name) {
       bad++;
       if (firstBad < 0) firstBad = position;
-      return;
+      continue;
     }
     const english = optionalString((item as Record<string, unknown>).english);
     const lastUpdate = optionalString((item as Record<string, unknown>).lastUpdate);
     entries.push({ pcode, name, ...(english ? { english } : {}), ...(lastUpdate ? { lastUpdate } : {}) });
-  });
+  }
   const problems = bad > 0 ? [{ uri, line: firstBad + 1, message: `${fileName(uri)}: ${bad} ${bad === 1 ? 'entry has' : 'entries have'} no valid PCode or name and ${bad === 1 ? 'is' : 'are'} skipped (the first is entry ${firstBad + 1}).` }] : [];
   return { entries, problems };
 }

@@ -1,5 +1,5 @@
 import { LawIndex, type LawEntry } from './lawIndex';
-import { fileName, lawFileUri, parseAliasesJson, parseIndexJson, parseLawJson, parseManifestJson, type LawFileSystem, type LawProblem, type LoadedLaw } from './lawFiles';
+import { fileName, lawFileUri, parseAliasesJson, parseIndexJsonInSlices, parseLawJson, parseManifestJson, type LawFileSystem, type LawProblem, type LoadedLaw } from './lawFiles';
 import { LruCache } from '../util/lru';
 import { Slicer } from '../util/slicer';
 import { parseRenamesJson, type LawRenames } from './lawRenames';
@@ -136,6 +136,10 @@ export class LawLibrary {
     const entries = new Map<string, Omit<LawEntry, 'shortNames'>>();
     const textFolder = new Map<string, string | undefined>();
     const renames: { renamed: Array<LawRenames['renamed'][number]>; replaced: Array<LawRenames['replaced'][number]> } = { renamed: [], replaced: [] };
+    // In slices that yield, from the parsing of index.json to the index's build: together they were the largest
+    // piece of synchronous work of a window's first seconds.
+    const slicer = new Slicer();
+    const pause = () => slicer.maybeYield();
     for (const source of this.options.sources()) {
       const read = async (name: string, required: boolean): Promise<Uint8Array | undefined> => {
         const uri = `${source.folder}/${name}`;
@@ -157,7 +161,7 @@ export class LawLibrary {
       };
       const indexBytes = await read('index.json', true);
       if (!indexBytes) continue;
-      const parsedIndex = parseIndexJson(`${source.folder}/index.json`, indexBytes);
+      const parsedIndex = await parseIndexJsonInSlices(`${source.folder}/index.json`, indexBytes, pause);
       for (const problem of parsedIndex.problems) problems.push(problem);
       const aliasBytes = await read('aliases.json', false);
       const parsedAliases = aliasBytes ? parseAliasesJson(`${source.folder}/aliases.json`, aliasBytes) : { aliases: new Map<string, string[]>(), problems: [] };
@@ -180,7 +184,9 @@ export class LawLibrary {
         texts = manifest.texts;
       }
       // An earlier source (the configured folder) wins over a later one (the embedded subset).
+      let count = 0;
       for (const entry of parsedIndex.entries) {
+        if (++count % 500 === 0) await pause();
         if (entries.has(entry.pcode)) continue;
         // Not `{ ...entry, aliases }` (V8's slow path when the entry has no `aliases`; see lawIndex.ts).
         entries.set(entry.pcode, Object.assign({}, entry, { aliases: parsedAliases.aliases.get(entry.pcode) ?? [] }));
@@ -190,9 +196,7 @@ export class LawLibrary {
     for (const problem of problems) this.options.log?.error(`${problem.uri}:${problem.line + 1}: ${problem.message}`);
     this.#problems = problems;
     this.#textFolder = textFolder;
-    // In slices that yield: this build is the largest piece of synchronous work of a window's first seconds.
-    const slicer = new Slicer();
-    const index = await LawIndex.buildSliced(entries.values(), renames, () => slicer.maybeYield());
+    const index = await LawIndex.buildSliced(entries.values(), renames, pause);
     this.options.onIndexLoaded?.();
     this.options.log?.info(`Law index: ${index.size} laws in ${Date.now() - started} ms (old and derived short names: ${index.derivedMs} ms).`);
     return index;

@@ -31,9 +31,36 @@ export class TagVocabulary {
   #usage = new Map<string, { count: number; sources: Set<string> }>();
   readonly #nearest = new Map<string, TagDefinition[]>();
 
-  constructor(definitions: readonly TagDefinition[]) {
+  /** The build's remaining steps when it runs in slices (`sliced`); none once built. */
+  #steps: Generator<void> | undefined;
+
+  /** `sliced`: built step by step by `buildStep()` (or at once by `finishBuild()`), not in the constructor. */
+  constructor(definitions: readonly TagDefinition[], sliced = false) {
     this.#definitions = definitions;
+    this.#steps = this.#build(definitions);
+    if (!sliced) this.finishBuild();
+  }
+
+  /**
+   * Runs one step of a sliced build (about a millisecond's work); false once the vocabulary is complete. The
+   * built-in taxonomy's vocabulary was a stall of 20–40 ms inside activate() (issue 19): now built after it.
+   */
+  buildStep(): boolean {
+    if (this.#steps && !this.#steps.next().done) return true;
+    this.#steps = undefined;
+    return false;
+  }
+
+  /** Runs whatever steps are left; the vocabulary is complete afterwards. */
+  finishBuild(): this {
+    while (this.buildStep());
+    return this;
+  }
+
+  *#build(definitions: readonly TagDefinition[]): Generator<void> {
+    let count = 0;
     for (const definition of definitions) {
+      if (++count % STEP_DEFINITIONS === 0) yield;
       const names: Array<[string, boolean]> = [[definition.tag, false], ...definition.synonyms.map((synonym): [string, boolean] => [synonym, true])];
       for (const [name, synonym] of names) {
         const key = normalizeKey(name);
@@ -43,9 +70,10 @@ export class TagVocabulary {
       this.#sortedNames.push({ key: normalizeKey(definition.label), definition, synonym: true });
       this.#fuzzy.add(definition.tag, definition.tag, [...definition.synonyms, definition.label]);
     }
+    yield;
     this.#sortedNames.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     // Completion runs on keystrokes: the first typo must not pay for listing every tag's grams.
-    this.#fuzzy.prepare();
+    while (!this.#fuzzy.prepare(STEP_DEFINITIONS)) yield;
   }
 
   get size(): number {
@@ -137,6 +165,8 @@ export class TagVocabulary {
 }
 
 const MAX_FUZZY_TAG = 40;
+/** Definitions per step of a sliced build. */
+const STEP_DEFINITIONS = 16;
 
 function lowerBound(sorted: ReadonlyArray<{ key: string }>, key: string): number {
   let low = 0;
