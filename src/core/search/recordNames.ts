@@ -24,12 +24,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /** namesOf(record).map(normalizeKey), without the names' array. */
 export function keysOf(record: CorpusRecord): string[] {
-  const titles = record.originalTitle ? 2 : 1;
   // Of its exact length: an array grown by push keeps room for 16 more.
-  const keys = new Array<string>(titles + record.aliases.length);
-  keys[0] = normalizeKey(record.title);
-  if (titles === 2) keys[1] = normalizeKey(record.originalTitle!);
-  for (let position = 0; position < record.aliases.length; position++) keys[titles + position] = normalizeKey(record.aliases[position]!);
+  const keys = new Array<string>((record.originalTitle ? 2 : 1) + record.aliases.length);
+  keysInto(record, keys);
   return keys;
 }
 
